@@ -1,0 +1,32 @@
+package dev.shop.common.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Request-reply between the gateway and the services. Two implementations with one contract:
+ * {@link NatsBus} (production, many JVMs) and {@link LocalBus} (one JVM, the Vert.x event bus).
+ *
+ * <p>A failed request fails its future with a {@code ShopException}: the service's own error, or
+ * 503 when nothing answers the subject, or 504 when the answer did not come in time.
+ */
+public interface Bus {
+
+  Future<BusReply> request(String subject, JsonObject body, RequestMeta meta);
+
+  /**
+   * Starts answering the subjects of a service. Handlers run on the Vert.x context of the caller
+   * of this method (the service's verticle).
+   */
+  Future<BusRegistration> serve(ServiceDefinition service);
+
+  /** Whether requests can be sent now (for readiness checks). */
+  boolean connected();
+
+  Future<Void> close();
+
+  /** A service's subscriptions; closing it stops them after the requests in flight are done. */
+  interface BusRegistration {
+    Future<Void> close();
+  }
+}

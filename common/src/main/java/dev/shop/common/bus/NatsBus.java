@@ -1,0 +1,178 @@
+package dev.shop.common.bus;
+
+import dev.shop.common.error.ShopException;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamStatusException;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.impl.Headers;
+import io.nats.service.Endpoint;
+import io.nats.service.Service;
+import io.nats.service.ServiceEndpoint;
+import io.nats.service.ServiceMessage;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bus over NATS with jnats. Every domain service is a NATS Services ("micro") service: its
+ * subjects are endpoints in a queue group named after the service, so replicas share the load,
+ * and {@code $SRV.PING}, {@code $SRV.INFO} and {@code $SRV.STATS} answer for it.
+ *
+ * <p>jnats calls back on its own threads; every callback hops onto a Vert.x context first.
+ */
+public final class NatsBus implements Bus {
+
+  private static final Logger log = LoggerFactory.getLogger(NatsBus.class);
+
+  private final Vertx vertx;
+  private final Connection connection;
+  private final Duration timeout;
+
+  private NatsBus(Vertx vertx, Connection connection, Duration timeout) {
+    this.vertx = vertx;
+    this.connection = connection;
+    this.timeout = timeout;
+  }
+
+  /** Connects on a worker thread (jnats connects blockingly); retries forever once connected. */
+  public static Future<NatsBus> connect(Vertx vertx, String url, String connectionName, Duration timeout) {
+    Options options = new Options.Builder()
+        .server(url)
+        .connectionName(connectionName)
+        .maxReconnects(-1)
+        .reportNoResponders()
+        .build();
+    return vertx.executeBlocking(() -> {
+      Connection connection = Nats.connect(options);
+      log.atInfo().addKeyValue("url", url).addKeyValue("name", connectionName).log("connected to NATS");
+      return new NatsBus(vertx, connection, timeout);
+    });
+  }
+
+  @Override
+  public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta) {
+    Headers headers = new Headers();
+    putHeader(headers, BusHeaders.CALLER_ID, meta.caller().userId());
+    putHeader(headers, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
+    putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
+    putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
+    Context context = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(
+            connection.requestWithTimeout(subject, headers, body.toBuffer().getBytes(), timeout), context)
+        .recover(failure -> Future.failedFuture(translate(subject, failure)))
+        .compose(NatsBus::toReply);
+  }
+
+  private static void putHeader(Headers headers, String name, String value) {
+    if (value != null) {
+      headers.put(name, value);
+    }
+  }
+
+  private static Future<BusReply> toReply(Message message) {
+    Headers headers = message.getHeaders();
+    Buffer data = Buffer.buffer(message.getData());
+    String errorCode = headers == null ? null : headers.getFirst(BusHeaders.ERROR_CODE);
+    if (errorCode != null) {
+      JsonObject error;
+      try {
+        error = data.length() == 0 ? null : data.toJsonObject();
+      } catch (RuntimeException e) {
+        error = null;
+      }
+      return Future.failedFuture(
+          ShopException.fromJson(Integer.parseInt(errorCode), headers.getFirst(BusHeaders.ERROR), error));
+    }
+    String status = headers == null ? null : headers.getFirst(BusHeaders.STATUS);
+    return Future.succeededFuture(
+        new BusReply(status == null ? 200 : Integer.parseInt(status), Wire.decodeReplyBody(data)));
+  }
+
+  private static Throwable translate(String subject, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof JetStreamStatusException status && status.getStatus().getCode() == 503) {
+      return Wire.noResponders(subject);
+    }
+    if (cause instanceof CancellationException || cause instanceof TimeoutException) {
+      return Wire.timedOut(subject);
+    }
+    return cause;
+  }
+
+  @Override
+  public Future<BusRegistration> serve(ServiceDefinition definition) {
+    Context context = vertx.getOrCreateContext();
+    var builder = Service.builder()
+        .connection(connection)
+        .name(definition.name())
+        .version(definition.version())
+        .description(definition.description());
+    definition.endpoints().forEach((subject, handler) -> builder.addServiceEndpoint(ServiceEndpoint.builder()
+        .endpoint(Endpoint.builder()
+            .name(subject.replace('.', '_'))
+            .subject(subject)
+            .queueGroup(definition.name())
+            .build())
+        .handler(message -> context.runOnContext(v -> answer(subject, handler, message)))
+        .build()));
+    Service service = builder.build();
+    service.startService();
+    return vertx.executeBlocking(() -> {
+      if (!service.isStarted(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("NATS service " + definition.name() + " did not start");
+      }
+      // Make sure the server has the subscriptions before anyone is told we serve.
+      connection.flush(timeout);
+      return () -> vertx.executeBlocking(() -> {
+        service.stop(true);
+        return null;
+      });
+    });
+  }
+
+  private void answer(String subject, BusHandler handler, ServiceMessage message) {
+    Headers requestHeaders = message.getHeaders();
+    Wire.invoke(handler, subject, Buffer.buffer(message.getData()),
+        name -> requestHeaders == null ? null : requestHeaders.getFirst(name)).onComplete(result -> {
+          Headers headers = new Headers();
+          byte[] payload;
+          if (result.succeeded()) {
+            BusReply reply = result.result();
+            if (reply.status() != 200) {
+              headers.put(BusHeaders.STATUS, Integer.toString(reply.status()));
+            }
+            payload = Wire.encode(reply.body()).getBytes();
+          } else {
+            ShopException error = (ShopException) result.cause();
+            headers.put(BusHeaders.ERROR, error.getMessage());
+            headers.put(BusHeaders.ERROR_CODE, Integer.toString(error.status()));
+            payload = error.toJson().encode().getBytes(StandardCharsets.UTF_8);
+          }
+          message.respond(connection, payload, headers);
+        });
+  }
+
+  @Override
+  public boolean connected() {
+    return connection.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  @Override
+  public Future<Void> close() {
+    return vertx.executeBlocking(() -> {
+      connection.close();
+      return null;
+    });
+  }
+}

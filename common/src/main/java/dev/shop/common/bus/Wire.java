@@ -1,0 +1,96 @@
+package dev.shop.common.bus;
+
+import dev.shop.common.error.ShopException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wire format both buses share: JSON bodies, caller and request id in headers, errors as a
+ * status code plus {@code {message, details}}. Keeps NATS and the local bus byte-for-byte alike.
+ */
+final class Wire {
+
+  private static final Logger log = LoggerFactory.getLogger(Wire.class);
+
+  private Wire() {
+  }
+
+  static Buffer encode(Object json) {
+    return json instanceof JsonObject o ? o.toBuffer() : ((JsonArray) json).toBuffer();
+  }
+
+  static Object decodeReplyBody(Buffer data) {
+    if (data == null || data.length() == 0) {
+      return new JsonObject();
+    }
+    return Json.decodeValue(data);
+  }
+
+  /** Reads request headers into what a handler sees. */
+  static BusRequest toRequest(String subject, Buffer data, Function<String, String> header) {
+    JsonObject body;
+    if (data == null || data.length() == 0) {
+      body = new JsonObject();
+    } else {
+      try {
+        Object value = Json.decodeValue(data);
+        if (!(value instanceof JsonObject object)) {
+          throw ShopException.badRequest("The request body must be a JSON object");
+        }
+        body = object;
+      } catch (DecodeException e) {
+        throw ShopException.badRequest("The request body is not valid JSON");
+      }
+    }
+    String userId = header.apply(BusHeaders.CALLER_ID);
+    Caller caller = userId == null || userId.isEmpty()
+        ? Caller.ANONYMOUS
+        : Caller.user(userId, dev.shop.common.auth.Role.parse(header.apply(BusHeaders.CALLER_ROLE))
+            .orElse(dev.shop.common.auth.Role.CUSTOMER));
+    return new BusRequest(subject, body, caller, header.apply(BusHeaders.REQUEST_ID),
+        header.apply(BusHeaders.IDEMPOTENCY_KEY));
+  }
+
+  /** Runs a handler, turning a thrown exception into a failed future. */
+  static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
+      Function<String, String> header) {
+    BusRequest request;
+    try {
+      request = toRequest(subject, data, header);
+    } catch (ShopException e) {
+      return Future.failedFuture(e);
+    }
+    try {
+      Future<BusReply> reply = handler.handle(request);
+      return reply.recover(failure -> Future.failedFuture(asShopException(subject, request, failure)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(asShopException(subject, request, e));
+    }
+  }
+
+  private static ShopException asShopException(String subject, BusRequest request, Throwable failure) {
+    if (failure instanceof ShopException shop) {
+      return shop;
+    }
+    log.atError().setCause(failure)
+        .addKeyValue("subject", subject)
+        .addKeyValue("requestId", request.requestId())
+        .log("request failed unexpectedly");
+    return new ShopException(500, "Internal server error");
+  }
+
+  static ShopException noResponders(String subject) {
+    return new ShopException(503, "Service unavailable: nothing answers " + subject);
+  }
+
+  static ShopException timedOut(String subject) {
+    return new ShopException(504, "Service did not answer in time: " + subject);
+  }
+}

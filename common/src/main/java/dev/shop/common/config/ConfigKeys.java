@@ -1,0 +1,30 @@
+package dev.shop.common.config;
+
+/** The configuration keys (each is also the environment variable that overrides it). */
+public final class ConfigKeys {
+
+  public static final String PORT = "PORT";
+  public static final String DATA_DIR = "SHOP_DATA_DIR";
+  public static final String SERVICES = "SHOP_SERVICES";
+  public static final String NATS_URL = "NATS_URL";
+  public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
+  public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
+  public static final String EMBEDDED_DB_PORT = "SHOP_EMBEDDED_DB_PORT";
+  public static final String JWT_ISSUER = "SHOP_JWT_ISSUER";
+  public static final String JWT_PRIVATE_KEY_FILE = "SHOP_JWT_PRIVATE_KEY_FILE";
+  public static final String ACCESS_TOKEN_TTL_SECONDS = "SHOP_ACCESS_TOKEN_TTL_SECONDS";
+  public static final String REFRESH_TOKEN_TTL_SECONDS = "SHOP_REFRESH_TOKEN_TTL_SECONDS";
+  public static final String BCRYPT_COST = "SHOP_BCRYPT_COST";
+  public static final String ADMIN_EMAIL = "SHOP_ADMIN_EMAIL";
+  public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
+  public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";
+  public static final String BODY_LIMIT_BYTES = "SHOP_BODY_LIMIT_BYTES";
+
+  /** The database URL of a service, e.g. {@code SHOP_USER_DB_URL}; unset means embedded PostgreSQL. */
+  public static String databaseUrl(String service) {
+    return "SHOP_" + service.toUpperCase() + "_DB_URL";
+  }
+
+  private ConfigKeys() {
+  }
+}

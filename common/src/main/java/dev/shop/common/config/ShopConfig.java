@@ -1,0 +1,118 @@
+package dev.shop.common.config;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The platform's configuration: one flat set of keys named like the environment variables that
+ * override them. Defaults live in {@code conf/default.json}, per-profile values in
+ * {@code conf/<SHOP_PROFILE>.json}; the README's table documents every key.
+ */
+public final class ShopConfig {
+
+  public static final String PROFILE = "SHOP_PROFILE";
+
+  private final JsonObject values;
+
+  public ShopConfig(JsonObject values) {
+    this.values = values.copy();
+  }
+
+  /**
+   * Reads defaults, the profile's file, then the environment, then {@code overrides} (for tests).
+   * Only keys known to {@code conf/default.json} are read from the environment.
+   */
+  public static Future<ShopConfig> load(Vertx vertx, JsonObject overrides) {
+    ConfigStoreOptions defaults = fileStore("conf/default.json", false);
+    return ConfigRetriever.create(vertx, new ConfigRetrieverOptions().setIncludeDefaultStores(false)
+            .addStore(defaults)).getConfig()
+        .compose(base -> {
+          String profile = overrides.getString(PROFILE, System.getenv().getOrDefault(PROFILE,
+              base.getString(PROFILE)));
+          ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false)
+              .addStore(defaults)
+              .addStore(fileStore("conf/" + profile + ".json", true))
+              .addStore(new ConfigStoreOptions().setType("env").setConfig(new JsonObject()
+                  .put("raw-data", true)
+                  .put("keys", new JsonArray(List.copyOf(base.fieldNames())))))
+              .addStore(new ConfigStoreOptions().setType("json").setConfig(overrides));
+          ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
+          return retriever.getConfig().onComplete(ignored -> retriever.close());
+        })
+        .map(values -> new ShopConfig(values));
+  }
+
+  private static ConfigStoreOptions fileStore(String path, boolean optional) {
+    return new ConfigStoreOptions().setType("file").setFormat("json").setOptional(optional)
+        .setConfig(new JsonObject().put("path", path));
+  }
+
+  public JsonObject toJson() {
+    return values.copy();
+  }
+
+  public ShopConfig with(String key, Object value) {
+    JsonObject copy = values.copy();
+    copy.put(key, value);
+    return new ShopConfig(copy);
+  }
+
+  public String string(String key) {
+    Object value = values.getValue(key);
+    if (value == null) {
+      throw new IllegalStateException("Configuration key " + key + " is not set");
+    }
+    return String.valueOf(value).trim();
+  }
+
+  /** The value, or null when the key is unset or blank. */
+  public String optionalString(String key) {
+    Object value = values.getValue(key);
+    if (value == null || String.valueOf(value).isBlank()) {
+      return null;
+    }
+    return String.valueOf(value).trim();
+  }
+
+  public int integer(String key) {
+    String value = string(key);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("Configuration key " + key + " must be an integer, got '" + value + "'");
+    }
+  }
+
+  public boolean bool(String key) {
+    String value = string(key).toLowerCase();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalStateException("Configuration key " + key + " must be true or false, got '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  public Duration millis(String key) {
+    return Duration.ofMillis(integer(key));
+  }
+
+  public Duration seconds(String key) {
+    return Duration.ofSeconds(integer(key));
+  }
+
+  /** A comma-separated list; empty when unset. */
+  public List<String> list(String key) {
+    String value = optionalString(key);
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.shop.common.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's database: migrations from {@code db/migration/<service>} applied with Flyway (on a
+ * worker thread), then a reactive pool. URLs are {@code postgresql://user:password@host:port/db}.
+ */
+public final class Database {
+
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private Database() {
+  }
+
+  public static Future<Pool> migrateAndConnect(Vertx vertx, String service, String url, int poolSize) {
+    PgConnectOptions connect = PgConnectOptions.fromUri(url).setCachePreparedStatements(true);
+    return vertx.executeBlocking(() -> {
+      migrate(service, connect);
+      return null;
+    }, false).map(v -> PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(poolSize).setName("shop-" + service))
+        .connectingTo(connect)
+        .using(vertx)
+        .build());
+  }
+
+  private static void migrate(String service, PgConnectOptions connect) {
+    String jdbcUrl = "jdbc:postgresql://" + connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase();
+    var result = Flyway.configure()
+        .dataSource(jdbcUrl, connect.getUser(), connect.getPassword())
+        .locations("classpath:db/migration/" + service)
+        .load()
+        .migrate();
+    log.atInfo().addKeyValue("service", service).addKeyValue("database", connect.getDatabase())
+        .addKeyValue("applied", result.migrationsExecuted).addKeyValue("version", result.targetSchemaVersion)
+        .log("database migrated");
+  }
+}

@@ -1,0 +1,320 @@
+package dev.shop.common.json;
+
+import dev.shop.common.error.FieldError;
+import dev.shop.common.error.ShopException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a request body or query: collects every problem, then {@link #validate()}
+ * throws one 400 with a {@code details} entry per field. Query values arrive as strings, so the
+ * {@code *Param} readers parse them.
+ */
+public final class JsonInput {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private final JsonObject json;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private JsonInput(JsonObject json) {
+    this.json = json;
+  }
+
+  /** A body whose fields must all be among {@code allowed}; others are reported. */
+  public static JsonInput body(JsonObject json, String... allowed) {
+    JsonInput input = new JsonInput(json);
+    Set<String> known = Set.of(allowed);
+    json.fieldNames().stream().sorted().filter(f -> !known.contains(f))
+        .forEach(f -> input.error(f, "is not allowed"));
+    return input;
+  }
+
+  /** A query or an internal payload: unknown fields are ignored. */
+  public static JsonInput lenient(JsonObject json) {
+    return new JsonInput(json);
+  }
+
+  public boolean has(String field) {
+    return json.containsKey(field);
+  }
+
+  public void error(String field, String message) {
+    errors.add(new FieldError(field, message));
+  }
+
+  public void check(boolean valid, String field, String message) {
+    if (!valid) {
+      error(field, message);
+    }
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  public void validate() {
+    if (!errors.isEmpty()) {
+      throw ShopException.invalid(errors);
+    }
+  }
+
+  // ---- strings ----
+
+  public String requiredString(String field, int minLength, int maxLength) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      error(field, "is required");
+      return null;
+    }
+    return lengthChecked(field, value, minLength, maxLength);
+  }
+
+  /** Absent or null gives null. */
+  public String optionalString(String field, int minLength, int maxLength) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    return lengthChecked(field, value, minLength, maxLength);
+  }
+
+  private String lengthChecked(String field, Object value, int minLength, int maxLength) {
+    if (!(value instanceof String string)) {
+      error(field, "must be a string");
+      return null;
+    }
+    String trimmed = string.trim();
+    if (trimmed.length() < minLength) {
+      error(field, minLength <= 1 ? "must not be empty" : "must be at least " + minLength + " characters");
+      return null;
+    }
+    if (trimmed.length() > maxLength) {
+      error(field, "must be at most " + maxLength + " characters");
+      return null;
+    }
+    return trimmed;
+  }
+
+  /** A string kept exactly as sent (passwords), its length counted in UTF-8 bytes. */
+  public String requiredSecret(String field, int minBytes, int maxBytes) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      error(field, "is required");
+      return null;
+    }
+    if (!(value instanceof String string)) {
+      error(field, "must be a string");
+      return null;
+    }
+    int bytes = string.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes < minBytes || bytes > maxBytes) {
+      error(field, "must be between " + minBytes + " and " + maxBytes + " bytes");
+      return null;
+    }
+    return string;
+  }
+
+  /** A trimmed, lower-cased email address. */
+  public String requiredEmail(String field) {
+    String value = requiredString(field, 3, 254);
+    return checkedEmail(field, value);
+  }
+
+  public String optionalEmail(String field) {
+    return checkedEmail(field, optionalString(field, 3, 254));
+  }
+
+  private String checkedEmail(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!EMAIL.matcher(value).matches()) {
+      error(field, "must be an email address");
+      return null;
+    }
+    return value.toLowerCase();
+  }
+
+  public String optionalHttpUrl(String field, int maxLength) {
+    String value = optionalString(field, 1, maxLength);
+    if (value != null && !isHttpUrl(value)) {
+      error(field, "must be an http or https URL");
+      return null;
+    }
+    return value;
+  }
+
+  public static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String string) {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equals(string)) {
+          return constant;
+        }
+      }
+    }
+    List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    error(field, "must be one of " + String.join(", ", names));
+    return null;
+  }
+
+  // ---- numbers and booleans in bodies ----
+
+  public Long requiredLong(String field, long min, long max) {
+    if (json.getValue(field) == null) {
+      error(field, "is required");
+      return null;
+    }
+    return optionalLong(field, min, max);
+  }
+
+  public Long optionalLong(String field, long min, long max) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Integer || value instanceof Long)
+        && !(value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+            && Math.abs(n.doubleValue()) < 9.0e15)) {
+      error(field, "must be an integer");
+      return null;
+    }
+    long number = ((Number) value).longValue();
+    if (number < min || number > max) {
+      error(field, rangeMessage(min, max));
+      return null;
+    }
+    return number;
+  }
+
+  public Integer optionalInt(String field, int min, int max) {
+    Long value = optionalLong(field, min, max);
+    return value == null ? null : value.intValue();
+  }
+
+  public Integer requiredInt(String field, int min, int max) {
+    Long value = requiredLong(field, min, max);
+    return value == null ? null : value.intValue();
+  }
+
+  public Boolean optionalBoolean(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Boolean bool)) {
+      error(field, "must be a boolean");
+      return null;
+    }
+    return bool;
+  }
+
+  public JsonObject optionalObject(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonObject object)) {
+      error(field, "must be an object");
+      return null;
+    }
+    return object;
+  }
+
+  public JsonArray optionalArray(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonArray array)) {
+      error(field, "must be an array");
+      return null;
+    }
+    return array;
+  }
+
+  // ---- query parameters (strings) ----
+
+  public Integer intParam(String field, int defaultValue, int min, int max) {
+    Long value = longParam(field, min, max);
+    return value == null ? (has(field) ? null : defaultValue) : value.intValue();
+  }
+
+  /** A query integer, or null when absent (or invalid, which is reported). */
+  public Long longParam(String field, long min, long max) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    long number;
+    try {
+      number = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      error(field, "must be an integer");
+      return null;
+    }
+    if (number < min || number > max) {
+      error(field, rangeMessage(min, max));
+      return null;
+    }
+    return number;
+  }
+
+  public Boolean boolParam(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    String text = String.valueOf(value);
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    error(field, "must be true or false");
+    return null;
+  }
+
+  /** A query string, trimmed; blank counts as absent. */
+  public String stringParam(String field, int maxLength) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    String text = String.valueOf(value).trim();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > maxLength) {
+      error(field, "must be at most " + maxLength + " characters");
+      return null;
+    }
+    return text;
+  }
+
+  private static String rangeMessage(long min, long max) {
+    if (max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
+      return "must be at least " + min;
+    }
+    return "must be between " + min + " and " + max;
+  }
+}

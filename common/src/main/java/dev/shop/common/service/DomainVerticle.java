@@ -1,0 +1,58 @@
+package dev.shop.common.service;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every domain service does at start: migrate its database, open its pool, bind its subjects
+ * on the bus; and at stop, the reverse. A service only says what its subjects are.
+ */
+public abstract class DomainVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(DomainVerticle.class);
+
+  protected final Bus bus;
+  protected final ShopConfig settings;
+  private Pool pool;
+  private Bus.BusRegistration registration;
+
+  protected DomainVerticle(Bus bus, ShopConfig settings) {
+    this.bus = bus;
+    this.settings = settings;
+  }
+
+  /** The service's name: its queue group, its migrations folder and its database key. */
+  protected abstract String serviceName();
+
+  /** Builds the service's subjects on an open, migrated pool. */
+  protected abstract Future<ServiceDefinition> define(Pool pool);
+
+  @Override
+  public Future<?> start() {
+    String url = settings.string(ConfigKeys.databaseUrl(serviceName()));
+    return Database.migrateAndConnect(vertx, serviceName(), url, settings.integer(ConfigKeys.DB_POOL_SIZE))
+        .compose(opened -> {
+          pool = opened;
+          return define(opened);
+        })
+        .compose(bus::serve)
+        .onSuccess(bound -> {
+          registration = bound;
+          log.atInfo().addKeyValue("service", serviceName()).log("service ready");
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> unbound = registration == null ? Future.succeededFuture() : registration.close();
+    return unbound.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

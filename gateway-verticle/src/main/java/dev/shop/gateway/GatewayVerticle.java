@@ -1,0 +1,93 @@
+package dev.shop.gateway;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.gateway.auth.Authenticator;
+import dev.shop.gateway.auth.TokenVerifier;
+import dev.shop.gateway.http.AccessLog;
+import dev.shop.gateway.http.Api;
+import dev.shop.gateway.http.ErrorResponses;
+import dev.shop.gateway.http.RequestIds;
+import dev.shop.gateway.routes.AddressRoutes;
+import dev.shop.gateway.routes.AuthRoutes;
+import dev.shop.gateway.routes.HealthRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP front door: REST in, bus requests out. */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  private final Bus bus;
+  private final ShopConfig settings;
+  private HttpServer server;
+
+  public GatewayVerticle(Bus bus, ShopConfig settings) {
+    this.bus = bus;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    TokenVerifier verifier = new TokenVerifier(vertx, bus, settings.string(ConfigKeys.JWT_ISSUER));
+    verifier.start();
+
+    Router router = Router.router(vertx);
+    router.route().handler(RequestIds::handle).handler(AccessLog::handle);
+    cors(settings.list(ConfigKeys.CORS_ORIGINS)).ifPresent(cors -> router.route().handler(cors));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(settings.integer(ConfigKeys.BODY_LIMIT_BYTES)));
+    router.route().failureHandler(ErrorResponses::handle);
+    router.errorHandler(404, ErrorResponses::handle);
+    router.errorHandler(405, ErrorResponses::handle);
+
+    HealthRoutes.register(router, () -> bus.connected() && verifier.ready());
+    Api api = new Api(router, bus, new Authenticator(verifier));
+    AuthRoutes.register(api);
+    AddressRoutes.register(api);
+
+    return vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(settings.integer(ConfigKeys.PORT))
+        .onSuccess(listening -> {
+          server = listening;
+          log.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
+        });
+  }
+
+  /** Stops taking connections and lets requests in flight finish (SIGTERM drains). */
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** The port actually bound (PORT=0 picks a free one). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private static java.util.Optional<CorsHandler> cors(List<String> origins) {
+    if (origins.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    CorsHandler cors = CorsHandler.create()
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", RequestIds.HEADER, Api.IDEMPOTENCY_KEY))
+        .exposedHeaders(Set.of(RequestIds.HEADER))
+        .maxAgeSeconds(600);
+    if (!origins.contains("*")) {
+      cors.addOrigins(origins);
+    }
+    return java.util.Optional.of(cors);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.shop.gateway.auth;
+
+import dev.shop.common.bus.Caller;
+import dev.shop.common.error.ShopException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/** Turns a request's bearer token into the caller, as a route's {@link Access} demands. */
+public final class Authenticator {
+
+  private static final String BEARER = "bearer ";
+
+  private final TokenVerifier verifier;
+
+  public Authenticator(TokenVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  public Future<Caller> caller(RoutingContext ctx, Access access) {
+    if (access == Access.PUBLIC) {
+      return Future.succeededFuture(Caller.ANONYMOUS);
+    }
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null) {
+      return access == Access.OPTIONAL_USER
+          ? Future.succeededFuture(Caller.ANONYMOUS)
+          : Future.failedFuture(ShopException.unauthorized("Authentication required"));
+    }
+    if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Future.failedFuture(ShopException.unauthorized("Authorization must be a Bearer token"));
+    }
+    return verifier.verify(header.substring(BEARER.length()).trim()).map(caller -> {
+      if (access == Access.ADMIN && !caller.isAdmin()) {
+        throw ShopException.forbidden("Administrator role required");
+      }
+      return caller;
+    });
+  }
+}

@@ -1,0 +1,119 @@
+package dev.shop.gateway.auth;
+
+import dev.shop.common.auth.Role;
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.Caller;
+import dev.shop.common.bus.RequestMeta;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies access tokens locally with the user service's public keys, fetched once over the bus
+ * ({@code auth.jwks}) and again when a token names a key id not seen yet (key rotation).
+ */
+public final class TokenVerifier {
+
+  private static final Logger log = LoggerFactory.getLogger(TokenVerifier.class);
+  private static final long RETRY_MILLIS = 1000;
+  private static final long MIN_REFRESH_INTERVAL_MILLIS = 30_000;
+
+  private final Vertx vertx;
+  private final Bus bus;
+  private final String issuer;
+  private volatile JWTAuth jwt;
+  private volatile Set<String> kids = Set.of();
+  private long lastLoadMillis;
+
+  public TokenVerifier(Vertx vertx, Bus bus, String issuer) {
+    this.vertx = vertx;
+    this.bus = bus;
+    this.issuer = issuer;
+  }
+
+  /** Fetches the keys, retrying every second until the user service answers. */
+  public void start() {
+    load().onFailure(failure -> {
+      log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not available yet, retrying");
+      vertx.setTimer(RETRY_MILLIS, id -> start());
+    });
+  }
+
+  public boolean ready() {
+    return jwt != null;
+  }
+
+  private Future<Void> load() {
+    lastLoadMillis = System.currentTimeMillis();
+    return bus.request("auth.jwks", new JsonObject(), RequestMeta.internal("gateway-jwks"))
+        .map(reply -> {
+          JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(issuer));
+          Set<String> ids = new HashSet<>();
+          reply.bodyAsObject().getJsonArray("keys").forEach(key -> {
+            JsonObject jwk = (JsonObject) key;
+            options.addJwk(jwk);
+            ids.add(jwk.getString("kid"));
+          });
+          jwt = JWTAuth.create(vertx, options);
+          kids = Set.copyOf(ids);
+          log.atInfo().addKeyValue("keys", ids.size()).log("token keys loaded");
+          return null;
+        });
+  }
+
+  /** The caller a bearer token stands for; 401 for any token that is not valid. */
+  public Future<Caller> verify(String token) {
+    if (jwt == null) {
+      return Future.failedFuture(new ShopException(503, "Authentication is not available yet"));
+    }
+    String kid = kidOf(token);
+    boolean unknownKey = kid != null && !kids.contains(kid);
+    if (unknownKey && System.currentTimeMillis() - lastLoadMillis > MIN_REFRESH_INTERVAL_MILLIS) {
+      return load().recover(failure -> Future.succeededFuture()).compose(v -> authenticate(token));
+    }
+    return authenticate(token);
+  }
+
+  private Future<Caller> authenticate(String token) {
+    return jwt.authenticate(new TokenCredentials(token))
+        .recover(failure -> Future.failedFuture(invalid()))
+        .map(user -> {
+          JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
+          String subject = claims.getString("sub");
+          if (!issuer.equals(claims.getString("iss")) || Ids.parse(subject).isEmpty() || !claims.containsKey("exp")) {
+            throw invalid();
+          }
+          Role role = Role.parse(claims.getString("role")).orElseThrow(TokenVerifier::invalid);
+          return Caller.user(subject, role);
+        });
+  }
+
+  private static String kidOf(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    try {
+      String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+      return new JsonObject(header).getString("kid");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static ShopException invalid() {
+    return ShopException.unauthorized("Invalid or expired token");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.shop.gateway.http;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.RequestMeta;
+import dev.shop.gateway.auth.Access;
+import dev.shop.gateway.auth.Authenticator;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The route table's vocabulary: each route names its method and path, who may call it, the bus
+ * subject that answers it and how its payload is built. The gateway adds nothing else.
+ */
+public final class Api {
+
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final Router router;
+  private final Bus bus;
+  private final Authenticator authenticator;
+
+  public Api(Router router, Bus bus, Authenticator authenticator) {
+    this.router = router;
+    this.bus = bus;
+    this.authenticator = authenticator;
+  }
+
+  public void get(String path, Access access, String subject, Payload payload) {
+    route(HttpMethod.GET, path, access, subject, payload);
+  }
+
+  public void post(String path, Access access, String subject, Payload payload) {
+    route(HttpMethod.POST, path, access, subject, payload);
+  }
+
+  public void put(String path, Access access, String subject, Payload payload) {
+    route(HttpMethod.PUT, path, access, subject, payload);
+  }
+
+  public void delete(String path, Access access, String subject, Payload payload) {
+    route(HttpMethod.DELETE, path, access, subject, payload);
+  }
+
+  private void route(HttpMethod method, String path, Access access, String subject, Payload payload) {
+    router.route(method, path).handler(JsonBody::handle).handler(ctx -> forward(ctx, access, subject, payload));
+  }
+
+  private void forward(RoutingContext ctx, Access access, String subject, Payload payload) {
+    authenticator.caller(ctx, access)
+        .compose(caller -> bus.request(subject, payload.build(ctx, caller),
+            new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))))
+        .onSuccess(reply -> respond(ctx, reply))
+        .onFailure(ctx::fail);
+  }
+
+  private static void respond(RoutingContext ctx, BusReply reply) {
+    ctx.response()
+        .setStatusCode(reply.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(reply.body() instanceof io.vertx.core.json.JsonObject o ? o.toBuffer()
+            : ((io.vertx.core.json.JsonArray) reply.body()).toBuffer());
+  }
+}

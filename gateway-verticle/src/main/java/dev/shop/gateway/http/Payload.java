@@ -1,0 +1,61 @@
+package dev.shop.gateway.http;
+
+import dev.shop.common.bus.Caller;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** How a route turns an HTTP request into the JSON body of its bus request. */
+@FunctionalInterface
+public interface Payload {
+
+  JsonObject build(RoutingContext ctx, Caller caller);
+
+  /** The request body as sent. */
+  static Payload body() {
+    return (ctx, caller) -> JsonBody.of(ctx);
+  }
+
+  /** The query parameters (the first value of each), as strings. */
+  static Payload query() {
+    return (ctx, caller) -> {
+      JsonObject query = new JsonObject();
+      for (Map.Entry<String, String> entry : ctx.queryParams()) {
+        if (!query.containsKey(entry.getKey())) {
+          query.put(entry.getKey(), entry.getValue());
+        }
+      }
+      return query;
+    };
+  }
+
+  /** {@code {id}} from the path parameter {@code :id}. */
+  static Payload pathId() {
+    return path("id");
+  }
+
+  /** The named path parameters. */
+  static Payload path(String... names) {
+    return (ctx, caller) -> {
+      JsonObject json = new JsonObject();
+      for (String name : names) {
+        json.put(name, ctx.pathParam(name));
+      }
+      return json;
+    };
+  }
+
+  /** {@code {id, changes: body}}: the form of every update subject. */
+  static Payload update() {
+    return (ctx, caller) -> new JsonObject().put("id", ctx.pathParam("id")).put("changes", JsonBody.of(ctx));
+  }
+
+  /** {@code {id}} of the caller themself. */
+  static Payload callerId() {
+    return (ctx, caller) -> new JsonObject().put("id", caller.userId());
+  }
+
+  static Payload empty() {
+    return (ctx, caller) -> new JsonObject();
+  }
+}

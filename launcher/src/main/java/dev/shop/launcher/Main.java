@@ -1,0 +1,66 @@
+package dev.shop.launcher;
+
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar shop.jar}: starts the platform as configured ({@code conf/}, then environment
+ * variables) and stops it cleanly on Ctrl-C or SIGTERM.
+ */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    if ("json".equalsIgnoreCase(System.getenv("SHOP_LOG_FORMAT"))) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    if (args.length > 0 && !args[0].equals("serve")) {
+      System.err.println("Usage: java -jar shop.jar [serve]");
+      System.exit(2);
+    }
+    Vertx vertx = Vertx.vertx();
+    ShopConfig.load(vertx, new JsonObject())
+        .compose(config -> Platform.start(vertx, config).onSuccess(platform -> {
+          registerShutdown(vertx, platform);
+          announce(log, config, platform);
+        }))
+        .onFailure(failure -> {
+          log.atError().setCause(failure).log("start-up failed");
+          vertx.close().onComplete(done -> System.exit(1));
+        });
+  }
+
+  private static void announce(Logger log, ShopConfig config, Platform platform) {
+    if (platform.httpPort() < 0) {
+      log.atInfo().addKeyValue("bus", platform.busKind()).log("services ready");
+      return;
+    }
+    String admin = config.optionalString(ConfigKeys.ADMIN_EMAIL);
+    log.atInfo().addKeyValue("bus", platform.busKind()).addKeyValue("port", platform.httpPort())
+        .log("Shop platform listening on http://localhost:" + platform.httpPort()
+            + (admin == null ? " (no administrator configured: set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD)"
+                : "; log in as admin with POST /auth/login {\"email\":\"" + admin
+                    + "\",\"password\":<SHOP_ADMIN_PASSWORD>} (dev default in README)"));
+  }
+
+  private static void registerShutdown(Vertx vertx, Platform platform) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      CountDownLatch stopped = new CountDownLatch(1);
+      platform.close().eventually(vertx::close).onComplete(done -> stopped.countDown());
+      try {
+        stopped.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "shop-shutdown"));
+  }
+}

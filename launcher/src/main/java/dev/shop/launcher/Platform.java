@@ -1,0 +1,137 @@
+package dev.shop.launcher;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.LocalBus;
+import dev.shop.common.bus.NatsBus;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.db.EmbeddedDatabases;
+import dev.shop.gateway.GatewayVerticle;
+import dev.shop.user.UserVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The selected services and the gateway running in one JVM on one bus: the whole platform in dev
+ * mode, or one service per JVM in production ({@code SHOP_SERVICES=user}).
+ */
+public final class Platform {
+
+  private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+  public static final String GATEWAY = "gateway";
+
+  /** The domain services that exist, in start order. */
+  private static final Map<String, BiFunction<Bus, ShopConfig, Deployable>> SERVICES = new LinkedHashMap<>();
+
+  static {
+    SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
+  }
+
+  private final Vertx vertx;
+  private final Bus bus;
+  private final EmbeddedDatabases embedded;
+  private final GatewayVerticle gateway;
+  private final List<String> deployments;
+
+  private Platform(Vertx vertx, Bus bus, EmbeddedDatabases embedded, GatewayVerticle gateway, List<String> deployments) {
+    this.vertx = vertx;
+    this.bus = bus;
+    this.embedded = embedded;
+    this.gateway = gateway;
+    this.deployments = deployments;
+  }
+
+  /** Starts what {@code SHOP_SERVICES} names ({@code all}: every service and the gateway). */
+  public static Future<Platform> start(Vertx vertx, ShopConfig config) {
+    List<String> selected = selectedServices(config);
+    List<String> services = selected.stream().filter(SERVICES::containsKey).toList();
+    List<String> needEmbedded = services.stream()
+        .filter(service -> config.optionalString(ConfigKeys.databaseUrl(service)) == null).toList();
+    Future<EmbeddedDatabases> embeddedStarted = needEmbedded.isEmpty()
+        ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> EmbeddedDatabases.start(
+            Path.of(config.string(ConfigKeys.DATA_DIR), "postgres"), config.integer(ConfigKeys.EMBEDDED_DB_PORT)));
+    return embeddedStarted.compose(embedded -> vertx.executeBlocking(() -> {
+      ShopConfig resolved = config;
+      for (String service : needEmbedded) {
+        resolved = resolved.with(ConfigKeys.databaseUrl(service), embedded.ensureDatabase("shop_" + service));
+      }
+      return resolved;
+    }).compose(resolved -> connectBus(vertx, resolved).compose(bus -> {
+      List<String> deployments = new ArrayList<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (String service : services) {
+        chain = chain.compose(v -> vertx.deployVerticle(SERVICES.get(service).apply(bus, resolved))
+            .onSuccess(deployments::add).mapEmpty());
+      }
+      GatewayVerticle gateway = selected.contains(GATEWAY) ? new GatewayVerticle(bus, resolved) : null;
+      if (gateway != null) {
+        chain = chain.compose(v -> vertx.deployVerticle(gateway).onSuccess(deployments::add).mapEmpty());
+      }
+      return chain.map(v -> new Platform(vertx, bus, embedded, gateway, deployments));
+    })));
+  }
+
+  private static List<String> selectedServices(ShopConfig config) {
+    List<String> selected = config.list(ConfigKeys.SERVICES);
+    if (selected.contains("all")) {
+      List<String> all = new ArrayList<>(SERVICES.keySet());
+      all.add(GATEWAY);
+      return all;
+    }
+    for (String name : selected) {
+      if (!SERVICES.containsKey(name) && !name.equals(GATEWAY)) {
+        throw new IllegalArgumentException("SHOP_SERVICES names an unknown service: " + name
+            + " (known: " + String.join(", ", SERVICES.keySet()) + ", " + GATEWAY + ", all)");
+      }
+    }
+    return selected;
+  }
+
+  private static Future<Bus> connectBus(Vertx vertx, ShopConfig config) {
+    String natsUrl = config.optionalString(ConfigKeys.NATS_URL);
+    if (natsUrl == null) {
+      return Future.succeededFuture(new LocalBus(vertx, config.millis(ConfigKeys.BUS_TIMEOUT_MS)));
+    }
+    return NatsBus.connect(vertx, natsUrl, "shop-" + String.join("-", selectedServices(config)),
+        config.millis(ConfigKeys.BUS_TIMEOUT_MS)).map(bus -> bus);
+  }
+
+  /** The gateway's HTTP port, or -1 when this JVM runs no gateway. */
+  public int httpPort() {
+    return gateway == null ? -1 : gateway.port();
+  }
+
+  public Bus bus() {
+    return bus;
+  }
+
+  public String busKind() {
+    return bus instanceof NatsBus ? "nats" : "local";
+  }
+
+  /** Undeploys in reverse order (gateway first, draining requests), then closes bus and database. */
+  public Future<Void> close() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain.eventually(bus::close)
+        .eventually(() -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+          embedded.close();
+          return null;
+        }))
+        .onComplete(done -> log.info("platform stopped"));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.shop.user;
+
+import dev.shop.common.auth.JwtKeys;
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.service.DomainVerticle;
+import dev.shop.user.account.Passwords;
+import dev.shop.user.account.UserHandlers;
+import dev.shop.user.account.UserRepository;
+import dev.shop.user.address.AddressHandlers;
+import dev.shop.user.address.AddressRepository;
+import dev.shop.user.auth.AuthHandlers;
+import dev.shop.user.auth.RefreshTokenRepository;
+import dev.shop.user.auth.TokenIssuer;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+
+/** The user service: accounts, credentials and tokens, addresses. Binds its subjects here. */
+public final class UserVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "user";
+
+  public UserVerticle(Bus bus, ShopConfig settings) {
+    super(bus, settings);
+  }
+
+  @Override
+  protected String serviceName() {
+    return SERVICE;
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    UserRepository users = new UserRepository(pool);
+    Future<JwtKeys> keys = vertx.executeBlocking(this::loadKeys, false);
+    Future<Passwords> passwords = Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST));
+    return Future.all(keys, passwords).compose(ready -> {
+      TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.string(ConfigKeys.JWT_ISSUER),
+          settings.integer(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS));
+      RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool,
+          settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
+      AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens);
+      UserHandlers accounts = new UserHandlers(users, passwords.result());
+      AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
+      return new AdminBootstrap(users, passwords.result()).ensureAdmin(
+              settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD))
+          .map(v -> new ServiceDefinition(SERVICE, "1.0.0", "Users, credentials, tokens and addresses")
+              .endpoint("auth.register", auth::register)
+              .endpoint("auth.login", auth::login)
+              .endpoint("auth.refresh", auth::refresh)
+              .endpoint("auth.logout", auth::logout)
+              .endpoint("auth.verify", auth::verify)
+              .endpoint("auth.jwks", auth::jwks)
+              .endpoint("user.list", accounts::list)
+              .endpoint("user.findById", accounts::findById)
+              .endpoint("user.findByEmail", accounts::findByEmail)
+              .endpoint("user.create", accounts::create)
+              .endpoint("user.update", accounts::update)
+              .endpoint("user.deactivate", accounts::deactivate)
+              .endpoint("address.listByUser", addresses::list)
+              .endpoint("address.create", addresses::create)
+              .endpoint("address.update", addresses::update)
+              .endpoint("address.delete", addresses::delete)
+              .endpoint("address.setDefault", addresses::setDefault));
+    });
+  }
+
+  private JwtKeys loadKeys() throws Exception {
+    String privateKeyFile = settings.optionalString(ConfigKeys.JWT_PRIVATE_KEY_FILE);
+    if (privateKeyFile != null) {
+      return JwtKeys.fromPrivateKeyFile(Path.of(privateKeyFile));
+    }
+    return JwtKeys.loadOrGenerate(Path.of(settings.string(ConfigKeys.DATA_DIR), "keys"));
+  }
+}

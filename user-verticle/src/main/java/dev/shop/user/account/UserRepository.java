@@ -1,0 +1,112 @@
+package dev.shop.user.account;
+
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of user accounts. */
+public final class UserRepository {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Pool pool;
+
+  public UserRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Creates the account; 409 when the email is taken. */
+  public Future<User> insert(NewUser user) {
+    return pool.preparedQuery("INSERT INTO users (id, email, password_hash, full_name, phone, role) "
+            + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + User.COLUMNS)
+        .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
+            user.role().name()))
+        .recover(failure -> Future.failedFuture(isUniqueViolation(failure)
+            ? ShopException.conflict("Email is already registered")
+            : failure))
+        .map(rows -> User.from(rows.iterator().next()));
+  }
+
+  public Future<Optional<User>> findById(UUID id) {
+    return pool.preparedQuery("SELECT " + User.COLUMNS + " FROM users WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(UserRepository::first);
+  }
+
+  public Future<Optional<User>> findByEmail(String email) {
+    return pool.preparedQuery("SELECT " + User.COLUMNS + " FROM users WHERE email = $1")
+        .execute(Tuple.of(email))
+        .map(UserRepository::first);
+  }
+
+  /** A page of users, newest first, optionally those whose email or name contains {@code search}. */
+  public Future<List<User>> list(String search, int limit, long offset) {
+    return pool.preparedQuery("SELECT " + User.COLUMNS + " FROM users "
+            + "WHERE $1::text IS NULL OR email ILIKE $1 OR full_name ILIKE $1 "
+            + "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3")
+        .execute(Tuple.of(likePattern(search), limit, offset))
+        .map(rows -> {
+          List<User> users = new ArrayList<>();
+          rows.forEach(row -> users.add(User.from(row)));
+          return users;
+        });
+  }
+
+  public Future<Long> count(String search) {
+    return pool.preparedQuery("SELECT count(*) FROM users WHERE $1::text IS NULL OR email ILIKE $1 OR full_name ILIKE $1")
+        .execute(Tuple.of(likePattern(search)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /**
+   * Applies the changes; empty when the user does not exist. Deactivating also revokes every
+   * refresh token of the account, in the same transaction.
+   */
+  public Future<Optional<User>> update(UUID id, UserChanges changes) {
+    return pool.withTransaction(connection -> connection.preparedQuery("UPDATE users SET "
+            + "full_name = COALESCE($2, full_name), "
+            + "phone = CASE WHEN $3 THEN $4 ELSE phone END, "
+            + "role = COALESCE($5, role), "
+            + "is_active = COALESCE($6, is_active), "
+            + "updated_at = now() "
+            + "WHERE id = $1 RETURNING " + User.COLUMNS)
+        .execute(Tuple.of(id, changes.fullName(), changes.phoneGiven(), changes.phone(),
+            changes.role() == null ? null : changes.role().name(), changes.active()))
+        .compose(rows -> {
+          Optional<User> updated = first(rows);
+          if (updated.isEmpty() || !Boolean.FALSE.equals(changes.active())) {
+            return Future.succeededFuture(updated);
+          }
+          return connection.preparedQuery(
+                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL")
+              .execute(Tuple.of(id))
+              .map(updated);
+        }));
+  }
+
+  private static Optional<User> first(RowSet<Row> rows) {
+    var iterator = rows.iterator();
+    return iterator.hasNext() ? Optional.of(User.from(iterator.next())) : Optional.empty();
+  }
+
+  private static String likePattern(String search) {
+    if (search == null) {
+      return null;
+    }
+    String escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
+  }
+
+  static boolean isUniqueViolation(Throwable failure) {
+    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+  }
+}
