@@ -1,0 +1,11 @@
+package dev.shop.common.bus;
+
+import io.vertx.core.Vertx;
+
+class LocalBusTest extends BusContractTest {
+
+  @Override
+  Bus createBus(Vertx vertx) {
+    return new LocalBus(vertx, TIMEOUT);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.shop.common.testing;
+
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+/** Configuration for tests: the real defaults from conf/, with a few values made test-friendly. */
+public final class TestSettings {
+
+  public static final String ADMIN_EMAIL = "admin@test.local";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  private TestSettings() {
+  }
+
+  /** Cheap bcrypt, a throw-away data directory, a free HTTP port, a known administrator. */
+  public static JsonObject overrides() {
+    try {
+      return new JsonObject()
+          .put(ShopConfig.PROFILE, "test")
+          .put(ConfigKeys.PORT, "0")
+          .put(ConfigKeys.BCRYPT_COST, "4")
+          .put(ConfigKeys.DATA_DIR, Files.createTempDirectory("shop-test").toString())
+          .put(ConfigKeys.ADMIN_EMAIL, ADMIN_EMAIL)
+          .put(ConfigKeys.ADMIN_PASSWORD, ADMIN_PASSWORD);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ShopConfig load(Vertx vertx, JsonObject overrides) {
+    try {
+      return ShopConfig.load(vertx, overrides).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

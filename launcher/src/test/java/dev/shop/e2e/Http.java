@@ -1,0 +1,90 @@
+package dev.shop.e2e;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small blocking HTTP client for tests, speaking JSON to the gateway. */
+public final class Http {
+
+  private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+
+  Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** An answer: status, headers and the body as text (JSON helpers below). */
+  public record Response(int status, HttpHeaders headers, String text) {
+
+    public JsonObject json() {
+      return new JsonObject(text);
+    }
+
+    public JsonArray array() {
+      return new JsonArray(text);
+    }
+
+    public Object value() {
+      return Json.decodeValue(text);
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + text;
+    }
+  }
+
+  public Response get(String path, String token) {
+    return send("GET", path, null, token, Map.of());
+  }
+
+  public Response post(String path, Object body, String token) {
+    return send("POST", path, body, token, Map.of());
+  }
+
+  public Response put(String path, Object body, String token) {
+    return send("PUT", path, body, token, Map.of());
+  }
+
+  public Response delete(String path, String token) {
+    return send("DELETE", path, null, token, Map.of());
+  }
+
+  /** Any request; {@code body} is JSON-encoded unless it is a String, which is sent as is. */
+  public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    String payload = body == null ? null : body instanceof String s ? s : Json.encode(body);
+    if (payload != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(payload));
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

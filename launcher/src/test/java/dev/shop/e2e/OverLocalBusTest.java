@@ -1,0 +1,15 @@
+package dev.shop.e2e;
+
+import org.junit.jupiter.api.Nested;
+
+/** Every API contract, end to end through the gateway, with the services on the local (Vert.x event) bus of one JVM. */
+class OverLocalBusTest {
+
+  @Nested
+  class Auth extends AuthApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+}

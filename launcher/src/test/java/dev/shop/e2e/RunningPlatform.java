@@ -1,0 +1,90 @@
+package dev.shop.e2e;
+
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.testing.Await;
+import dev.shop.common.testing.TestDatabases;
+import dev.shop.common.testing.TestNats;
+import dev.shop.common.testing.TestSettings;
+import dev.shop.launcher.Platform;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform, gateway included, as dev mode runs it: one per bus kind and test JVM, started
+ * on first use with fresh databases and stopped at exit. Tests share it, so they make their own
+ * users (unique emails) and never assume an empty database.
+ */
+public final class RunningPlatform {
+
+  private static final Map<BusKind, RunningPlatform> shared = new EnumMap<>(BusKind.class);
+
+  private final Vertx vertx;
+  private final Platform platform;
+  private final Http http;
+
+  private RunningPlatform(Vertx vertx, Platform platform) {
+    this.vertx = vertx;
+    this.platform = platform;
+    this.http = new Http(platform.httpPort());
+  }
+
+  public static synchronized RunningPlatform shared(BusKind kind) {
+    return shared.computeIfAbsent(kind, k -> {
+      RunningPlatform running = start(k, overrides -> { });
+      Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+      return running;
+    });
+  }
+
+  /** A platform of its own (stop it when done), with configuration changed by {@code customize}. */
+  public static RunningPlatform start(BusKind kind, Consumer<JsonObject> customize) {
+    JsonObject overrides = TestSettings.overrides();
+    for (String service : new String[] {"user"}) {
+      overrides.put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_" + kind.name()));
+    }
+    if (kind == BusKind.NATS) {
+      overrides.put(ConfigKeys.NATS_URL, TestNats.url());
+    }
+    customize.accept(overrides);
+    Vertx vertx = Vertx.vertx();
+    Platform platform = Await.result(Platform.start(vertx, TestSettings.load(vertx, overrides)));
+    RunningPlatform running = new RunningPlatform(vertx, platform);
+    running.awaitReady();
+    return running;
+  }
+
+  private void awaitReady() {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (http.get("/health/ready", null).status() == 200) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new IllegalStateException("the gateway did not become ready");
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public void stop() {
+    try {
+      Await.result(platform.close().eventually(vertx::close));
+    } catch (RuntimeException e) {
+      // stopping at exit: nothing left to do
+    }
+  }
+}
