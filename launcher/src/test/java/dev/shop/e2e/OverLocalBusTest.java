@@ -12,4 +12,28 @@ class OverLocalBusTest {
       return BusKind.LOCAL;
     }
   }
+
+  @Nested
+  class Users extends UsersApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class Addresses extends AddressesApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class Gateway extends GatewayApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
 }

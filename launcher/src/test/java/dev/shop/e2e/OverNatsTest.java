@@ -12,4 +12,28 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class Users extends UsersApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class Addresses extends AddressesApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class Gateway extends GatewayApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

@@ -34,12 +34,16 @@ public final class RunningPlatform {
   public static synchronized RunningPlatform shared(BusKind kind) {
     return shared.computeIfAbsent(kind, k -> {
       RunningPlatform running = start(k, overrides -> { });
+      running.awaitReady();
       Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
       return running;
     });
   }
 
-  /** A platform of its own (stop it when done), with configuration changed by {@code customize}. */
+  /**
+   * A platform of its own (stop it when done), with configuration changed by {@code customize};
+   * it has not necessarily become ready.
+   */
   public static RunningPlatform start(BusKind kind, Consumer<JsonObject> customize) {
     JsonObject overrides = TestSettings.overrides();
     for (String service : new String[] {"user"}) {
@@ -51,12 +55,10 @@ public final class RunningPlatform {
     customize.accept(overrides);
     Vertx vertx = Vertx.vertx();
     Platform platform = Await.result(Platform.start(vertx, TestSettings.load(vertx, overrides)));
-    RunningPlatform running = new RunningPlatform(vertx, platform);
-    running.awaitReady();
-    return running;
+    return new RunningPlatform(vertx, platform);
   }
 
-  private void awaitReady() {
+  public void awaitReady() {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
       if (http.get("/health/ready", null).status() == 200) {
@@ -72,12 +74,20 @@ public final class RunningPlatform {
     throw new IllegalStateException("the gateway did not become ready");
   }
 
+  public int httpPort() {
+    return platform.httpPort();
+  }
+
   public Http http() {
     return http;
   }
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  public dev.shop.common.bus.Bus bus() {
+    return platform.bus();
   }
 
   public void stop() {

@@ -256,9 +256,13 @@ public final class JsonInput {
 
   // ---- query parameters (strings) ----
 
+  /** A query integer; the default when absent, null when invalid (which is reported). */
   public Integer intParam(String field, int defaultValue, int min, int max) {
+    if (!has(field)) {
+      return defaultValue;
+    }
     Long value = longParam(field, min, max);
-    return value == null ? (has(field) ? null : defaultValue) : value.intValue();
+    return value == null ? null : Integer.valueOf(value.intValue());
   }
 
   /** A query integer, or null when absent (or invalid, which is reported). */

@@ -38,6 +38,15 @@ public final class TestNats {
     return server.getURI();
   }
 
+  /** A server of its own, for tests that must not see the shared one's services; close it. */
+  public static NatsServerRunner isolated() {
+    try {
+      return NatsServerRunner.builder().executablePath(findExecutable()).build();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start nats-server", e);
+    }
+  }
+
   private static String findExecutable() {
     String configured = System.getenv("NATS_SERVER_PATH");
     if (configured != null && Files.isExecutable(Path.of(configured))) {

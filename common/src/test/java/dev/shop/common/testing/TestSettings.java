@@ -13,6 +13,7 @@ public final class TestSettings {
 
   public static final String ADMIN_EMAIL = "admin@test.local";
   public static final String ADMIN_PASSWORD = "admin-password-1";
+  public static final String CORS_ORIGIN = "https://shop.example";
 
   private TestSettings() {
   }
@@ -25,6 +26,7 @@ public final class TestSettings {
           .put(ConfigKeys.PORT, "0")
           .put(ConfigKeys.BCRYPT_COST, "4")
           .put(ConfigKeys.DATA_DIR, Files.createTempDirectory("shop-test").toString())
+          .put(ConfigKeys.CORS_ORIGINS, CORS_ORIGIN)
           .put(ConfigKeys.ADMIN_EMAIL, ADMIN_EMAIL)
           .put(ConfigKeys.ADMIN_PASSWORD, ADMIN_PASSWORD);
     } catch (IOException e) {
