@@ -55,7 +55,8 @@ public final class Main {
   private static void registerShutdown(Vertx vertx, Platform platform) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       CountDownLatch stopped = new CountDownLatch(1);
-      platform.close().eventually(vertx::close).onComplete(done -> stopped.countDown());
+      // Close Vert.x only once the platform is down: its event loops deliver the platform's callbacks.
+      platform.close().onComplete(closed -> vertx.close().onComplete(done -> stopped.countDown()));
       try {
         stopped.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

@@ -92,7 +92,8 @@ public final class RunningPlatform {
 
   public void stop() {
     try {
-      Await.result(platform.close().eventually(vertx::close));
+      Await.result(platform.close());
+      Await.result(vertx.close());
     } catch (RuntimeException e) {
       // stopping at exit: nothing left to do
     }

@@ -135,7 +135,10 @@ public final class NatsBus implements Bus {
       // Make sure the server has the subscriptions before anyone is told we serve.
       connection.flush(timeout);
       return () -> vertx.executeBlocking(() -> {
-        service.stop(true);
+        // Draining lets requests in flight finish; a closed connection has nothing left to drain.
+        if (connection.getStatus() != Connection.Status.CLOSED) {
+          service.stop(true);
+        }
         return null;
       });
     });
