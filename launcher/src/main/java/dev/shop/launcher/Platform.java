@@ -7,6 +7,7 @@ import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.db.EmbeddedDatabases;
 import dev.shop.gateway.GatewayVerticle;
+import dev.shop.product.ProductVerticle;
 import dev.shop.user.UserVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -35,6 +36,7 @@ public final class Platform {
 
   static {
     SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
+    SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
   }
 
   private final Vertx vertx;

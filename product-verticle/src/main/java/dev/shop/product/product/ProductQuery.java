@@ -1,0 +1,12 @@
+package dev.shop.product.product;
+
+import java.util.List;
+
+/**
+ * A validated product list request. {@code searchWords} are the words of {@code search}, each of
+ * which a product must contain; {@code sort} is null when the client chose none (relevance first
+ * when searching, else newest).
+ */
+record ProductQuery(String search, List<String> searchWords, String categorySlug, Long minPriceInt, Long maxPriceInt,
+    boolean inStockOnly, ProductSort sort) {
+}
