@@ -62,14 +62,21 @@ public final class ProductHandlers {
     String normalized = search == null ? null : WHITESPACE.matcher(search).replaceAll(" ");
     List<String> words = normalized == null ? List.of()
         : Arrays.stream(normalized.split(" ")).distinct().limit(MAX_SEARCH_WORDS).toList();
-    ProductQuery query = new ProductQuery(normalized, words, categorySlug, minPrice, maxPrice,
-        Boolean.TRUE.equals(inStock), sort);
-    return Future.all(products.count(query), products.list(query, page.pageSize(), page.offset()))
-        .map(both -> {
-          JsonArray items = new JsonArray();
-          both.<List<Product>>resultAt(1).forEach(product -> items.add(product.toResponse()));
-          return BusReply.ok(page.envelope("products", items, both.<Long>resultAt(0)));
-        });
+    Future<List<UUID>> categoryIds = categorySlug == null ? Future.succeededFuture(null)
+        : products.subtreeIds(categorySlug);
+    return categoryIds.compose(categories -> {
+      ProductQuery query = new ProductQuery(normalized, words, categories, minPrice, maxPrice,
+          Boolean.TRUE.equals(inStock), sort);
+      if (categories != null && categories.isEmpty()) {
+        return Future.succeededFuture(BusReply.ok(page.envelope("products", new JsonArray(), 0)));
+      }
+      return Future.all(products.count(query), products.list(query, page.pageSize(), page.offset()))
+          .map(both -> {
+            JsonArray items = new JsonArray();
+            both.<List<Product>>resultAt(1).forEach(product -> items.add(product.toResponse()));
+            return BusReply.ok(page.envelope("products", items, both.<Long>resultAt(0)));
+          });
+    });
   }
 
   /** {@code {id}}. */

@@ -80,6 +80,20 @@ public final class ProductRepository {
         .map(rows -> Rows.all(rows, Product::from));
   }
 
+  /**
+   * The ids of the category of {@code slug} and of all its descendants (empty when there is no
+   * such category). Resolved before the product query, rather than joined into it, so the planner
+   * sees how many categories there are and picks the category index instead of guessing the size
+   * of a recursive CTE.
+   */
+  public Future<List<UUID>> subtreeIds(String slug) {
+    return pool.preparedQuery("WITH RECURSIVE subtree AS (SELECT id FROM categories WHERE slug = $1 "
+            + "UNION ALL SELECT child.id FROM categories child JOIN subtree s ON child.parent_id = s.id) "
+            + "SELECT id FROM subtree")
+        .execute(Tuple.of(slug))
+        .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
+  }
+
   Future<List<Product>> list(ProductQuery query, int limit, long offset) {
     Statement statement = listStatement(query, limit, offset);
     return pool.preparedQuery(statement.sql()).execute(statement.parameters())
@@ -131,7 +145,6 @@ public final class ProductRepository {
    */
   Statement listStatement(ProductQuery query, int limit, long offset) {
     Parameters parameters = new Parameters();
-    String with = subtree(query, parameters);
     String where = where(query, parameters);
     List<String> order = new ArrayList<>();
     if (query.search() != null && query.sort() == null) {
@@ -139,7 +152,7 @@ public final class ProductRepository {
       order.add("similarity(p.name_folded, shop_fold(" + parameters.add(query.search()) + ")) DESC");
     }
     order.add((query.sort() == null ? ProductSort.NEWEST : query.sort()).orderBy);
-    String sql = with + "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + where
+    String sql = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + where
         + " ORDER BY " + String.join(", ", order)
         + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset);
     return new Statement(sql, parameters.tuple());
@@ -147,23 +160,13 @@ public final class ProductRepository {
 
   Statement countStatement(ProductQuery query) {
     Parameters parameters = new Parameters();
-    String with = subtree(query, parameters);
-    return new Statement(with + "SELECT count(*) FROM products p" + where(query, parameters), parameters.tuple());
-  }
-
-  /** The category filter's set: the category of that slug and all its descendants. */
-  private static String subtree(ProductQuery query, Parameters parameters) {
-    if (query.categorySlug() == null) {
-      return "";
-    }
-    return "WITH RECURSIVE subtree AS (SELECT id FROM categories WHERE slug = " + parameters.add(query.categorySlug())
-        + " UNION ALL SELECT child.id FROM categories child JOIN subtree s ON child.parent_id = s.id) ";
+    return new Statement("SELECT count(*) FROM products p" + where(query, parameters), parameters.tuple());
   }
 
   private static String where(ProductQuery query, Parameters parameters) {
     List<String> conditions = new ArrayList<>();
-    if (query.categorySlug() != null) {
-      conditions.add("p.category_id IN (SELECT id FROM subtree)");
+    if (query.categoryIds() != null) {
+      conditions.add("p.category_id = ANY(" + parameters.add(query.categoryIds().toArray(new UUID[0])) + ")");
     }
     for (String word : query.searchWords()) {
       conditions.add(contains("p.search_text", word, parameters));
