@@ -34,7 +34,7 @@ public final class CategoryRepository {
   }
 
   /** Creates the category; 409 when an explicit slug is taken, 400 when the parent is unknown. */
-  Future<Category> insert(NewCategory category) {
+  public Future<Category> insert(NewCategory category) {
     UUID id = Ids.newId();
     return slugs.insert(category.slug(), slug -> pool.preparedQuery("INSERT INTO categories "
                 + "(id, name, slug, description, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING " + Category.COLUMNS)

@@ -4,5 +4,5 @@ import dev.shop.product.slug.SlugChoice;
 import java.util.UUID;
 
 /** A validated category to create. */
-record NewCategory(String name, SlugChoice slug, String description, UUID parentId) {
+public record NewCategory(String name, SlugChoice slug, String description, UUID parentId) {
 }
