@@ -35,7 +35,7 @@ final class Seeder {
   private static final int BATCH = 500;
 
   private final Random random = new Random();
-  private final String run = Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase();
+  private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
   private final CategoryRepository categories;
   private final ProductRepository products;
   private final Map<String, UUID> categoryIds = new HashMap<>();
