@@ -8,7 +8,6 @@ import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
 import dev.shop.product.slug.SlugChoice;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,30 +32,21 @@ public final class CategoryHandlers {
     String q = input.stringParam("q", 100);
     String parentSlug = input.stringParam("parentSlug", 200);
     input.validate();
-    return Future.all(categories.count(q, parentSlug), categories.list(q, parentSlug, page.pageSize(), page.offset()))
-        .map(both -> {
-          JsonArray items = new JsonArray();
-          both.<java.util.List<Category>>resultAt(1).forEach(category -> items.add(category.toResponse()));
-          return BusReply.ok(page.envelope("categories", items, both.<Long>resultAt(0)));
-        });
+    return page.envelope("categories", categories.count(q, parentSlug),
+        categories.list(q, parentSlug, page.pageSize(), page.offset()), Category::toResponse).map(BusReply::ok);
   }
 
   /** {@code {id}}: the category with {@code parent} and {@code children}. */
   public Future<BusReply> getById(BusRequest request) {
-    Optional<UUID> id = Ids.parse(request.body().getValue("id"));
-    if (id.isEmpty()) {
-      return Future.failedFuture(notFound());
-    }
-    return categories.findById(id.get()).compose(this::withTree);
+    return categories.findById(categoryId(request)).compose(this::withTree);
   }
 
   /** {@code {slug}}: the category with {@code parent} and {@code children}. */
   public Future<BusReply> getBySlug(BusRequest request) {
-    if (!(request.body().getValue("slug") instanceof String slug)) {
-      return Future.failedFuture(notFound());
-    }
-    return categories.findBySlug(slug).compose(this::withTree);
+    Object slug = request.body().getValue("slug");
+    return slug instanceof String text ? categories.findBySlug(text).compose(this::withTree) : Future.failedFuture(notFound());
   }
+
 
   /** {@code {name, slug?, description?, parentId?}}; admin. */
   public Future<BusReply> create(BusRequest request) {
