@@ -1,5 +1,6 @@
 package dev.shop.common.db;
 
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,6 @@ public final class ColumnChanges {
     return setIf(value != null, column, value);
   }
 
-  public boolean isEmpty() {
-    return values.isEmpty();
-  }
-
-  public boolean changes(String column) {
-    return values.containsKey(column);
-  }
-
   /**
    * {@code a = $n, b = $n+1, ...} numbered from {@code firstParameter}, followed by
    * {@code alwaysAssigned} (such as {@code updated_at = now()}).
@@ -51,8 +44,13 @@ public final class ColumnChanges {
     return String.join(", ", assignments);
   }
 
-  /** The values, in the order of {@link #assignments}. */
-  public List<Object> values() {
-    return new ArrayList<>(values.values());
+  /**
+   * The statement's parameters: {@code leading} (such as the id of a {@code WHERE id = $1}), then
+   * the values in the order of {@link #assignments} (numbered from {@code leading.length + 1}).
+   */
+  public Tuple parameters(Object... leading) {
+    List<Object> parameters = new ArrayList<>(List.of(leading));
+    parameters.addAll(values.values());
+    return Tuple.from(parameters);
   }
 }

@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,14 +99,9 @@ public final class CategoryRepository {
       Future<Void> checked = changes.parentGiven() && changes.parentId() != null
           ? checkNewParent(connection, id, changes.parentId())
           : Future.succeededFuture();
-      return checked.compose(v -> {
-        List<Object> values = new ArrayList<>();
-        values.add(id);
-        values.addAll(columns.values());
-        return connection.preparedQuery("UPDATE categories SET " + columns.assignments(2, "updated_at = now()")
-                + " WHERE id = $1 RETURNING " + Category.COLUMNS)
-            .execute(Tuple.from(values));
-      });
+      return checked.compose(v -> connection.preparedQuery("UPDATE categories SET "
+              + columns.assignments(2, "updated_at = now()") + " WHERE id = $1 RETURNING " + Category.COLUMNS)
+          .execute(columns.parameters(id)));
     }).recover(failure -> Future.failedFuture(slugs.isConflict(failure) ? UniqueSlugs.taken()
             : PgErrors.isForeignKeyViolation(failure, PARENT_FOREIGN_KEY) ? unknownParent() : failure))
         .map(rows -> Rows.first(rows, Category::from));

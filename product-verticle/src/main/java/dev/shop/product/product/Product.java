@@ -14,9 +14,12 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
     List<String> imageUrls, UUID categoryId, JsonObject attributes, String model3dUrl, OffsetDateTime createdAt,
     OffsetDateTime updatedAt, Category category) {
 
-  /** The product's columns of alias {@code p} and its category's of alias {@code c}. */
+  /**
+   * The product's columns of alias {@code p} and its category's of alias {@code c}, the latter
+   * prefixed {@code cat_} (a {@code category_} prefix would collide with {@code p.category_id}).
+   */
   static final String COLUMNS = "p.id, p.sku, p.name, p.slug, p.price_int, p.stock, p.description, p.image_urls, "
-      + "p.category_id, p.attributes, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c", "category_");
+      + "p.category_id, p.attributes, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c", "cat_");
 
   /** {@code products p} with its category. */
   static final String FROM = "products p LEFT JOIN categories c ON c.id = p.category_id";
@@ -29,7 +32,7 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
         images == null ? List.of() : List.of(images), row.getUUID("category_id"),
         attributes instanceof JsonObject object ? object : null, row.getString("model3d_url"),
         row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
-        Category.fromPrefixed(row, "category_"));
+        Category.fromPrefixed(row, "cat_"));
   }
 
   /** The contract's ProductResponse, {@code category} embedded. */

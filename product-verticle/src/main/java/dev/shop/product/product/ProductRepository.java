@@ -118,12 +118,9 @@ public final class ProductRepository {
         .setIf(changes.categoryGiven(), "category_id", changes.categoryId())
         .setIf(changes.attributesGiven(), "attributes", changes.attributes())
         .setIf(changes.model3dUrlGiven(), "model3d_url", changes.model3dUrl());
-    List<Object> values = new ArrayList<>();
-    values.add(id);
-    values.addAll(columns.values());
     return pool.preparedQuery("WITH p AS (UPDATE products SET " + columns.assignments(2, "updated_at = now()")
             + " WHERE id = $1 RETURNING *)" + SELECT_WRITTEN)
-        .execute(Tuple.from(values))
+        .execute(columns.parameters(id))
         .recover(failure -> Future.failedFuture(slugs.isConflict(failure) ? UniqueSlugs.taken() : translate(failure)))
         .map(rows -> Rows.first(rows, Product::from));
   }
