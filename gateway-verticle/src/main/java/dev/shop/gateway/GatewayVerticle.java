@@ -11,6 +11,7 @@ import dev.shop.gateway.http.ErrorResponses;
 import dev.shop.gateway.http.RequestIds;
 import dev.shop.gateway.routes.AddressRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
+import dev.shop.gateway.routes.CatalogueRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -55,6 +56,7 @@ public final class GatewayVerticle extends VerticleBase {
     Api api = new Api(router, bus, new Authenticator(verifier));
     AuthRoutes.register(api);
     AddressRoutes.register(api);
+    CatalogueRoutes.register(api);
 
     return vertx.createHttpServer()
         .requestHandler(router)

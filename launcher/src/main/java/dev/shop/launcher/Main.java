@@ -23,9 +23,12 @@ public final class Main {
       System.setProperty("logback.configurationFile", "logback-json.xml");
     }
     Logger log = LoggerFactory.getLogger(Main.class);
+    if (args.length > 0 && args[0].equals("seed")) {
+      seed(log, args);
+      return;
+    }
     if (args.length > 0 && !args[0].equals("serve")) {
-      System.err.println("Usage: java -jar shop.jar [serve]");
-      System.exit(2);
+      usage();
     }
     Vertx vertx = Vertx.vertx();
     ShopConfig.load(vertx, new JsonObject())
@@ -37,6 +40,42 @@ public final class Main {
           log.atError().setCause(failure).log("start-up failed");
           vertx.close().onComplete(done -> System.exit(1));
         });
+  }
+
+  /** {@code seed [--products N]}: fills the catalogue, then exits. */
+  private static void seed(Logger log, String[] args) {
+    int products = 1000;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--products") && i + 1 < args.length && args[i + 1].matches("\\d{1,7}")) {
+        products = Integer.parseInt(args[++i]);
+      } else {
+        usage();
+      }
+    }
+    int count = products;
+    Vertx vertx = Vertx.vertx();
+    CountDownLatch finished = new CountDownLatch(1);
+    int[] exitCode = {0};
+    ShopConfig.load(vertx, new JsonObject())
+        .compose(config -> Seeder.seed(vertx, config, count))
+        .onSuccess(added -> log.atInfo().addKeyValue("products", added).log("catalogue seeded"))
+        .onFailure(failure -> {
+          log.atError().setCause(failure).log("seeding failed");
+          exitCode[0] = 1;
+        })
+        .onComplete(done -> finished.countDown());
+    try {
+      finished.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    vertx.close();
+    System.exit(exitCode[0]);
+  }
+
+  private static void usage() {
+    System.err.println("Usage: java -jar shop.jar [serve | seed [--products N]]");
+    System.exit(2);
   }
 
   private static void announce(Logger log, ShopConfig config, Platform platform) {

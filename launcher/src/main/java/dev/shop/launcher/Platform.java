@@ -5,13 +5,12 @@ import dev.shop.common.bus.LocalBus;
 import dev.shop.common.bus.NatsBus;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
-import dev.shop.common.db.EmbeddedDatabases;
 import dev.shop.gateway.GatewayVerticle;
+import dev.shop.product.ProductVerticle;
 import dev.shop.user.UserVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,18 +34,20 @@ public final class Platform {
 
   static {
     SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
+    SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
   }
 
   private final Vertx vertx;
   private final Bus bus;
-  private final EmbeddedDatabases embedded;
+  private final ServiceDatabases databases;
   private final GatewayVerticle gateway;
   private final List<String> deployments;
 
-  private Platform(Vertx vertx, Bus bus, EmbeddedDatabases embedded, GatewayVerticle gateway, List<String> deployments) {
+  private Platform(Vertx vertx, Bus bus, ServiceDatabases databases, GatewayVerticle gateway,
+      List<String> deployments) {
     this.vertx = vertx;
     this.bus = bus;
-    this.embedded = embedded;
+    this.databases = databases;
     this.gateway = gateway;
     this.deployments = deployments;
   }
@@ -55,31 +56,22 @@ public final class Platform {
   public static Future<Platform> start(Vertx vertx, ShopConfig config) {
     List<String> selected = selectedServices(config);
     List<String> services = selected.stream().filter(SERVICES::containsKey).toList();
-    List<String> needEmbedded = services.stream()
-        .filter(service -> config.optionalString(ConfigKeys.databaseUrl(service)) == null).toList();
-    Future<EmbeddedDatabases> embeddedStarted = needEmbedded.isEmpty()
-        ? Future.succeededFuture()
-        : vertx.executeBlocking(() -> EmbeddedDatabases.start(
-            Path.of(config.string(ConfigKeys.DATA_DIR), "postgres"), config.integer(ConfigKeys.EMBEDDED_DB_PORT)));
-    return embeddedStarted.compose(embedded -> vertx.executeBlocking(() -> {
-      ShopConfig resolved = config;
-      for (String service : needEmbedded) {
-        resolved = resolved.with(ConfigKeys.databaseUrl(service), embedded.ensureDatabase("shop_" + service));
-      }
-      return resolved;
-    }).compose(resolved -> connectBus(vertx, resolved).compose(bus -> {
-      List<String> deployments = new ArrayList<>();
-      Future<Void> chain = Future.succeededFuture();
-      for (String service : services) {
-        chain = chain.compose(v -> vertx.deployVerticle(SERVICES.get(service).apply(bus, resolved))
-            .onSuccess(deployments::add).mapEmpty());
-      }
-      GatewayVerticle gateway = selected.contains(GATEWAY) ? new GatewayVerticle(bus, resolved) : null;
-      if (gateway != null) {
-        chain = chain.compose(v -> vertx.deployVerticle(gateway).onSuccess(deployments::add).mapEmpty());
-      }
-      return chain.map(v -> new Platform(vertx, bus, embedded, gateway, deployments));
-    })));
+    return ServiceDatabases.resolve(vertx, config, services).compose(databases -> {
+      ShopConfig resolved = databases.config();
+      return connectBus(vertx, resolved).compose(bus -> {
+        List<String> deployments = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (String service : services) {
+          chain = chain.compose(v -> vertx.deployVerticle(SERVICES.get(service).apply(bus, resolved))
+              .onSuccess(deployments::add).mapEmpty());
+        }
+        GatewayVerticle gateway = selected.contains(GATEWAY) ? new GatewayVerticle(bus, resolved) : null;
+        if (gateway != null) {
+          chain = chain.compose(v -> vertx.deployVerticle(gateway).onSuccess(deployments::add).mapEmpty());
+        }
+        return chain.map(v -> new Platform(vertx, bus, databases, gateway, deployments));
+      });
+    });
   }
 
   private static List<String> selectedServices(ShopConfig config) {
@@ -128,10 +120,7 @@ public final class Platform {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
     return chain.eventually(bus::close)
-        .eventually(() -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-          embedded.close();
-          return null;
-        }))
+        .eventually(() -> databases.close(vertx))
         .onComplete(done -> log.info("platform stopped"));
   }
 }

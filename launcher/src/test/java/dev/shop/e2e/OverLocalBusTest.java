@@ -36,4 +36,36 @@ class OverLocalBusTest {
       return BusKind.LOCAL;
     }
   }
+
+  @Nested
+  class Categories extends CategoryApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class Products extends ProductApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class ProductSearch extends ProductSearchApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class Stock extends StockApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
 }

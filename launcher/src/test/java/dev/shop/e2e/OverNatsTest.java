@@ -36,4 +36,36 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class Categories extends CategoryApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class Products extends ProductApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class ProductSearch extends ProductSearchApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class Stock extends StockApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

@@ -46,7 +46,7 @@ public final class RunningPlatform {
    */
   public static RunningPlatform start(BusKind kind, Consumer<JsonObject> customize) {
     JsonObject overrides = TestSettings.overrides();
-    for (String service : new String[] {"user"}) {
+    for (String service : new String[] {"user", "product"}) {
       overrides.put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_" + kind.name()));
     }
     if (kind == BusKind.NATS) {
@@ -80,6 +80,11 @@ public final class RunningPlatform {
 
   public Http http() {
     return http;
+  }
+
+  /** The platform's bus, to call service subjects that have no HTTP route. */
+  public dev.shop.common.bus.Bus bus() {
+    return platform.bus();
   }
 
   public Vertx vertx() {

@@ -21,6 +21,11 @@ public final class Ids {
     return new UUID(msb, lsb);
   }
 
+  /** The id, or empty for anything that is not a UUID string (a number, null, an object...). */
+  public static Optional<UUID> parse(Object value) {
+    return value instanceof String text ? parse(text) : Optional.empty();
+  }
+
   /** The id, or empty for any string that is not a UUID (such ids can only be unknown: 404). */
   public static Optional<UUID> parse(String value) {
     if (value == null || value.length() != 36) {

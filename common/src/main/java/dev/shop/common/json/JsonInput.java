@@ -2,6 +2,7 @@ package dev.shop.common.json;
 
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -141,6 +143,30 @@ public final class JsonInput {
       return null;
     }
     return value.toLowerCase();
+  }
+
+  /** Free text such as a description, trimmed: absent, null or blank gives null. */
+  public String optionalText(String field, int maxLength) {
+    String value = optionalString(field, 0, maxLength);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** A reference to another record by its id; absent or null gives null. */
+  public UUID optionalId(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    UUID id = Ids.parse(value).orElse(null);
+    check(id != null, field, "must be an id");
+    return id;
+  }
+
+  /** Reports each of {@code fields} that was sent as an explicit null (fields an update cannot clear). */
+  public void rejectNull(String... fields) {
+    for (String field : fields) {
+      check(!json.containsKey(field) || json.getValue(field) != null, field, "must not be null");
+    }
   }
 
   public String optionalHttpUrl(String field, int maxLength) {

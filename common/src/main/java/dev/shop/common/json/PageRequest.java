@@ -1,7 +1,10 @@
 package dev.shop.common.json;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Function;
 
 /** The contract's pagination: {@code page} >= 1, {@code pageSize} 1..100; out of range is 400. */
 public record PageRequest(int page, int pageSize) {
@@ -28,5 +31,15 @@ public record PageRequest(int page, int pageSize) {
         .put("page", page)
         .put("pageSize", pageSize)
         .put("totalPages", (total + pageSize - 1) / pageSize);
+  }
+
+  /** The envelope of a page once its total and its items (each rendered by {@code toJson}) are read. */
+  public <T> Future<JsonObject> envelope(String listName, Future<Long> total, Future<List<T>> items,
+      Function<T, JsonObject> toJson) {
+    return Future.all(total, items).map(both -> {
+      JsonArray array = new JsonArray();
+      items.result().forEach(item -> array.add(toJson.apply(item)));
+      return envelope(listName, array, total.result());
+    });
   }
 }

@@ -108,7 +108,7 @@ public final class UserHandlers {
   public Future<BusReply> deactivate(BusRequest request) {
     Caller caller = request.caller();
     caller.requireAdmin();
-    UUID id = Ids.parse(stringOrNull(request.body().getValue("id"))).orElse(null);
+    UUID id = Ids.parse(request.body().getValue("id")).orElse(null);
     if (id == null) {
       return Future.failedFuture(notFound());
     }
@@ -119,15 +119,11 @@ public final class UserHandlers {
   }
 
   private Future<User> visibleUser(Caller caller, Object idValue) {
-    UUID id = Ids.parse(stringOrNull(idValue)).orElse(null);
+    UUID id = Ids.parse(idValue).orElse(null);
     if (id == null || !caller.mayAccess(id.toString())) {
       return Future.failedFuture(notFound());
     }
     return users.findById(id).map(found -> found.orElseThrow(UserHandlers::notFound));
-  }
-
-  private static String stringOrNull(Object value) {
-    return value instanceof String s ? s : null;
   }
 
   private static ShopException notFound() {

@@ -1,22 +1,21 @@
 package dev.shop.user.account;
 
+import dev.shop.common.db.LikePatterns;
+import dev.shop.common.db.PgErrors;
+import dev.shop.common.db.Rows;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The SQL of user accounts. */
 public final class UserRepository {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
 
@@ -30,7 +29,7 @@ public final class UserRepository {
             + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + User.COLUMNS)
         .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
             user.role().name()))
-        .recover(failure -> Future.failedFuture(isUniqueViolation(failure)
+        .recover(failure -> Future.failedFuture(PgErrors.isUniqueViolation(failure)
             ? ShopException.conflict("Email is already registered")
             : failure))
         .map(rows -> User.from(rows.iterator().next()));
@@ -53,18 +52,14 @@ public final class UserRepository {
     return pool.preparedQuery("SELECT " + User.COLUMNS + " FROM users "
             + "WHERE $1::text IS NULL OR email ILIKE $1 OR full_name ILIKE $1 "
             + "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3")
-        .execute(Tuple.of(likePattern(search), limit, offset))
-        .map(rows -> {
-          List<User> users = new ArrayList<>();
-          rows.forEach(row -> users.add(User.from(row)));
-          return users;
-        });
+        .execute(Tuple.of(LikePatterns.contains(search), limit, offset))
+        .map(rows -> Rows.all(rows, User::from));
   }
 
   public Future<Long> count(String search) {
     return pool.preparedQuery("SELECT count(*) FROM users WHERE $1::text IS NULL OR email ILIKE $1 OR full_name ILIKE $1")
-        .execute(Tuple.of(likePattern(search)))
-        .map(rows -> rows.iterator().next().getLong(0));
+        .execute(Tuple.of(LikePatterns.contains(search)))
+        .map(Rows::singleLong);
   }
 
   /**
@@ -94,19 +89,6 @@ public final class UserRepository {
   }
 
   private static Optional<User> first(RowSet<Row> rows) {
-    var iterator = rows.iterator();
-    return iterator.hasNext() ? Optional.of(User.from(iterator.next())) : Optional.empty();
-  }
-
-  private static String likePattern(String search) {
-    if (search == null) {
-      return null;
-    }
-    String escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return "%" + escaped + "%";
-  }
-
-  static boolean isUniqueViolation(Throwable failure) {
-    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    return Rows.first(rows, User::from);
   }
 }

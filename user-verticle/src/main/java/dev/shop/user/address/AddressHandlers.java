@@ -101,8 +101,7 @@ public final class AddressHandlers {
   }
 
   private static UUID addressId(BusRequest request) {
-    Object id = request.body().getValue("id");
-    return Ids.parse(id instanceof String s ? s : null).orElseThrow(AddressHandlers::notFound);
+    return Ids.parse(request.body().getValue("id")).orElseThrow(AddressHandlers::notFound);
   }
 
   private static ShopException notFound() {

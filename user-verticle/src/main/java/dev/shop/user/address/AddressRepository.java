@@ -1,5 +1,6 @@
 package dev.shop.user.address;
 
+import dev.shop.common.db.Rows;
 import dev.shop.common.id.Ids;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -7,7 +8,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,11 +30,7 @@ public final class AddressRepository {
     return pool.preparedQuery("SELECT " + Address.COLUMNS + " FROM addresses WHERE user_id = $1 "
             + "ORDER BY is_default DESC, created_at DESC, id DESC")
         .execute(Tuple.of(userId))
-        .map(rows -> {
-          List<Address> addresses = new ArrayList<>();
-          rows.forEach(row -> addresses.add(Address.from(row)));
-          return addresses;
-        });
+        .map(rows -> Rows.all(rows, Address::from));
   }
 
   public Future<Optional<Address>> find(UUID userId, UUID id) {
@@ -152,7 +148,6 @@ public final class AddressRepository {
   }
 
   private static Optional<Address> first(RowSet<Row> rows) {
-    var iterator = rows.iterator();
-    return iterator.hasNext() ? Optional.of(Address.from(iterator.next())) : Optional.empty();
+    return Rows.first(rows, Address::from);
   }
 }

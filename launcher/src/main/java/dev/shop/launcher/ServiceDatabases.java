@@ -1,0 +1,55 @@
+package dev.shop.launcher;
+
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.db.EmbeddedDatabases;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The databases of the services one JVM runs: the URL configured for each, or, for those without
+ * one, a database in embedded PostgreSQL kept under {@code SHOP_DATA_DIR/postgres}.
+ */
+final class ServiceDatabases {
+
+  private final ShopConfig config;
+  private final EmbeddedDatabases embedded;
+
+  private ServiceDatabases(ShopConfig config, EmbeddedDatabases embedded) {
+    this.config = config;
+    this.embedded = embedded;
+  }
+
+  /** Starts embedded PostgreSQL when a service needs it and fills in the services' URLs. */
+  static Future<ServiceDatabases> resolve(Vertx vertx, ShopConfig config, List<String> services) {
+    List<String> needEmbedded = services.stream()
+        .filter(service -> config.optionalString(ConfigKeys.databaseUrl(service)) == null).toList();
+    if (needEmbedded.isEmpty()) {
+      return Future.succeededFuture(new ServiceDatabases(config, null));
+    }
+    return vertx.executeBlocking(() -> {
+      EmbeddedDatabases embedded = EmbeddedDatabases.start(
+          Path.of(config.string(ConfigKeys.DATA_DIR), "postgres"), config.integer(ConfigKeys.EMBEDDED_DB_PORT));
+      ShopConfig resolved = config;
+      for (String service : needEmbedded) {
+        resolved = resolved.with(ConfigKeys.databaseUrl(service), embedded.ensureDatabase("shop_" + service));
+      }
+      return new ServiceDatabases(resolved, embedded);
+    });
+  }
+
+  /** The configuration with every service's database URL set. */
+  ShopConfig config() {
+    return config;
+  }
+
+  /** Stops embedded PostgreSQL if it was started. */
+  Future<Void> close(Vertx vertx) {
+    return embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      embedded.close();
+      return null;
+    });
+  }
+}

@@ -1,0 +1,138 @@
+package dev.shop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** API.md "Catalogue": the product list's search, filters, orders and pages. */
+abstract class ProductSearchApiContract extends CatalogueApiTest {
+
+  @Test
+  void searchIgnoresCaseAndAccents() {
+    JsonObject phone = createProduct(new JsonObject().put("name", "Điện thoại Zeta " + token));
+    JsonObject charger = createProduct(new JsonObject().put("name", "Sạc nhanh " + token)
+        .put("description", "Dành cho ĐIỆN THOẠI"));
+
+    assertThat(ids(search("dien thoai zeta " + token), "products")).containsExactly(id(phone));
+    assertThat(ids(search("ĐIỆN THOẠI " + token), "products")).containsExactlyInAnyOrder(id(phone), id(charger));
+    assertThat(ids(search("SAC NHANH " + token), "products")).containsExactly(id(charger));
+    // Words need not be adjacent or in order.
+    assertThat(ids(search(token + " zeta"), "products")).containsExactly(id(phone));
+    assertThat(search("zeta " + token + " nowhere").getLong("total")).isZero();
+  }
+
+  @Test
+  void searchRanksAnExactSkuOrNameFirstThenBetterMatches() {
+    // Made in the reverse of the expected order, so "newest first" would get it backwards.
+    JsonObject exactSku = createProduct(new JsonObject().put("sku", token.toUpperCase()).put("name", "Unrelated gadget"));
+    JsonObject namePrefix = createProduct(new JsonObject().put("name", token + " phone case"));
+    JsonObject nameContains = createProduct(new JsonObject().put("name", "Leather case for " + token));
+    JsonObject inDescription = createProduct(new JsonObject().put("name", "Generic cable")
+        .put("description", "Works with " + token));
+    JsonObject skuPart = createProduct(new JsonObject().put("sku", "X-" + token + "-9").put("name", "Spare part"));
+
+    List<String> ranked = ids(search(token), "products");
+    assertThat(ranked.subList(0, 3)).containsExactly(id(exactSku), id(namePrefix), id(nameContains));
+    assertThat(ranked.subList(3, 5)).containsExactlyInAnyOrder(id(inDescription), id(skuPart));
+
+    assertThat(ids(search(token + " phone case"), "products").get(0)).isEqualTo(id(namePrefix));
+    assertThat(ids(search("LEATHER CASE FOR " + token), "products").get(0)).isEqualTo(id(nameContains));
+    assertThat(ids(search("x-" + token + "-9"), "products")).containsExactly(id(skuPart));
+    // An explicit sort wins over relevance.
+    assertThat(ids(list("/products?sort=newest&search=" + token), "products").get(0)).isEqualTo(id(skuPart));
+  }
+
+  @Test
+  void categorySlugIncludesEveryDescendantCategory() {
+    JsonObject root = createCategory("Điện tử " + token, null);
+    JsonObject child = createCategory("Máy tính " + token, id(root));
+    JsonObject grandchild = createCategory("Laptop " + token, id(child));
+    JsonObject sibling = createCategory("Sách " + token, null);
+    JsonObject inRoot = createProduct(new JsonObject().put("categoryId", id(root)));
+    JsonObject inChild = createProduct(new JsonObject().put("categoryId", id(child)));
+    JsonObject inGrandchild = createProduct(new JsonObject().put("categoryId", id(grandchild)));
+    createProduct(new JsonObject().put("categoryId", id(sibling)));
+
+    assertThat(ids(list("/products?categorySlug=" + root.getString("slug")), "products"))
+        .containsExactlyInAnyOrder(id(inRoot), id(inChild), id(inGrandchild));
+    assertThat(ids(list("/products?categorySlug=" + child.getString("slug")), "products"))
+        .containsExactlyInAnyOrder(id(inChild), id(inGrandchild));
+    assertThat(ids(list("/products?categorySlug=" + grandchild.getString("slug")), "products"))
+        .containsExactly(id(inGrandchild));
+    assertThat(list("/products?categorySlug=no-such-" + token).getLong("total")).isZero();
+  }
+
+  @Test
+  void priceBoundsAreInclusiveAndInStockHidesSoldOutProducts() {
+    String slug = createCategory("Prices " + token, null).getString("slug");
+    String category = id(http.get("/categories/slug/" + slug, null).json());
+    JsonObject cheap = createProduct(new JsonObject().put("categoryId", category).put("priceInt", 100).put("stock", 1)
+        .put("name", "Bravo " + token));
+    JsonObject middle = createProduct(new JsonObject().put("categoryId", category).put("priceInt", 200).put("stock", 0)
+        .put("name", "alpha " + token));
+    JsonObject dear = createProduct(new JsonObject().put("categoryId", category).put("priceInt", 300).put("stock", 5)
+        .put("name", "Ánh " + token));
+    String base = "/products?categorySlug=" + slug;
+
+    assertThat(ids(list(base + "&minPriceInt=200&maxPriceInt=300"), "products"))
+        .containsExactlyInAnyOrder(id(middle), id(dear));
+    assertThat(ids(list(base + "&minPriceInt=100&maxPriceInt=100"), "products")).containsExactly(id(cheap));
+    assertThat(ids(list(base + "&inStock=true"), "products")).containsExactlyInAnyOrder(id(cheap), id(dear));
+    assertThat(ids(list(base + "&inStock=false"), "products")).hasSize(3);
+
+    assertThat(ids(list(base + "&sort=price_asc"), "products")).containsExactly(id(cheap), id(middle), id(dear));
+    assertThat(ids(list(base + "&sort=price_desc"), "products")).containsExactly(id(dear), id(middle), id(cheap));
+    assertThat(ids(list(base + "&sort=name"), "products")).containsExactly(id(middle), id(dear), id(cheap));
+    assertThat(ids(list(base), "products")).containsExactly(id(dear), id(middle), id(cheap));
+    list(base).getJsonArray("products").forEach(p -> assertProductResponse((JsonObject) p));
+  }
+
+  @Test
+  void badQueryValuesAre400() {
+    String[][] cases = {
+        {"sort=cheapest", "sort"}, {"inStock=yes", "inStock"}, {"inStock=1", "inStock"}, {"page=0", "page"},
+        {"pageSize=101", "pageSize"}, {"pageSize=0", "pageSize"}, {"page=abc", "page"},
+        {"minPriceInt=-1", "minPriceInt"}, {"maxPriceInt=1.5", "maxPriceInt"},
+        {"minPriceInt=500&maxPriceInt=100", "maxPriceInt"}};
+    for (String[] bad : cases) {
+      JsonObject error = assertError(http.get("/products?" + bad[0], null), 400, "/products");
+      assertThat(detailFields(error)).as(bad[0]).containsExactly(bad[1]);
+    }
+  }
+
+  @Test
+  void walkingThePagesShowsEveryProductExactlyOnce() {
+    String slug = createCategory("Pages " + token, null).getString("slug");
+    String category = id(http.get("/categories/slug/" + slug, null).json());
+    Set<String> made = new HashSet<>();
+    for (int i = 0; i < 23; i++) {
+      // Equal prices and names: only the id can order them.
+      made.add(id(createProduct(new JsonObject().put("categoryId", category).put("priceInt", 5000)
+          .put("name", "Same " + token))));
+    }
+    for (String sort : new String[] {"price_asc", "price_desc", "name", "newest"}) {
+      List<String> seen = new ArrayList<>();
+      int totalPages = 1;
+      for (int page = 1; page <= totalPages; page++) {
+        JsonObject answer = list("/products?categorySlug=" + slug + "&pageSize=5&sort=" + sort + "&page=" + page);
+        assertThat(answer.getLong("total")).isEqualTo(23);
+        totalPages = answer.getInteger("totalPages");
+        seen.addAll(ids(answer, "products"));
+      }
+      assertThat(totalPages).isEqualTo(5);
+      assertThat(seen).as(sort).hasSize(23).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(made);
+    }
+    assertThat(list("/products?categorySlug=" + slug + "&pageSize=5&page=6").getJsonArray("products")).isEmpty();
+  }
+
+  private JsonObject search(String text) {
+    return list("/products?pageSize=100&search=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+  }
+}

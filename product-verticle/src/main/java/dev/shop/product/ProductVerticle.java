@@ -1,0 +1,51 @@
+package dev.shop.product;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.service.DomainVerticle;
+import dev.shop.product.category.CategoryHandlers;
+import dev.shop.product.category.CategoryRepository;
+import dev.shop.product.product.ProductHandlers;
+import dev.shop.product.product.ProductRepository;
+import dev.shop.product.stock.StockHandlers;
+import dev.shop.product.stock.StockRepository;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/** The product service: the category tree, products and their search, stock. Binds its subjects here. */
+public final class ProductVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "product";
+
+  public ProductVerticle(Bus bus, ShopConfig settings) {
+    super(bus, settings);
+  }
+
+  @Override
+  protected String serviceName() {
+    return SERVICE;
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    CategoryHandlers categories = new CategoryHandlers(new CategoryRepository(pool));
+    ProductHandlers products = new ProductHandlers(new ProductRepository(pool));
+    StockHandlers stock = new StockHandlers(new StockRepository(pool));
+    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Categories, products, search and stock")
+        .endpoint("category.list", categories::list)
+        .endpoint("category.getById", categories::getById)
+        .endpoint("category.getBySlug", categories::getBySlug)
+        .endpoint("category.create", categories::create)
+        .endpoint("category.update", categories::update)
+        .endpoint("category.delete", categories::delete)
+        .endpoint("product.list", products::list)
+        .endpoint("product.getById", products::getById)
+        .endpoint("product.getBySlug", products::getBySlug)
+        .endpoint("product.getByIds", products::getByIds)
+        .endpoint("product.create", products::create)
+        .endpoint("product.update", products::update)
+        .endpoint("product.delete", products::delete)
+        .endpoint("product.adjustStock", stock::adjust));
+  }
+}

@@ -1,0 +1,141 @@
+package dev.shop.product.product;
+
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.BusRequest;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import dev.shop.common.json.JsonInput;
+import dev.shop.common.json.PageRequest;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The {@code product.*} subjects: the catalogue is public to read, administrators change it. */
+public final class ProductHandlers {
+
+  /** The most ids one {@code product.getByIds} may ask for. */
+  public static final int MAX_BATCH_IDS = 200;
+  private static final int MAX_SEARCH_WORDS = 8;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  private final ProductRepository products;
+
+  public ProductHandlers(ProductRepository products) {
+    this.products = products;
+  }
+
+  /** {@code {page?, pageSize?, search?, categorySlug?, minPriceInt?, maxPriceInt?, inStock?, sort?}} as strings. */
+  public Future<BusReply> list(BusRequest request) {
+    JsonInput input = JsonInput.lenient(request.body());
+    PageRequest page = PageRequest.from(input);
+    String search = input.stringParam("search", 200);
+    String categorySlug = input.stringParam("categorySlug", 200);
+    Long minPrice = input.longParam("minPriceInt", 0, Long.MAX_VALUE);
+    Long maxPrice = input.longParam("maxPriceInt", 0, Long.MAX_VALUE);
+    Boolean inStock = input.boolParam("inStock");
+    String sortParam = input.stringParam("sort", 20);
+    ProductSort sort = sortParam == null ? null : ProductSort.fromParam(sortParam).orElse(null);
+    input.check(sortParam == null || sort != null, "sort", "must be one of " + ProductSort.names());
+    input.check(minPrice == null || maxPrice == null || minPrice <= maxPrice, "maxPriceInt",
+        "must not be less than minPriceInt");
+    input.validate();
+    String normalized = search == null ? null : WHITESPACE.matcher(search).replaceAll(" ");
+    List<String> words = normalized == null ? List.of()
+        : Arrays.stream(normalized.split(" ")).distinct().limit(MAX_SEARCH_WORDS).toList();
+    Future<List<UUID>> categoryIds = categorySlug == null ? Future.succeededFuture(null)
+        : products.subtreeIds(categorySlug);
+    return categoryIds.compose(categories -> {
+      if (categories != null && categories.isEmpty()) {
+        return Future.succeededFuture(BusReply.ok(page.envelope("products", new JsonArray(), 0)));
+      }
+      ProductQuery query = new ProductQuery(normalized, words, categories, minPrice, maxPrice,
+          Boolean.TRUE.equals(inStock), sort);
+      return page.envelope("products", products.count(query), products.list(query, page.pageSize(), page.offset()),
+          Product::toResponse).map(BusReply::ok);
+    });
+  }
+
+  /** {@code {id}}. */
+  public Future<BusReply> getById(BusRequest request) {
+    return products.findById(productId(request)).map(ProductHandlers::found);
+  }
+
+  /** {@code {slug}}. */
+  public Future<BusReply> getBySlug(BusRequest request) {
+    Object slug = request.body().getValue("slug");
+    return slug instanceof String text ? products.findBySlug(text).map(ProductHandlers::found) : Future.failedFuture(notFound());
+  }
+
+
+  /**
+   * {@code {ids:[...]}} (at most {@link #MAX_BATCH_IDS}): {@code {products:[...]}} in the order
+   * asked, each once; unknown and malformed ids are simply absent.
+   */
+  public Future<BusReply> getByIds(BusRequest request) {
+    JsonInput input = JsonInput.body(request.body(), "ids");
+    JsonArray ids = input.optionalArray("ids");
+    input.check(input.has("ids"), "ids", "is required");
+    input.check(ids == null || ids.size() <= MAX_BATCH_IDS, "ids", "must have at most " + MAX_BATCH_IDS + " entries");
+    input.validate();
+    Set<UUID> wanted = new LinkedHashSet<>();
+    ids.forEach(value -> Ids.parse(value).ifPresent(wanted::add));
+    if (wanted.isEmpty()) {
+      return Future.succeededFuture(BusReply.ok(new JsonObject().put("products", new JsonArray())));
+    }
+    return products.findByIds(wanted).map(found -> {
+      Map<UUID, Product> byId = new LinkedHashMap<>();
+      found.forEach(product -> byId.put(product.id(), product));
+      JsonArray items = new JsonArray();
+      wanted.stream().map(byId::get).filter(product -> product != null).forEach(product -> items.add(product.toResponse()));
+      return BusReply.ok(new JsonObject().put("products", items));
+    });
+  }
+
+  /** {@code {sku, name, slug?, priceInt, stock?, description?, imageUrls?, categoryId?, attributes?, model3dUrl?}}; admin. */
+  public Future<BusReply> create(BusRequest request) {
+    request.caller().requireAdmin();
+    ProductFields fields = ProductFields.read(JsonInput.body(request.body(), ProductFields.NAMES), true);
+    return products.insert(fields.toNewProduct()).map(created -> BusReply.created(created.toResponse()));
+  }
+
+  /** {@code {id, changes:{any subset of the create fields}}}; admin. */
+  public Future<BusReply> update(BusRequest request) {
+    request.caller().requireAdmin();
+    UUID id = productId(request);
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), ProductFields.NAMES);
+    ProductChanges changes = ProductFields.read(input, false).toChanges(input);
+    return products.update(id, changes).map(ProductHandlers::found);
+  }
+
+  /** {@code {id}}; admin. */
+  public Future<BusReply> delete(BusRequest request) {
+    request.caller().requireAdmin();
+    return products.delete(productId(request)).map(deleted -> {
+      if (!deleted) {
+        throw notFound();
+      }
+      return BusReply.success();
+    });
+  }
+
+  private static BusReply found(Optional<Product> product) {
+    return BusReply.ok(product.orElseThrow(ProductHandlers::notFound).toResponse());
+  }
+
+  private static UUID productId(BusRequest request) {
+    return Ids.parse(request.body().getValue("id")).orElseThrow(ProductHandlers::notFound);
+  }
+
+  private static ShopException notFound() {
+    return ShopException.notFound("Product not found");
+  }
+}

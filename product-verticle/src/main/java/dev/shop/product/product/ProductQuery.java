@@ -1,0 +1,13 @@
+package dev.shop.product.product;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A validated product list request. {@code searchWords} are the words of {@code search}, each of
+ * which a product must contain; {@code categoryIds} are the categories a product must be in (null:
+ * any); {@code sort} is null when the client chose none (relevance first when searching, else newest).
+ */
+record ProductQuery(String search, List<String> searchWords, List<UUID> categoryIds, Long minPriceInt, Long maxPriceInt,
+    boolean inStockOnly, ProductSort sort) {
+}

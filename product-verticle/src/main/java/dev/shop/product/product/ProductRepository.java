@@ -1,0 +1,242 @@
+package dev.shop.product.product;
+
+import dev.shop.common.db.ColumnChanges;
+import dev.shop.common.db.LikePatterns;
+import dev.shop.common.db.PgErrors;
+import dev.shop.common.db.Rows;
+import dev.shop.common.error.FieldError;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import dev.shop.product.slug.UniqueSlugs;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of products: writes, lookups, and the filtered, searched, paged list. */
+public final class ProductRepository {
+
+  private static final String CATEGORY_FOREIGN_KEY = "products_category_id_fkey";
+  private static final String SKU_KEY = "products_sku_key";
+  private static final String INSERT_COLUMNS =
+      "id, sku, name, slug, price_int, stock, description, image_urls, category_id, attributes, model3d_url";
+  private static final String INSERT_VALUES = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11";
+  /** Answers a written row of CTE {@code p} as {@link Product#COLUMNS} expects it. */
+  private static final String SELECT_WRITTEN = " SELECT " + Product.COLUMNS
+      + " FROM p LEFT JOIN categories c ON c.id = p.category_id";
+
+  private final Pool pool;
+  private final UniqueSlugs slugs;
+
+  public ProductRepository(Pool pool) {
+    this.pool = pool;
+    this.slugs = new UniqueSlugs(pool, "products", "products_slug_key");
+  }
+
+  /** Creates the product; 409 for a taken sku or explicit slug, 400 for an unknown category. */
+  public Future<Product> insert(NewProduct product) {
+    UUID id = Ids.newId();
+    return slugs.insert(product.slug(), slug -> pool.preparedQuery("WITH p AS (INSERT INTO products ("
+                + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES + ") RETURNING *)" + SELECT_WRITTEN)
+            .execute(insertTuple(id, slug, product)))
+        .recover(failure -> Future.failedFuture(translate(failure)))
+        .map(rows -> Product.from(rows.iterator().next()));
+  }
+
+  /**
+   * Inserts many products in one batch, each with its explicit slug; products whose sku or slug
+   * exists already are skipped. Answers how many were inserted.
+   */
+  public Future<Integer> insertAll(List<NewProduct> products) {
+    List<Tuple> tuples = products.stream().map(p -> insertTuple(Ids.newId(), p.slug().slug(), p)).toList();
+    return pool.preparedQuery("INSERT INTO products (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES
+            + ") ON CONFLICT DO NOTHING")
+        .executeBatch(tuples)
+        .map(ProductRepository::batchRowCount);
+  }
+
+  public Future<Optional<Product>> findById(UUID id) {
+    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> Rows.first(rows, Product::from));
+  }
+
+  public Future<Optional<Product>> findBySlug(String slug) {
+    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.slug = $1")
+        .execute(Tuple.of(slug))
+        .map(rows -> Rows.first(rows, Product::from));
+  }
+
+  /** The products among {@code ids} that exist, in no particular order. */
+  public Future<List<Product>> findByIds(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> Rows.all(rows, Product::from));
+  }
+
+  /**
+   * The ids of the category of {@code slug} and of all its descendants (empty when there is no
+   * such category). Resolved before the product query, rather than joined into it, so the planner
+   * sees how many categories there are and picks the category index instead of guessing the size
+   * of a recursive CTE.
+   */
+  public Future<List<UUID>> subtreeIds(String slug) {
+    return pool.preparedQuery("WITH RECURSIVE subtree AS (SELECT id FROM categories WHERE slug = $1 "
+            + "UNION ALL SELECT child.id FROM categories child JOIN subtree s ON child.parent_id = s.id) "
+            + "SELECT id FROM subtree")
+        .execute(Tuple.of(slug))
+        .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
+  }
+
+  Future<List<Product>> list(ProductQuery query, int limit, long offset) {
+    Statement statement = listStatement(query, limit, offset);
+    return pool.preparedQuery(statement.sql()).execute(statement.parameters())
+        .map(rows -> Rows.all(rows, Product::from));
+  }
+
+  Future<Long> count(ProductQuery query) {
+    Statement statement = countStatement(query);
+    return pool.preparedQuery(statement.sql()).execute(statement.parameters()).map(Rows::singleLong);
+  }
+
+  /** Applies the changes; empty when the product does not exist. */
+  Future<Optional<Product>> update(UUID id, ProductChanges changes) {
+    ColumnChanges columns = new ColumnChanges()
+        .setIfPresent("sku", changes.sku())
+        .setIfPresent("name", changes.name())
+        .setIfPresent("slug", changes.slug())
+        .setIfPresent("price_int", changes.priceInt())
+        .setIfPresent("stock", changes.stock())
+        .setIfPresent("image_urls", changes.imageUrls() == null ? null : changes.imageUrls().toArray(new String[0]))
+        .setIf(changes.descriptionGiven(), "description", changes.description())
+        .setIf(changes.categoryGiven(), "category_id", changes.categoryId())
+        .setIf(changes.attributesGiven(), "attributes", changes.attributes())
+        .setIf(changes.model3dUrlGiven(), "model3d_url", changes.model3dUrl());
+    return pool.preparedQuery("WITH p AS (UPDATE products SET " + columns.assignments(2, "updated_at = now()")
+            + " WHERE id = $1 RETURNING *)" + SELECT_WRITTEN)
+        .execute(columns.parameters(id))
+        .recover(failure -> Future.failedFuture(slugs.isConflict(failure) ? UniqueSlugs.taken() : translate(failure)))
+        .map(rows -> Rows.first(rows, Product::from));
+  }
+
+  /** False when the product does not exist. */
+  Future<Boolean> delete(UUID id) {
+    return pool.preparedQuery("DELETE FROM products WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** A prepared statement's text and parameters. */
+  record Statement(String sql, Tuple parameters) {
+  }
+
+  /**
+   * The page query: filters, then relevance when searching without an explicit sort, then the
+   * sort, then the id (so the order is total and pages are stable).
+   */
+  Statement listStatement(ProductQuery query, int limit, long offset) {
+    Parameters parameters = new Parameters();
+    String where = where(query, parameters);
+    List<String> order = new ArrayList<>();
+    if (query.search() != null && query.sort() == null) {
+      order.add(relevance(query, parameters));
+      order.add("similarity(p.name_folded, shop_fold(" + parameters.add(query.search()) + ")) DESC");
+    }
+    order.add((query.sort() == null ? ProductSort.NEWEST : query.sort()).orderBy);
+    String sql = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + where
+        + " ORDER BY " + String.join(", ", order)
+        + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset);
+    return new Statement(sql, parameters.tuple());
+  }
+
+  Statement countStatement(ProductQuery query) {
+    Parameters parameters = new Parameters();
+    return new Statement("SELECT count(*) FROM products p" + where(query, parameters), parameters.tuple());
+  }
+
+  private static String where(ProductQuery query, Parameters parameters) {
+    List<String> conditions = new ArrayList<>();
+    if (query.categoryIds() != null) {
+      conditions.add("p.category_id = ANY(" + parameters.add(query.categoryIds().toArray(new UUID[0])) + ")");
+    }
+    for (String word : query.searchWords()) {
+      conditions.add(contains("p.search_text", word, parameters));
+    }
+    if (query.minPriceInt() != null) {
+      conditions.add("p.price_int >= " + parameters.add(query.minPriceInt()));
+    }
+    if (query.maxPriceInt() != null) {
+      conditions.add("p.price_int <= " + parameters.add(query.maxPriceInt()));
+    }
+    if (query.inStockOnly()) {
+      conditions.add("p.stock > 0");
+    }
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /**
+   * Ranks matches: an exact sku or name first, then names starting with the search, then names
+   * containing every word, then the rest (matches in the description or part of a sku).
+   */
+  private static String relevance(ProductQuery query, Parameters parameters) {
+    String search = parameters.add(query.search());
+    List<String> nameHasWords = new ArrayList<>();
+    for (String word : query.searchWords()) {
+      nameHasWords.add(contains("p.name_folded", word, parameters));
+    }
+    return "CASE WHEN lower(p.sku) = lower(" + search + ") OR p.name_folded = shop_fold(" + search + ") THEN 0"
+        + " WHEN p.name_folded LIKE shop_fold(" + parameters.add(LikePatterns.escape(query.search())) + ") || '%' THEN 1"
+        + " WHEN " + String.join(" AND ", nameHasWords) + " THEN 2 ELSE 3 END";
+  }
+
+  /** {@code column} (folded text) contains {@code word}, ignoring case and accents. */
+  private static String contains(String column, String word, Parameters parameters) {
+    return column + " LIKE '%' || shop_fold(" + parameters.add(LikePatterns.escape(word)) + ") || '%'";
+  }
+
+  private static Tuple insertTuple(UUID id, String slug, NewProduct product) {
+    return Tuple.from(new Object[] {id, product.sku(), product.name(), slug, product.priceInt(), product.stock(),
+        product.description(), product.imageUrls().toArray(new String[0]), product.categoryId(),
+        product.attributes(), product.model3dUrl()});
+  }
+
+  private static Throwable translate(Throwable failure) {
+    if (PgErrors.isUniqueViolation(failure, SKU_KEY)) {
+      return ShopException.conflict("SKU is already in use", List.of(new FieldError("sku", "is already in use")));
+    }
+    if (PgErrors.isForeignKeyViolation(failure, CATEGORY_FOREIGN_KEY)) {
+      return ShopException.invalidField("categoryId", "is not an existing category");
+    }
+    return failure;
+  }
+
+  private static int batchRowCount(RowSet<Row> rows) {
+    int inserted = 0;
+    for (RowSet<Row> batch = rows; batch != null; batch = batch.next()) {
+      inserted += batch.rowCount();
+    }
+    return inserted;
+  }
+
+  /** The numbered parameters of a statement built piece by piece. */
+  private static final class Parameters {
+
+    private final List<Object> values = new ArrayList<>();
+
+    /** Adds a value and answers its placeholder. */
+    String add(Object value) {
+      values.add(value);
+      return "$" + values.size();
+    }
+
+    Tuple tuple() {
+      return Tuple.from(values);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.shop.product.stock;
+
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.BusRequest;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import dev.shop.common.json.JsonInput;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/** The {@code product.adjustStock} subject. */
+public final class StockHandlers {
+
+  private static final int MAX_DELTA = 1_000_000_000;
+
+  private final StockRepository stock;
+
+  public StockHandlers(StockRepository stock) {
+    this.stock = stock;
+  }
+
+  /** {@code {id, changes:{delta}}}; admin. A non-zero integer; below zero is 409. */
+  public Future<BusReply> adjust(BusRequest request) {
+    request.caller().requireAdmin();
+    UUID id = Ids.parse(request.body().getValue("id")).orElseThrow(StockHandlers::notFound);
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "delta");
+    Integer delta = input.requiredInt("delta", -MAX_DELTA, MAX_DELTA);
+    input.check(delta == null || delta != 0, "delta", "must not be zero");
+    input.validate();
+    return stock.adjust(id, delta)
+        .map(change -> BusReply.ok(change.orElseThrow(StockHandlers::notFound).toResponse()));
+  }
+
+  private static ShopException notFound() {
+    return ShopException.notFound("Product not found");
+  }
+}
