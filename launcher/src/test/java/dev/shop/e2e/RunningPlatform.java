@@ -91,10 +91,6 @@ public final class RunningPlatform {
     return vertx;
   }
 
-  public dev.shop.common.bus.Bus bus() {
-    return platform.bus();
-  }
-
   public void stop() {
     try {
       Await.result(platform.close());
