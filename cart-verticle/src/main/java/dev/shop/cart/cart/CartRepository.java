@@ -49,7 +49,7 @@ public final class CartRepository {
   /** Deletes the lines of products that no longer exist. */
   Future<Void> removeProducts(UUID cartId, Collection<UUID> productIds) {
     return pool.preparedQuery("DELETE FROM cart_items WHERE cart_id = $1 AND product_id = ANY($2)")
-        .execute(Tuple.of(cartId, productIds.toArray(new UUID[0])))
+        .execute(Tuple.tuple().addUUID(cartId).addArrayOfUUID(productIds.toArray(new UUID[0])))
         .mapEmpty();
   }
 
