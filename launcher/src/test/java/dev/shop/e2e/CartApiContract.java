@@ -12,11 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** API.md "Cart": session and user carts, their lines, transfer, and what the order service calls. */
@@ -458,29 +453,6 @@ abstract class CartApiContract extends CatalogueApiTest {
     assertThat(answers.stream().filter(response -> response.status() == 200)).hasSize(7);
     assertThat(answers.stream().filter(response -> response.status() == 409)).hasSize(5);
     assertThat(quantity(cart(session, null), product)).isEqualTo(7);
-  }
-
-  private static List<Http.Response> inParallel(int count, IntFunction<Http.Response> request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Http.Response>> answers = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        answers.add(pool.submit(() -> {
-          start.await();
-          return request.apply(index);
-        }));
-      }
-      start.countDown();
-      List<Http.Response> responses = new ArrayList<>();
-      for (Future<Http.Response> answer : answers) {
-        responses.add(answer.get());
-      }
-      return responses;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   // ---- the order service's subjects ----
