@@ -11,6 +11,7 @@ import dev.shop.gateway.http.ErrorResponses;
 import dev.shop.gateway.http.RequestIds;
 import dev.shop.gateway.routes.AddressRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
+import dev.shop.gateway.routes.CartRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
 import io.vertx.core.Future;
@@ -57,6 +58,7 @@ public final class GatewayVerticle extends VerticleBase {
     AuthRoutes.register(api);
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);
+    CartRoutes.register(api);
 
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -1,5 +1,6 @@
 package dev.shop.launcher;
 
+import dev.shop.cart.CartVerticle;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.LocalBus;
 import dev.shop.common.bus.NatsBus;
@@ -35,6 +36,7 @@ public final class Platform {
   static {
     SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
     SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
+    SERVICES.put(CartVerticle.SERVICE, CartVerticle::new);
   }
 
   private final Vertx vertx;

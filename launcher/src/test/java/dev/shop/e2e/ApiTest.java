@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.testing.TestSettings;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -73,5 +80,29 @@ public abstract class ApiTest {
   /** The fields named in an error's details. */
   protected static java.util.List<String> detailFields(JsonObject error) {
     return error.getJsonArray("details").stream().map(d -> ((JsonObject) d).getString("field")).toList();
+  }
+
+  /** Runs {@code count} requests at once (released together) and answers their results in order. */
+  protected static <T> List<T> inParallel(int count, IntFunction<T> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        answers.add(pool.submit(() -> {
+          start.await();
+          return request.apply(index);
+        }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> answer : answers) {
+        results.add(answer.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -68,4 +68,12 @@ class OverLocalBusTest {
       return BusKind.LOCAL;
     }
   }
+
+  @Nested
+  class Cart extends CartApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
 }

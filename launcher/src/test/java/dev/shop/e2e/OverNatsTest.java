@@ -68,4 +68,12 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class Cart extends CartApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

@@ -24,24 +24,30 @@ public final class JsonInput {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final JsonObject json;
-  private final List<FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors;
+  /** Put before the names of reported fields: empty for a body, {@code items[2].} for an entry of one. */
+  private final String prefix;
 
-  private JsonInput(JsonObject json) {
+  private JsonInput(JsonObject json, List<FieldError> errors, String prefix) {
     this.json = json;
+    this.errors = errors;
+    this.prefix = prefix;
   }
 
   /** A body whose fields must all be among {@code allowed}; others are reported. */
   public static JsonInput body(JsonObject json, String... allowed) {
-    JsonInput input = new JsonInput(json);
-    Set<String> known = Set.of(allowed);
-    json.fieldNames().stream().sorted().filter(f -> !known.contains(f))
-        .forEach(f -> input.error(f, "is not allowed"));
-    return input;
+    return new JsonInput(json, new ArrayList<>(), "").rejectUnknown(allowed);
   }
 
   /** A query or an internal payload: unknown fields are ignored. */
   public static JsonInput lenient(JsonObject json) {
-    return new JsonInput(json);
+    return new JsonInput(json, new ArrayList<>(), "");
+  }
+
+  private JsonInput rejectUnknown(String... allowed) {
+    Set<String> known = Set.of(allowed);
+    json.fieldNames().stream().sorted().filter(f -> !known.contains(f)).forEach(f -> error(f, "is not allowed"));
+    return this;
   }
 
   public boolean has(String field) {
@@ -49,7 +55,7 @@ public final class JsonInput {
   }
 
   public void error(String field, String message) {
-    errors.add(new FieldError(field, message));
+    errors.add(new FieldError(prefix + field, message));
   }
 
   public void check(boolean valid, String field, String message) {
@@ -278,6 +284,36 @@ public final class JsonInput {
       return null;
     }
     return array;
+  }
+
+  /**
+   * A required array of objects (at most {@code maxSize}), each read like a body with the fields
+   * {@code allowed}; what is wrong in an entry is reported here as {@code field[i].name}. Empty when
+   * the array itself is missing or invalid (which is reported).
+   */
+  public List<JsonInput> requiredObjects(String field, int maxSize, String... allowed) {
+    if (json.getValue(field) == null) {
+      error(field, "is required");
+      return List.of();
+    }
+    JsonArray array = optionalArray(field);
+    if (array == null) {
+      return List.of();
+    }
+    if (array.size() > maxSize) {
+      error(field, "must have at most " + maxSize + " entries");
+      return List.of();
+    }
+    List<JsonInput> entries = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String entry = field + "[" + i + "]";
+      if (array.getValue(i) instanceof JsonObject object) {
+        entries.add(new JsonInput(object, errors, prefix + entry + ".").rejectUnknown(allowed));
+      } else {
+        error(entry, "must be an object");
+      }
+    }
+    return entries;
   }
 
   // ---- query parameters (strings) ----

@@ -29,6 +29,25 @@ public interface Payload {
     };
   }
 
+  /** Only the named query parameters that were sent (the first value of each), as strings. */
+  static Payload queryParams(String... names) {
+    return (ctx, caller) -> {
+      JsonObject query = new JsonObject();
+      for (String name : names) {
+        String value = ctx.queryParams().get(name);
+        if (value != null) {
+          query.put(name, value);
+        }
+      }
+      return query;
+    };
+  }
+
+  /** The fields of this payload and of {@code other} (whose fields win where both have one). */
+  default Payload and(Payload other) {
+    return (ctx, caller) -> build(ctx, caller).mergeIn(other.build(ctx, caller));
+  }
+
   /** {@code {id}} from the path parameter {@code :id}. */
   static Payload pathId() {
     return path("id");

@@ -1,0 +1,39 @@
+package dev.shop.cart;
+
+import dev.shop.cart.cart.CartHandlers;
+import dev.shop.cart.cart.CartRepository;
+import dev.shop.cart.catalogue.Catalogue;
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.service.DomainVerticle;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/** The cart service: session and user carts, showing products of the product service. Binds its subjects here. */
+public final class CartVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "cart";
+
+  public CartVerticle(Bus bus, ShopConfig settings) {
+    super(bus, settings);
+  }
+
+  @Override
+  protected String serviceName() {
+    return SERVICE;
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
+    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Session and user carts")
+        .endpoint("cart.get", carts::get)
+        .endpoint("cart.addItem", carts::addItem)
+        .endpoint("cart.updateItem", carts::updateItem)
+        .endpoint("cart.removeItem", carts::removeItem)
+        .endpoint("cart.clear", carts::clear)
+        .endpoint("cart.transferToUser", carts::transferToUser)
+        .endpoint("cart.removeOrdered", carts::removeOrdered));
+  }
+}
