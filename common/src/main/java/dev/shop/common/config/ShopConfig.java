@@ -32,22 +32,28 @@ public final class ShopConfig {
    */
   public static Future<ShopConfig> load(Vertx vertx, JsonObject overrides) {
     ConfigStoreOptions defaults = fileStore("conf/default.json", false);
-    return ConfigRetriever.create(vertx, new ConfigRetrieverOptions().setIncludeDefaultStores(false)
-            .addStore(defaults)).getConfig()
+    return readOnce(vertx, defaults)
         .compose(base -> {
           String profile = overrides.getString(PROFILE, System.getenv().getOrDefault(PROFILE,
               base.getString(PROFILE)));
-          ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false)
-              .addStore(defaults)
-              .addStore(fileStore("conf/" + profile + ".json", true))
-              .addStore(new ConfigStoreOptions().setType("env").setConfig(new JsonObject()
+          return readOnce(vertx, defaults,
+              fileStore("conf/" + profile + ".json", true),
+              new ConfigStoreOptions().setType("env").setConfig(new JsonObject()
                   .put("raw-data", true)
-                  .put("keys", new JsonArray(List.copyOf(base.fieldNames())))))
-              .addStore(new ConfigStoreOptions().setType("json").setConfig(overrides));
-          ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
-          return retriever.getConfig().onComplete(ignored -> retriever.close());
+                  .put("keys", new JsonArray(List.copyOf(base.fieldNames())))),
+              new ConfigStoreOptions().setType("json").setConfig(overrides));
         })
         .map(values -> new ShopConfig(values));
+  }
+
+  /** Reads the stores once: configuration is fixed for the life of the process. */
+  private static Future<JsonObject> readOnce(Vertx vertx, ConfigStoreOptions... stores) {
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false).setScanPeriod(-1);
+    for (ConfigStoreOptions store : stores) {
+      options.addStore(store);
+    }
+    ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
+    return retriever.getConfig().onComplete(ignored -> retriever.close());
   }
 
   private static ConfigStoreOptions fileStore(String path, boolean optional) {
