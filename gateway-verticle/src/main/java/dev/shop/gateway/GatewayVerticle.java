@@ -13,6 +13,7 @@ import dev.shop.gateway.routes.AddressRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
+import dev.shop.gateway.routes.OrderRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -57,6 +58,7 @@ public final class GatewayVerticle extends VerticleBase {
     AuthRoutes.register(api);
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);
+    OrderRoutes.register(api);
 
     return vertx.createHttpServer()
         .requestHandler(router)

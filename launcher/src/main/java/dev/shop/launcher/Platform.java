@@ -6,6 +6,7 @@ import dev.shop.common.bus.NatsBus;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.gateway.GatewayVerticle;
+import dev.shop.order.OrderVerticle;
 import dev.shop.product.ProductVerticle;
 import dev.shop.user.UserVerticle;
 import io.vertx.core.Deployable;
@@ -35,6 +36,7 @@ public final class Platform {
   static {
     SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
     SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
+    SERVICES.put(OrderVerticle.SERVICE, OrderVerticle::new);
   }
 
   private final Vertx vertx;

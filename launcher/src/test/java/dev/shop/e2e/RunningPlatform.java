@@ -46,7 +46,7 @@ public final class RunningPlatform {
    */
   public static RunningPlatform start(BusKind kind, Consumer<JsonObject> customize) {
     JsonObject overrides = TestSettings.overrides();
-    for (String service : new String[] {"user", "product"}) {
+    for (String service : new String[] {"user", "product", "order"}) {
       overrides.put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_" + kind.name()));
     }
     if (kind == BusKind.NATS) {
@@ -89,10 +89,6 @@ public final class RunningPlatform {
 
   public Vertx vertx() {
     return vertx;
-  }
-
-  public dev.shop.common.bus.Bus bus() {
-    return platform.bus();
   }
 
   public void stop() {
