@@ -140,7 +140,7 @@ public final class ReservationRepository {
     return pool.withTransaction(connection -> connection
         .preparedQuery("UPDATE stock_reservations SET status = 'RELEASED', updated_at = now() "
             + "WHERE order_id = $1 AND status = ANY($2) RETURNING order_id")
-        .execute(Tuple.of(orderId, statuses))
+        .execute(Tuple.of(orderId).addArrayOfString(statuses))
         .compose(changed -> changed.rowCount() == 0 ? Future.succeededFuture(false) : connection
             .preparedQuery("SELECT product_id, quantity FROM stock_reservation_items WHERE order_id = $1 "
                 + "ORDER BY product_id")
