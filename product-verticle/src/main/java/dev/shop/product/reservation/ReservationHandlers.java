@@ -49,16 +49,18 @@ public final class ReservationHandlers {
         "must have 1 to " + MAX_LINES + " lines");
     input.check(input.has("items"), "items", "is required");
     input.validate();
+    List<JsonObject> given = items.stream().map(item -> item instanceof JsonObject o ? o : new JsonObject()).toList();
+    for (int i = 0; i < given.size(); i++) {
+      JsonInput line = JsonInput.lenient(given.get(i));
+      line.requiredInt("quantity", 1, MAX_QUANTITY);
+      input.include("items[" + i + "].", line);
+    }
+    input.validate();
     SortedMap<UUID, Integer> lines = new TreeMap<>(LOCK_ORDER);
-    for (int i = 0; i < items.size(); i++) {
-      JsonInput line = JsonInput.lenient(items.getValue(i) instanceof JsonObject o ? o : new JsonObject());
-      Integer quantity = line.requiredInt("quantity", 1, MAX_QUANTITY);
-      if (line.hasErrors()) {
-        throw ShopException.invalidField("items[" + i + "].quantity", "must be between 1 and " + MAX_QUANTITY);
-      }
-      UUID productId = Ids.parse(items.getJsonObject(i).getValue("productId"))
-          .orElseThrow(() -> ShopException.notFound("Product not found"));
-      lines.merge(productId, quantity, Integer::sum);
+    for (JsonObject line : given) {
+      UUID productId = Ids.parse(line.getValue("productId"))
+          .orElseThrow(() -> ShopException.notFound("Product not found: " + line.getValue("productId")));
+      lines.merge(productId, line.getInteger("quantity"), Integer::sum);
     }
     return reservations.reserve(orderId, lines, ttlSeconds).map(reserved -> {
       JsonArray answer = new JsonArray();
