@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.testing.TestSettings;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -73,5 +80,33 @@ public abstract class ApiTest {
   /** The fields named in an error's details. */
   protected static java.util.List<String> detailFields(JsonObject error) {
     return error.getJsonArray("details").stream().map(d -> ((JsonObject) d).getString("field")).toList();
+  }
+
+  /** Sends {@code count} requests at once (each built by {@code send}) and answers them in order. */
+  static List<Http.Response> inParallel(int count, IntFunction<Http.Response> send) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Http.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        answers.add(threads.submit(() -> {
+          start.await();
+          return send.apply(index);
+        }));
+      }
+      start.countDown();
+      List<Http.Response> responses = new ArrayList<>();
+      for (Future<Http.Response> answer : answers) {
+        responses.add(answer.get());
+      }
+      return responses;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  static long countStatus(List<Http.Response> responses, int status) {
+    return responses.stream().filter(r -> r.status() == status).count();
   }
 }

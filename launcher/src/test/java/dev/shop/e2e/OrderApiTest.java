@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /** Helpers of the order contracts: checkout as a client does it, stock as the catalogue shows it. */
 abstract class OrderApiTest extends CatalogueApiTest {
@@ -47,33 +41,5 @@ abstract class OrderApiTest extends CatalogueApiTest {
 
   protected JsonObject stocked(int stock, long priceInt) {
     return createProduct(new JsonObject().put("stock", stock).put("priceInt", priceInt));
-  }
-
-  /** Sends {@code count} requests at once (each built by {@code send}) and answers them in order. */
-  static List<Http.Response> inParallel(int count, IntFunction<Http.Response> send) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(count);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Http.Response>> answers = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        answers.add(threads.submit(() -> {
-          start.await();
-          return send.apply(index);
-        }));
-      }
-      start.countDown();
-      List<Http.Response> responses = new ArrayList<>();
-      for (Future<Http.Response> answer : answers) {
-        responses.add(answer.get());
-      }
-      return responses;
-    } finally {
-      threads.shutdownNow();
-    }
-  }
-
-  static long countStatus(List<Http.Response> responses, int status) {
-    return responses.stream().filter(r -> r.status() == status).count();
   }
 }

@@ -3,11 +3,7 @@ package dev.shop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** API.md "Catalogue": stock adjustments, alone and concurrent. */
@@ -73,25 +69,7 @@ abstract class StockApiContract extends CatalogueApiTest {
   private List<Integer> inParallel(int count, java.util.function.IntUnaryOperator delta, String productId)
       throws Exception {
     String path = "/products/" + productId + "/stock";
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    try {
-      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int change = delta.applyAsInt(i);
-        answers.add(pool.submit(() -> {
-          start.await();
-          return http.post(path, new JsonObject().put("delta", change), adminToken).status();
-        }));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> answer : answers) {
-        statuses.add(answer.get());
-      }
-      return statuses;
-    } finally {
-      pool.shutdownNow();
-    }
+    return inParallel(count, i -> http.post(path, new JsonObject().put("delta", delta.applyAsInt(i)), adminToken))
+        .stream().map(Http.Response::status).toList();
   }
 }

@@ -5,6 +5,7 @@ import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.order.checkout.CheckoutHandler;
+import dev.shop.order.order.CancelledStock;
 import dev.shop.order.order.OrderHandlers;
 import dev.shop.order.order.OrderRepository;
 import dev.shop.order.remote.Addresses;
@@ -32,7 +33,9 @@ public final class OrderVerticle extends DomainVerticle {
     OrderRepository orders = new OrderRepository(pool);
     StockReservations stock = new StockReservations(bus);
     CheckoutHandler checkout = new CheckoutHandler(pool, orders, stock, new Carts(bus), new Addresses(bus));
-    OrderHandlers lifecycle = new OrderHandlers(orders, stock);
+    CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
+    cancelledStock.start();
+    OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
     return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Checkout and the order lifecycle")
         .endpoint("order.create", checkout::create)
         .endpoint("order.get", lifecycle::get)

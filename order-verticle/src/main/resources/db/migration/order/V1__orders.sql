@@ -5,6 +5,9 @@ CREATE TABLE orders (
   status        text NOT NULL CHECK (status IN ('PENDING', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED')),
   total_int     bigint NOT NULL CHECK (total_int >= 0),
   cancel_reason text,
+  -- Set with the move to CANCELLED, cleared once the product service has the stock back; a
+  -- release that failed is retried until it succeeds (releasing is idempotent there).
+  stock_release_pending boolean NOT NULL DEFAULT false,
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now()
 );
@@ -12,6 +15,7 @@ CREATE TABLE orders (
 -- A user's orders newest first, all or of one status; ids are time-ordered and break ties.
 CREATE INDEX orders_user_idx ON orders (user_id, created_at DESC, id DESC);
 CREATE INDEX orders_user_status_idx ON orders (user_id, status, created_at DESC, id DESC);
+CREATE INDEX orders_stock_release_pending_idx ON orders (updated_at) WHERE stock_release_pending;
 
 -- The product as it was sold: later catalogue changes do not rewrite an order.
 CREATE TABLE order_items (

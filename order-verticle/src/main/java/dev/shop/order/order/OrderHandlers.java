@@ -7,13 +7,10 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
-import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The order subjects after checkout: reading, listing, status changes and cancelling. An order is
@@ -21,15 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrderHandlers {
 
-  private static final Logger log = LoggerFactory.getLogger(OrderHandlers.class);
   private static final int REASON_MAX = 500;
 
   private final OrderRepository orders;
-  private final StockReservations stock;
+  private final CancelledStock cancelledStock;
 
-  public OrderHandlers(OrderRepository orders, StockReservations stock) {
+  public OrderHandlers(OrderRepository orders, CancelledStock cancelledStock) {
     this.orders = orders;
-    this.stock = stock;
+    this.cancelledStock = cancelledStock;
   }
 
   /** {@code {id}}: OrderResponse; owner or admin. */
@@ -84,8 +80,8 @@ public final class OrderHandlers {
 
   /**
    * Moves the order to {@code target} if the state machine allows it from its status at that
-   * moment; 409 otherwise. Reaching CANCELLED gives the reserved stock back (the product service
-   * returns it once, however often it is asked).
+   * moment; 409 otherwise. Reaching CANCELLED gives the reserved stock back (now, or by a later
+   * retry of {@link CancelledStock} if the product service cannot take it now).
    */
   private Future<StatusChange> move(UUID id, OrderStatus target, String reason, String requestId) {
     return orders.transition(id, target, reason).compose(changed -> {
@@ -98,10 +94,7 @@ public final class OrderHandlers {
       if (!target.releasesStock()) {
         return Future.succeededFuture(changed.get());
       }
-      return stock.release(id, requestId)
-          .onFailure(failure -> log.atError().addKeyValue("orderId", id).addKeyValue("reason", failure.getMessage())
-              .log("cancelled order's stock not released"))
-          .transform(released -> Future.succeededFuture(changed.get()));
+      return cancelledStock.release(id, requestId).transform(released -> Future.succeededFuture(changed.get()));
     });
   }
 

@@ -82,16 +82,32 @@ public final class OrderRepository {
   /**
    * Moves the order to {@code target} if its status allows it now, in one conditional statement, so
    * of two concurrent changes only one can win. Empty when the order is missing or its status does
-   * not allow the move. A reason, when given, is kept.
+   * not allow the move. A reason, when given, is kept. A move that releases stock marks the release
+   * pending in the same statement.
    */
   public Future<Optional<StatusChange>> transition(UUID id, OrderStatus target, String reason) {
     String[] from = OrderStatus.allowedFrom(target).stream().map(Enum::name).toArray(String[]::new);
     return pool.preparedQuery("UPDATE orders SET status = $2, updated_at = now(), "
-            + "cancel_reason = COALESCE($4, cancel_reason) WHERE id = $1 AND status = ANY($3) "
-            + "RETURNING id, status, updated_at")
-        .execute(Tuple.of(id, target.name(), from, reason))
+            + "cancel_reason = COALESCE($4, cancel_reason), stock_release_pending = $5 "
+            + "WHERE id = $1 AND status = ANY($3) RETURNING id, status, updated_at")
+        .execute(Tuple.of(id, target.name(), from, reason, target.releasesStock()))
         .map(rows -> Rows.first(rows, row -> new StatusChange(row.getUUID("id"),
             OrderStatus.valueOf(row.getString("status")), row.getOffsetDateTime("updated_at"))));
+  }
+
+  /** Records that the product service has the order's stock back. */
+  public Future<Void> stockReleased(UUID id) {
+    return pool.preparedQuery("UPDATE orders SET stock_release_pending = false WHERE id = $1")
+        .execute(Tuple.of(id))
+        .mapEmpty();
+  }
+
+  /** Orders whose stock release is still pending {@code ageSeconds} after their last change. */
+  public Future<List<UUID>> pendingStockReleases(int limit, int ageSeconds) {
+    return pool.preparedQuery("SELECT id FROM orders WHERE stock_release_pending "
+            + "AND updated_at < now() - $2 * interval '1 second' ORDER BY updated_at LIMIT $1")
+        .execute(Tuple.of(limit, ageSeconds))
+        .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
   }
 
   /** Removes an order whose checkout could not complete, and what {@code alsoWrite} writes, in one transaction. */
