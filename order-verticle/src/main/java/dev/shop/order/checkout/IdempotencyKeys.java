@@ -12,7 +12,10 @@ import java.util.UUID;
 
 /**
  * The SQL of checkout idempotency keys, scoped to a user and kept 24 hours: after that a key may
- * be used afresh.
+ * be used afresh. A key still IN_PROGRESS after {@link #ABANDONED_AFTER} belongs to a checkout
+ * that died before writing its order (the order and COMPLETED are written together; every step
+ * of a checkout has a bus or database timeout far shorter), so it is free again too; the product
+ * service releases that checkout's reservation on its own.
  */
 final class IdempotencyKeys {
 
@@ -28,6 +31,8 @@ final class IdempotencyKeys {
     }
   }
 
+  private static final String ABANDONED_AFTER = "10 minutes";
+
   private final Pool pool;
 
   IdempotencyKeys(Pool pool) {
@@ -42,7 +47,9 @@ final class IdempotencyKeys {
     return pool.preparedQuery("INSERT INTO idempotency_keys (user_id, key, request_hash, status) "
             + "VALUES ($1, $2, $3, 'IN_PROGRESS') ON CONFLICT (user_id, key) DO UPDATE "
             + "SET request_hash = EXCLUDED.request_hash, status = 'IN_PROGRESS', order_id = NULL, created_at = now() "
-            + "WHERE idempotency_keys.created_at < now() - interval '24 hours'")
+            + "WHERE idempotency_keys.created_at < now() - interval '24 hours' "
+            + "OR (idempotency_keys.status = 'IN_PROGRESS' "
+            + "AND idempotency_keys.created_at < now() - interval '" + ABANDONED_AFTER + "')")
         .execute(Tuple.of(userId, key, Buffer.buffer(requestHash)))
         .compose(claimed -> claimed.rowCount() > 0 ? Future.succeededFuture(Optional.<Used>empty())
             : pool.preparedQuery("SELECT request_hash, order_id FROM idempotency_keys WHERE user_id = $1 AND key = $2")
