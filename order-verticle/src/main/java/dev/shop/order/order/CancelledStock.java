@@ -1,5 +1,6 @@
 package dev.shop.order.order;
 
+import dev.shop.common.service.PeriodicJob;
 import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +24,6 @@ public final class CancelledStock {
   private final Vertx vertx;
   private final OrderRepository orders;
   private final StockReservations stock;
-  private boolean retrying;
 
   public CancelledStock(Vertx vertx, OrderRepository orders, StockReservations stock) {
     this.vertx = vertx;
@@ -33,14 +33,8 @@ public final class CancelledStock {
 
   /** Retries pending releases periodically; the verticle's undeploy stops it. */
   public void start() {
-    vertx.setPeriodic(RETRY_INTERVAL_MS, timer -> {
-      if (!retrying) {
-        retrying = true;
-        orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
-            .compose(pending -> Future.join(pending.stream().map(id -> release(id, "stock-release-retry")).toList()))
-            .onComplete(done -> retrying = false);
-      }
-    });
+    PeriodicJob.start(vertx, RETRY_INTERVAL_MS, () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
+        .compose(pending -> Future.join(pending.stream().map(id -> release(id, "stock-release-retry")).toList())));
   }
 
   /** Releases the order's stock and clears its pending mark; a failure is left for the retry. */

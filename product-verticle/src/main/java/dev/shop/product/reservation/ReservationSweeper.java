@@ -2,6 +2,7 @@ package dev.shop.product.reservation;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
+import dev.shop.common.service.PeriodicJob;
 import dev.shop.product.reservation.ReservationRepository.Status;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,7 +29,6 @@ public final class ReservationSweeper {
   private final Bus bus;
   private final ReservationRepository reservations;
   private final int ttlSeconds;
-  private boolean sweeping;
 
   public ReservationSweeper(Vertx vertx, Bus bus, ReservationRepository reservations, int ttlSeconds) {
     this.vertx = vertx;
@@ -40,12 +40,7 @@ public final class ReservationSweeper {
   /** Sweeps every quarter of the time to live (within bounds); the verticle's undeploy stops it. */
   public void start() {
     long interval = Math.max(MIN_INTERVAL_MS, Math.min(MAX_INTERVAL_MS, ttlSeconds * 1000L / 4));
-    vertx.setPeriodic(interval, timer -> {
-      if (!sweeping) {
-        sweeping = true;
-        sweep().onComplete(done -> sweeping = false);
-      }
-    });
+    PeriodicJob.start(vertx, interval, this::sweep);
   }
 
   Future<Void> sweep() {
