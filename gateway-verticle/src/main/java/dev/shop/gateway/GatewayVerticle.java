@@ -14,6 +14,7 @@ import dev.shop.gateway.routes.AuthRoutes;
 import dev.shop.gateway.routes.CartRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
+import dev.shop.gateway.routes.OrderRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -59,6 +60,7 @@ public final class GatewayVerticle extends VerticleBase {
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);
     CartRoutes.register(api);
+    OrderRoutes.register(api);
 
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -7,6 +7,7 @@ import dev.shop.common.bus.NatsBus;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.gateway.GatewayVerticle;
+import dev.shop.order.OrderVerticle;
 import dev.shop.product.ProductVerticle;
 import dev.shop.user.UserVerticle;
 import io.vertx.core.Deployable;
@@ -37,6 +38,7 @@ public final class Platform {
     SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
     SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
     SERVICES.put(CartVerticle.SERVICE, CartVerticle::new);
+    SERVICES.put(OrderVerticle.SERVICE, OrderVerticle::new);
   }
 
   private final Vertx vertx;

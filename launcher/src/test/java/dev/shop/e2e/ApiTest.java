@@ -105,4 +105,8 @@ public abstract class ApiTest {
       pool.shutdownNow();
     }
   }
+
+  static long countStatus(List<Http.Response> responses, int status) {
+    return responses.stream().filter(r -> r.status() == status).count();
+  }
 }

@@ -76,4 +76,36 @@ class OverLocalBusTest {
       return BusKind.LOCAL;
     }
   }
+
+  @Nested
+  class Orders extends OrdersApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class CheckoutFromCart extends CheckoutFromCartApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class OrderConcurrency extends OrderConcurrencyContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class Reservations extends ReservationContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
 }

@@ -76,4 +76,36 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class Orders extends OrdersApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class CheckoutFromCart extends CheckoutFromCartApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class OrderConcurrency extends OrderConcurrencyContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class Reservations extends ReservationContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

@@ -2,18 +2,25 @@ package dev.shop.product;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.product.category.CategoryHandlers;
 import dev.shop.product.category.CategoryRepository;
 import dev.shop.product.product.ProductHandlers;
 import dev.shop.product.product.ProductRepository;
+import dev.shop.product.reservation.ReservationHandlers;
+import dev.shop.product.reservation.ReservationRepository;
+import dev.shop.product.reservation.ReservationSweeper;
 import dev.shop.product.stock.StockHandlers;
 import dev.shop.product.stock.StockRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
-/** The product service: the category tree, products and their search, stock. Binds its subjects here. */
+/**
+ * The product service: the category tree, products and their search, stock and its reservations.
+ * Binds its subjects here and runs the sweeper of expired reservations.
+ */
 public final class ProductVerticle extends DomainVerticle {
 
   public static final String SERVICE = "product";
@@ -32,7 +39,11 @@ public final class ProductVerticle extends DomainVerticle {
     CategoryHandlers categories = new CategoryHandlers(new CategoryRepository(pool));
     ProductHandlers products = new ProductHandlers(new ProductRepository(pool));
     StockHandlers stock = new StockHandlers(new StockRepository(pool));
-    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Categories, products, search and stock")
+    int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
+    ReservationRepository reservationRepository = new ReservationRepository(pool);
+    ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
+    new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
+    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Categories, products, search, stock and reservations")
         .endpoint("category.list", categories::list)
         .endpoint("category.getById", categories::getById)
         .endpoint("category.getBySlug", categories::getBySlug)
@@ -46,6 +57,9 @@ public final class ProductVerticle extends DomainVerticle {
         .endpoint("product.create", products::create)
         .endpoint("product.update", products::update)
         .endpoint("product.delete", products::delete)
-        .endpoint("product.adjustStock", stock::adjust));
+        .endpoint("product.adjustStock", stock::adjust)
+        .endpoint("stock.reserve", reservations::reserve)
+        .endpoint("stock.confirm", reservations::confirm)
+        .endpoint("stock.release", reservations::release));
   }
 }

@@ -2,6 +2,8 @@ package dev.shop.common.bus;
 
 import dev.shop.common.auth.Role;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import java.util.UUID;
 
 /**
  * Who a request is made for: the user of a verified access token, or nobody. The gateway sets
@@ -31,11 +33,26 @@ public record Caller(String userId, Role role) {
     return userId;
   }
 
+  /** The caller's user id as the uuid it is; 401 for an anonymous caller (or one without a uuid). */
+  public UUID requireUserId() {
+    return Ids.parse(requireUser()).orElseThrow(() -> ShopException.unauthorized("Authentication required"));
+  }
+
   /** 401 for an anonymous caller, 403 for anybody but an administrator. */
   public void requireAdmin() {
     requireUser();
     if (!isAdmin()) {
       throw ShopException.forbidden("Administrator role required");
+    }
+  }
+
+  /**
+   * 403 for a request made on behalf of a user: the subject is for the services themselves
+   * (they call with {@link RequestMeta#internal}), never for a client through the gateway.
+   */
+  public void requireInternal() {
+    if (authenticated()) {
+      throw ShopException.forbidden("This subject is for internal use only");
     }
   }
 

@@ -19,6 +19,7 @@ public final class ConfigKeys {
   public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";
   public static final String BODY_LIMIT_BYTES = "SHOP_BODY_LIMIT_BYTES";
+  public static final String RESERVATION_TTL_SECONDS = "SHOP_RESERVATION_TTL_SECONDS";
 
   /** The database URL of a service, e.g. {@code SHOP_USER_DB_URL}; unset means embedded PostgreSQL. */
   public static String databaseUrl(String service) {

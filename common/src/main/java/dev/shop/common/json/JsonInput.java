@@ -64,6 +64,11 @@ public final class JsonInput {
     }
   }
 
+  /** Reports the problems of {@code nested}, a part of this input, under {@code prefix} (e.g. {@code items[0].}). */
+  public void include(String prefix, JsonInput nested) {
+    nested.errors.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.message())));
+  }
+
   public boolean hasErrors() {
     return !errors.isEmpty();
   }

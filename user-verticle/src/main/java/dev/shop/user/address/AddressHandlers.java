@@ -96,8 +96,7 @@ public final class AddressHandlers {
   }
 
   private static UUID callerId(BusRequest request) {
-    return Ids.parse(request.caller().requireUser())
-        .orElseThrow(() -> ShopException.unauthorized("Authentication required"));
+    return request.caller().requireUserId();
   }
 
   private static UUID addressId(BusRequest request) {

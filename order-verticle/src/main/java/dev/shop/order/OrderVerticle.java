@@ -1,0 +1,47 @@
+package dev.shop.order;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.service.DomainVerticle;
+import dev.shop.order.checkout.CheckoutHandler;
+import dev.shop.order.order.CancelledStock;
+import dev.shop.order.order.OrderHandlers;
+import dev.shop.order.order.OrderRepository;
+import dev.shop.order.remote.Addresses;
+import dev.shop.order.remote.Carts;
+import dev.shop.order.remote.StockReservations;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/** The order service: checkout and the order lifecycle. Binds its subjects here. */
+public final class OrderVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "order";
+
+  public OrderVerticle(Bus bus, ShopConfig settings) {
+    super(bus, settings);
+  }
+
+  @Override
+  protected String serviceName() {
+    return SERVICE;
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    OrderRepository orders = new OrderRepository(pool);
+    StockReservations stock = new StockReservations(bus);
+    CheckoutHandler checkout = new CheckoutHandler(pool, orders, stock, new Carts(bus), new Addresses(bus));
+    CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
+    cancelledStock.start();
+    OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
+    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Checkout and the order lifecycle")
+        .endpoint("order.create", checkout::create)
+        .endpoint("order.get", lifecycle::get)
+        .endpoint("order.listByUser", lifecycle::listByUser)
+        .endpoint("order.updateStatus", lifecycle::updateStatus)
+        .endpoint("order.cancel", lifecycle::cancel)
+        .endpoint("order.exists", lifecycle::exists));
+  }
+}

@@ -1,0 +1,157 @@
+package dev.shop.order.checkout;
+
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.BusRequest;
+import dev.shop.common.bus.RequestMeta;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
+import dev.shop.order.order.Order;
+import dev.shop.order.order.OrderItem;
+import dev.shop.order.order.OrderRepository;
+import dev.shop.order.remote.Addresses;
+import dev.shop.order.remote.Carts;
+import dev.shop.order.remote.StockReservations;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code order.create} subject: checkout. Reserves the stock of every line in the product
+ * service (which answers today's prices), writes the order in one transaction, then confirms the
+ * reservation. A reservation whose order never gets written is released, here or by the product
+ * service's sweeper; so no path sells stock twice or loses it.
+ */
+public final class CheckoutHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckoutHandler.class);
+  private static final int KEY_MAX = 255;
+
+  private final OrderRepository orders;
+  private final IdempotencyKeys keys;
+  private final StockReservations stock;
+  private final Carts carts;
+  private final Addresses addresses;
+
+  public CheckoutHandler(Pool pool, OrderRepository orders, StockReservations stock, Carts carts,
+      Addresses addresses) {
+    this.orders = orders;
+    this.keys = new IdempotencyKeys(pool);
+    this.stock = stock;
+    this.carts = carts;
+    this.addresses = addresses;
+  }
+
+  /**
+   * {@code {addressId?, items?}} with an optional Idempotency-Key: 201 OrderResponse. A repeat of
+   * a finished request with the same key and body answers the same order; with another body, or
+   * while the first is still running, 409.
+   */
+  public Future<BusReply> create(BusRequest request) {
+    UUID userId = request.caller().requireUserId();
+    CheckoutRequest checkout = CheckoutRequest.from(request.body());
+    String key = request.idempotencyKey();
+    if (key == null) {
+      return place(request, userId, checkout, null).map(CheckoutHandler::created);
+    }
+    if (key.isBlank() || key.length() > KEY_MAX) {
+      throw ShopException.invalidField("Idempotency-Key", "must be 1 to " + KEY_MAX + " characters");
+    }
+    byte[] hash = checkout.hash();
+    return keys.claim(userId, key, hash).compose(used -> {
+      if (used.isEmpty()) {
+        return place(request, userId, checkout, key)
+            .recover(failure -> keys.release(userId, key).transform(released -> Future.failedFuture(failure)));
+      }
+      if (!used.get().sameRequest(hash)) {
+        throw ShopException.conflict("This Idempotency-Key was already used with a different request");
+      }
+      if (!used.get().finished()) {
+        throw ShopException.conflict("A request with this Idempotency-Key is still being processed");
+      }
+      return orders.find(used.get().orderId()).map(Optional::orElseThrow);
+    }).map(CheckoutHandler::created);
+  }
+
+  private static BusReply created(Order order) {
+    return BusReply.created(order.toResponse());
+  }
+
+  private Future<Order> place(BusRequest request, UUID userId, CheckoutRequest checkout, String key) {
+    RequestMeta caller = RequestMeta.of(request.caller(), request.requestId());
+    Future<List<OrderLine>> lines = checkout.fromCart() ? cartLines(caller) : Future.succeededFuture(checkout.items());
+    Future<Void> address = checkout.addressId() == null ? Future.succeededFuture()
+        : addresses.owns(caller, checkout.addressId()).map(owned -> {
+          if (!owned) {
+            throw ShopException.invalidField("addressId", "must be one of your addresses");
+          }
+          return null;
+        });
+    return Future.all(lines, address).compose(ready -> {
+      UUID orderId = Ids.newId();
+      String requestId = request.requestId();
+      return stock.reserve(orderId, OrderLine.toJson(lines.result()), requestId)
+          .compose(reserved -> orders.insert(pending(orderId, userId, checkout.addressId(), reserved),
+                  client -> completeKey(client, userId, key, orderId))
+              .recover(failure -> stock.release(orderId, requestId)
+                  .transform(released -> Future.failedFuture(failure))))
+          .compose(order -> confirm(order, key, requestId))
+          .onSuccess(order -> {
+            if (checkout.fromCart()) {
+              carts.removeOrdered(caller, lines.result()).onFailure(failure -> log.atWarn()
+                  .addKeyValue("orderId", order.id()).addKeyValue("reason", failure.getMessage())
+                  .log("ordered lines stay in the cart"));
+            }
+          });
+    });
+  }
+
+  private Future<List<OrderLine>> cartLines(RequestMeta caller) {
+    return carts.lines(caller).map(lines -> {
+      if (lines.isEmpty()) {
+        throw ShopException.badRequest("The cart is empty");
+      }
+      return lines;
+    });
+  }
+
+  private static Order pending(UUID orderId, UUID userId, UUID addressId, JsonArray reserved) {
+    List<OrderItem> items = reserved.stream().map(line -> (JsonObject) line).map(line -> new OrderItem(Ids.newId(),
+        orderId, UUID.fromString(line.getString("productId")), line.getInteger("quantity"), line.getLong("priceInt"),
+        line.getString("sku"), line.getString("name"), line.getString("slug"),
+        line.getJsonArray("imageUrls").stream().map(String::valueOf).toList(), null)).toList();
+    return Order.pending(orderId, userId, addressId, items);
+  }
+
+  /**
+   * Confirms the reservation. If the product service's sweeper released it first (the order took
+   * longer than the reservation's time to live), the order has no stock: it is undone and the
+   * answer is 409. Any other failure leaves the reservation to the sweeper, which finds the order.
+   */
+  private Future<Order> confirm(Order order, String key, String requestId) {
+    return stock.confirm(order.id(), requestId).map(order).recover(failure -> {
+      if (failure instanceof ShopException shop && shop.status() == 409) {
+        return orders.delete(order.id(), client -> releaseKey(client, order.userId(), key))
+            .compose(v -> Future.failedFuture(ShopException.conflict(
+                "The stock reservation expired before the order was saved; please retry")));
+      }
+      log.atWarn().addKeyValue("orderId", order.id()).addKeyValue("reason", failure.getMessage())
+          .log("reservation not confirmed now; the product service's sweeper will");
+      return Future.succeededFuture(order);
+    });
+  }
+
+  private Future<Void> completeKey(SqlClient client, UUID userId, String key, UUID orderId) {
+    return key == null ? Future.succeededFuture() : keys.complete(client, userId, key, orderId);
+  }
+
+  private Future<Void> releaseKey(SqlClient client, UUID userId, String key) {
+    return key == null ? Future.succeededFuture() : keys.release(client, userId, key);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.shop.order.checkout;
+
+import dev.shop.common.db.Rows;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of checkout idempotency keys, scoped to a user and kept 24 hours: after that a key may
+ * be used afresh. A key still IN_PROGRESS after {@link #ABANDONED_AFTER} belongs to a checkout
+ * that died before writing its order (the order and COMPLETED are written together; every step
+ * of a checkout has a bus or database timeout far shorter), so it is free again too; the product
+ * service releases that checkout's reservation on its own.
+ */
+final class IdempotencyKeys {
+
+  /** A key already in use: the hash of its request and, once its checkout finished, the order. */
+  record Used(byte[] requestHash, UUID orderId) {
+
+    boolean sameRequest(byte[] hash) {
+      return Arrays.equals(requestHash, hash);
+    }
+
+    boolean finished() {
+      return orderId != null;
+    }
+  }
+
+  private static final String ABANDONED_AFTER = "10 minutes";
+
+  private final Pool pool;
+
+  IdempotencyKeys(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Takes the key for a new checkout: empty when this request got it (the row is IN_PROGRESS),
+   * else how it is used. Of racing requests, the primary key lets exactly one in.
+   */
+  Future<Optional<Used>> claim(UUID userId, String key, byte[] requestHash) {
+    return pool.preparedQuery("INSERT INTO idempotency_keys (user_id, key, request_hash, status) "
+            + "VALUES ($1, $2, $3, 'IN_PROGRESS') ON CONFLICT (user_id, key) DO UPDATE "
+            + "SET request_hash = EXCLUDED.request_hash, status = 'IN_PROGRESS', order_id = NULL, created_at = now() "
+            + "WHERE idempotency_keys.created_at < now() - interval '24 hours' "
+            + "OR (idempotency_keys.status = 'IN_PROGRESS' "
+            + "AND idempotency_keys.created_at < now() - interval '" + ABANDONED_AFTER + "')")
+        .execute(Tuple.of(userId, key, Buffer.buffer(requestHash)))
+        .compose(claimed -> claimed.rowCount() > 0 ? Future.succeededFuture(Optional.<Used>empty())
+            : pool.preparedQuery("SELECT request_hash, order_id FROM idempotency_keys WHERE user_id = $1 AND key = $2")
+                .execute(Tuple.of(userId, key))
+                .compose(rows -> {
+                  Optional<Used> used = Rows.first(rows, row -> new Used(row.getBuffer(0).getBytes(), row.getUUID(1)));
+                  // Its first request failed and let the key go in between: take it now.
+                  return used.isPresent() ? Future.succeededFuture(used) : claim(userId, key, requestHash);
+                }));
+  }
+
+  /** Marks the key's checkout finished with {@code orderId}, inside the order's transaction. */
+  Future<Void> complete(SqlClient client, UUID userId, String key, UUID orderId) {
+    return client.preparedQuery("UPDATE idempotency_keys SET status = 'COMPLETED', order_id = $3 "
+            + "WHERE user_id = $1 AND key = $2")
+        .execute(Tuple.of(userId, key, orderId))
+        .mapEmpty();
+  }
+
+  /** Lets the key go after its checkout failed, so the client may retry with it. */
+  Future<Void> release(SqlClient client, UUID userId, String key) {
+    return client.preparedQuery("DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2")
+        .execute(Tuple.of(userId, key))
+        .mapEmpty();
+  }
+
+  Future<Void> release(UUID userId, String key) {
+    return release(pool, userId, key);
+  }
+}

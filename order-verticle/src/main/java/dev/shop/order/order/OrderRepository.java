@@ -1,0 +1,140 @@
+package dev.shop.order.order;
+
+import dev.shop.common.db.Rows;
+import dev.shop.common.json.PageRequest;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The SQL of orders and their lines. */
+public final class OrderRepository {
+
+  private final Pool pool;
+
+  public OrderRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Writes the order and its lines, and whatever {@code alsoWrite} writes, in one transaction.
+   */
+  public Future<Order> insert(Order order, Function<SqlClient, Future<Void>> alsoWrite) {
+    return pool.withTransaction(client -> insert(client, order)
+        .compose(inserted -> alsoWrite.apply(client).map(inserted)));
+  }
+
+  private static Future<Order> insert(SqlClient client, Order order) {
+    return client.preparedQuery("INSERT INTO orders (id, user_id, address_id, status, total_int) "
+            + "VALUES ($1, $2, $3, $4, $5) RETURNING " + Order.COLUMNS)
+        .execute(Tuple.of(order.id(), order.userId(), order.addressId(), order.status().name(), order.totalInt()))
+        .compose(rows -> {
+          Row row = rows.iterator().next();
+          OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
+          List<OrderItem> items = order.items().stream().map(item -> new OrderItem(item.id(), item.orderId(),
+              item.productId(), item.quantity(), item.priceInt(), item.sku(), item.name(), item.slug(),
+              item.imageUrls(), createdAt)).toList();
+          return client.preparedQuery("INSERT INTO order_items (" + OrderItem.COLUMNS
+                  + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+              .executeBatch(items.stream().map(item -> item.toTuple().addOffsetDateTime(createdAt)).toList())
+              .map(inserted -> Order.from(row, items));
+        });
+  }
+
+  public Future<Optional<Order>> find(UUID id) {
+    return pool.preparedQuery("SELECT " + Order.COLUMNS + " FROM orders WHERE id = $1")
+        .execute(Tuple.of(id))
+        .compose(rows -> withItems(rows).map(orders -> orders.stream().findFirst()));
+  }
+
+  public Future<Boolean> exists(UUID id) {
+    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM orders WHERE id = $1)")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** How many orders the user has (of {@code status}, when not null). */
+  public Future<Long> countByUser(UUID userId, OrderStatus status) {
+    return pool.preparedQuery("SELECT count(*) FROM orders WHERE user_id = $1 AND ($2::text IS NULL OR status = $2)")
+        .execute(Tuple.of(userId, status == null ? null : status.name()))
+        .map(Rows::singleLong);
+  }
+
+  /** A page of the user's orders (of {@code status}, when not null), newest first. */
+  public Future<List<Order>> pageByUser(UUID userId, OrderStatus status, PageRequest page) {
+    return pool.preparedQuery("SELECT " + Order.COLUMNS + " FROM orders "
+            + "WHERE user_id = $1 AND ($2::text IS NULL OR status = $2) "
+            + "ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4")
+        .execute(Tuple.of(userId, status == null ? null : status.name(), page.pageSize(), page.offset()))
+        .compose(this::withItems);
+  }
+
+  /**
+   * Moves the order to {@code target} if its status allows it now, in one conditional statement, so
+   * of two concurrent changes only one can win. Empty when the order is missing or its status does
+   * not allow the move. A reason, when given, is kept. A move that releases stock marks the release
+   * pending in the same statement.
+   */
+  public Future<Optional<StatusChange>> transition(UUID id, OrderStatus target, String reason) {
+    String[] from = OrderStatus.allowedFrom(target).stream().map(Enum::name).toArray(String[]::new);
+    return pool.preparedQuery("UPDATE orders SET status = $2, updated_at = now(), "
+            + "cancel_reason = COALESCE($4, cancel_reason), stock_release_pending = $5 "
+            + "WHERE id = $1 AND status = ANY($3) RETURNING id, status, updated_at")
+        .execute(Tuple.of(id, target.name(), from, reason, target.releasesStock()))
+        .map(rows -> Rows.first(rows, row -> new StatusChange(row.getUUID("id"),
+            OrderStatus.valueOf(row.getString("status")), row.getOffsetDateTime("updated_at"))));
+  }
+
+  /** Records that the product service has the order's stock back. */
+  public Future<Void> stockReleased(UUID id) {
+    return pool.preparedQuery("UPDATE orders SET stock_release_pending = false WHERE id = $1")
+        .execute(Tuple.of(id))
+        .mapEmpty();
+  }
+
+  /** Orders whose stock release is still pending {@code ageSeconds} after their last change. */
+  public Future<List<UUID>> pendingStockReleases(int limit, int ageSeconds) {
+    return pool.preparedQuery("SELECT id FROM orders WHERE stock_release_pending "
+            + "AND updated_at < now() - $2 * interval '1 second' ORDER BY updated_at LIMIT $1")
+        .execute(Tuple.of(limit, ageSeconds))
+        .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
+  }
+
+  /** Removes an order whose checkout could not complete, and what {@code alsoWrite} writes, in one transaction. */
+  public Future<Void> delete(UUID id, Function<SqlClient, Future<Void>> alsoWrite) {
+    return pool.withTransaction(client -> client.preparedQuery("DELETE FROM orders WHERE id = $1")
+        .execute(Tuple.of(id))
+        .compose(deleted -> alsoWrite.apply(client)));
+  }
+
+  private Future<List<Order>> withItems(RowSet<Row> orderRows) {
+    List<Row> rows = new ArrayList<>();
+    orderRows.forEach(rows::add);
+    if (rows.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    UUID[] ids = rows.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+    return pool.preparedQuery("SELECT " + OrderItem.COLUMNS + " FROM order_items WHERE order_id = ANY($1) "
+            + "ORDER BY created_at, product_id")
+        .execute(Tuple.of(ids))
+        .map(itemRows -> {
+          Map<UUID, List<OrderItem>> byOrder = new LinkedHashMap<>();
+          itemRows.forEach(row -> {
+            OrderItem item = OrderItem.from(row);
+            byOrder.computeIfAbsent(item.orderId(), k -> new ArrayList<>()).add(item);
+          });
+          return rows.stream().map(row -> Order.from(row, byOrder.getOrDefault(row.getUUID("id"), List.of())))
+              .toList();
+        });
+  }
+}
