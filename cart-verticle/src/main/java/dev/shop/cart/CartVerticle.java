@@ -16,18 +16,13 @@ public final class CartVerticle extends DomainVerticle {
   public static final String SERVICE = "cart";
 
   public CartVerticle(Bus bus, ShopConfig settings) {
-    super(bus, settings);
-  }
-
-  @Override
-  protected String serviceName() {
-    return SERVICE;
+    super(SERVICE, "Session and user carts", bus, settings);
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
-    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Session and user carts")
+    return Future.succeededFuture(service()
         .endpoint("cart.get", carts::get)
         .endpoint("cart.addItem", carts::addItem)
         .endpoint("cart.updateItem", carts::updateItem)

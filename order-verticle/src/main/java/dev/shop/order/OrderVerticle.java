@@ -20,12 +20,7 @@ public final class OrderVerticle extends DomainVerticle {
   public static final String SERVICE = "order";
 
   public OrderVerticle(Bus bus, ShopConfig settings) {
-    super(bus, settings);
-  }
-
-  @Override
-  protected String serviceName() {
-    return SERVICE;
+    super(SERVICE, "Checkout and the order lifecycle", bus, settings);
   }
 
   @Override
@@ -36,7 +31,7 @@ public final class OrderVerticle extends DomainVerticle {
     CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
     cancelledStock.start();
     OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
-    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Checkout and the order lifecycle")
+    return Future.succeededFuture(service()
         .endpoint("order.create", checkout::create)
         .endpoint("order.get", lifecycle::get)
         .endpoint("order.listByUser", lifecycle::listByUser)

@@ -26,12 +26,7 @@ public final class ProductVerticle extends DomainVerticle {
   public static final String SERVICE = "product";
 
   public ProductVerticle(Bus bus, ShopConfig settings) {
-    super(bus, settings);
-  }
-
-  @Override
-  protected String serviceName() {
-    return SERVICE;
+    super(SERVICE, "Categories, products, search, stock and reservations", bus, settings);
   }
 
   @Override
@@ -43,7 +38,7 @@ public final class ProductVerticle extends DomainVerticle {
     ReservationRepository reservationRepository = new ReservationRepository(pool);
     ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
     new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
-    return Future.succeededFuture(new ServiceDefinition(SERVICE, "1.0.0", "Categories, products, search, stock and reservations")
+    return Future.succeededFuture(service()
         .endpoint("category.list", categories::list)
         .endpoint("category.getById", categories::getById)
         .endpoint("category.getBySlug", categories::getBySlug)

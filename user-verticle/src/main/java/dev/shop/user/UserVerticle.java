@@ -24,12 +24,7 @@ public final class UserVerticle extends DomainVerticle {
   public static final String SERVICE = "user";
 
   public UserVerticle(Bus bus, ShopConfig settings) {
-    super(bus, settings);
-  }
-
-  @Override
-  protected String serviceName() {
-    return SERVICE;
+    super(SERVICE, "Users, credentials, tokens and addresses", bus, settings);
   }
 
   @Override
@@ -47,7 +42,7 @@ public final class UserVerticle extends DomainVerticle {
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
       return new AdminBootstrap(users, passwords.result()).ensureAdmin(
               settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD))
-          .map(v -> new ServiceDefinition(SERVICE, "1.0.0", "Users, credentials, tokens and addresses")
+          .map(v -> service()
               .endpoint("auth.register", auth::register)
               .endpoint("auth.login", auth::login)
               .endpoint("auth.refresh", auth::refresh)

@@ -19,26 +19,39 @@ public abstract class DomainVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(DomainVerticle.class);
 
+  /** The version every service announces in {@code $SRV.INFO}. */
+  private static final String VERSION = "1.0.0";
+
   protected final Bus bus;
   protected final ShopConfig settings;
+  private final String name;
+  private final String description;
   private Pool pool;
   private Bus.BusRegistration registration;
 
-  protected DomainVerticle(Bus bus, ShopConfig settings) {
+  /**
+   * @param name the service's name: its queue group, its migrations folder and its database key
+   * @param description what it does, as NATS service discovery shows it
+   */
+  protected DomainVerticle(String name, String description, Bus bus, ShopConfig settings) {
+    this.name = name;
+    this.description = description;
     this.bus = bus;
     this.settings = settings;
   }
 
-  /** The service's name: its queue group, its migrations folder and its database key. */
-  protected abstract String serviceName();
-
-  /** Builds the service's subjects on an open, migrated pool. */
+  /** Builds the service's subjects on an open, migrated pool, starting from {@link #service()}. */
   protected abstract Future<ServiceDefinition> define(Pool pool);
+
+  /** The service with no subjects yet. */
+  protected ServiceDefinition service() {
+    return new ServiceDefinition(name, VERSION, description);
+  }
 
   @Override
   public Future<?> start() {
-    String url = settings.string(ConfigKeys.databaseUrl(serviceName()));
-    return Database.migrateAndConnect(vertx, serviceName(), url, settings.integer(ConfigKeys.DB_POOL_SIZE))
+    String url = settings.string(ConfigKeys.databaseUrl(name));
+    return Database.migrateAndConnect(vertx, name, url, settings.integer(ConfigKeys.DB_POOL_SIZE))
         .compose(opened -> {
           pool = opened;
           return define(opened);
@@ -46,7 +59,7 @@ public abstract class DomainVerticle extends VerticleBase {
         .compose(bus::serve)
         .onSuccess(bound -> {
           registration = bound;
-          log.atInfo().addKeyValue("service", serviceName()).log("service ready");
+          log.atInfo().addKeyValue("service", name).log("service ready");
         });
   }
 
