@@ -54,23 +54,17 @@ public final class Main {
     }
     int count = products;
     Vertx vertx = Vertx.vertx();
-    CountDownLatch finished = new CountDownLatch(1);
-    int[] exitCode = {0};
+    // Vert.x's threads keep the JVM up until the seeding is done; then it exits with its outcome.
     ShopConfig.load(vertx, new JsonObject())
         .compose(config -> Seeder.seed(vertx, config, count))
-        .onSuccess(added -> log.atInfo().addKeyValue("products", added).log("catalogue seeded"))
-        .onFailure(failure -> {
-          log.atError().setCause(failure).log("seeding failed");
-          exitCode[0] = 1;
-        })
-        .onComplete(done -> finished.countDown());
-    try {
-      finished.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    vertx.close();
-    System.exit(exitCode[0]);
+        .onComplete(result -> {
+          if (result.succeeded()) {
+            log.atInfo().addKeyValue("products", result.result()).log("catalogue seeded");
+          } else {
+            log.atError().setCause(result.cause()).log("seeding failed");
+          }
+          vertx.close().onComplete(closed -> System.exit(result.succeeded() ? 0 : 1));
+        });
   }
 
   private static void usage() {

@@ -59,10 +59,9 @@ public final class JwtKeys {
         + "\n-----END PRIVATE KEY-----\n";
     Path temporary = directory.resolve("jwt-private.pem.tmp");
     Files.writeString(temporary, pem, StandardCharsets.US_ASCII);
-    try {
+    // Only the owner may read the key; elsewhere than POSIX the directory's permissions have to do.
+    if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the directory's permissions have to do
     }
     Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return new JwtKeys(pem, (RSAPublicKey) pair.getPublic());
