@@ -26,6 +26,11 @@ public record BusReply(int status, Object body) {
     return ok(new JsonObject().put("success", true));
   }
 
+  /** The body as JSON bytes, as it travels and as the gateway answers it. */
+  public io.vertx.core.buffer.Buffer encodedBody() {
+    return body instanceof JsonObject object ? object.toBuffer() : ((JsonArray) body).toBuffer();
+  }
+
   public JsonObject bodyAsObject() {
     return (JsonObject) body;
   }

@@ -1,6 +1,9 @@
 package dev.shop.common.bus;
 
+import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
 
 /**
  * A request as a service handler sees it.
@@ -10,4 +13,12 @@ import io.vertx.core.json.JsonObject;
  */
 public record BusRequest(String subject, JsonObject body, Caller caller, String requestId,
     String idempotencyKey) {
+
+  /**
+   * The id in the body's {@code id} field. An absent or malformed id can only name nothing, so it
+   * is 404 "{@code <resource> not found}", like an unknown one.
+   */
+  public UUID id(String resource) {
+    return Ids.parse(body.getValue("id")).orElseThrow(() -> ShopException.notFound(resource + " not found"));
+  }
 }

@@ -92,7 +92,7 @@ public final class LocalBus implements Bus {
         if (reply.status() != 200) {
           options.addHeader(BusHeaders.STATUS, Integer.toString(reply.status()));
         }
-        message.reply(Wire.encode(reply.body()), options);
+        message.reply(reply.encodedBody(), options);
       } else {
         ShopException error = (ShopException) result.cause();
         message.fail(error.status(), error.toJson().encode());

@@ -155,7 +155,7 @@ public final class NatsBus implements Bus {
             if (reply.status() != 200) {
               headers.put(BusHeaders.STATUS, Integer.toString(reply.status()));
             }
-            payload = Wire.encode(reply.body()).getBytes();
+            payload = reply.encodedBody().getBytes();
           } else {
             ShopException error = (ShopException) result.cause();
             headers.put(BusHeaders.ERROR, error.getMessage());

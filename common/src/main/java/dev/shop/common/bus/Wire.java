@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,10 +19,6 @@ final class Wire {
   private static final Logger log = LoggerFactory.getLogger(Wire.class);
 
   private Wire() {
-  }
-
-  static Buffer encode(Object json) {
-    return json instanceof JsonObject o ? o.toBuffer() : ((JsonArray) json).toBuffer();
   }
 
   static Object decodeReplyBody(Buffer data) {

@@ -60,7 +60,6 @@ public final class Api {
     ctx.response()
         .setStatusCode(reply.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(reply.body() instanceof io.vertx.core.json.JsonObject o ? o.toBuffer()
-            : ((io.vertx.core.json.JsonArray) reply.body()).toBuffer());
+        .end(reply.encodedBody());
   }
 }

@@ -31,7 +31,7 @@ public final class OrderHandlers {
   /** {@code {id}}: OrderResponse; owner or admin. */
   public Future<BusReply> get(BusRequest request) {
     request.caller().requireUser();
-    UUID id = orderId(request);
+    UUID id = request.id("Order");
     return visible(request.caller(), id).map(order -> BusReply.ok(order.toResponse()));
   }
 
@@ -49,7 +49,7 @@ public final class OrderHandlers {
   /** {@code {id, changes:{status}}}; admin. Answers {@code {id, status, updatedAt}}. */
   public Future<BusReply> updateStatus(BusRequest request) {
     request.caller().requireAdmin();
-    UUID id = orderId(request);
+    UUID id = request.id("Order");
     JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "status");
     input.check(input.has("status"), "status", "is required");
     OrderStatus target = input.optionalEnum("status", OrderStatus.class);
@@ -60,7 +60,7 @@ public final class OrderHandlers {
   /** {@code {id, changes:{reason?}}}; owner or admin. Answers the CANCELLED OrderResponse. */
   public Future<BusReply> cancel(BusRequest request) {
     request.caller().requireUser();
-    UUID id = orderId(request);
+    UUID id = request.id("Order");
     JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "reason");
     String reason = input.optionalText("reason", REASON_MAX);
     input.validate();
@@ -101,10 +101,6 @@ public final class OrderHandlers {
   private Future<Order> visible(Caller caller, UUID id) {
     return orders.find(id).map(order -> order.filter(o -> caller.mayAccess(o.userId().toString()))
         .orElseThrow(OrderHandlers::notFound));
-  }
-
-  private static UUID orderId(BusRequest request) {
-    return Ids.parse(request.body().getValue("id")).orElseThrow(OrderHandlers::notFound);
   }
 
   private static ShopException notFound() {

@@ -3,7 +3,6 @@ package dev.shop.product.category;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
-import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
 import dev.shop.product.slug.SlugChoice;
@@ -38,7 +37,7 @@ public final class CategoryHandlers {
 
   /** {@code {id}}: the category with {@code parent} and {@code children}. */
   public Future<BusReply> getById(BusRequest request) {
-    return categories.findById(categoryId(request)).compose(this::withTree);
+    return categories.findById(request.id("Category")).compose(this::withTree);
   }
 
   /** {@code {slug}}: the category with {@code parent} and {@code children}. */
@@ -64,7 +63,7 @@ public final class CategoryHandlers {
   /** {@code {id, changes:{name?, slug?, description?, parentId?}}}; admin. */
   public Future<BusReply> update(BusRequest request) {
     request.caller().requireAdmin();
-    UUID id = categoryId(request);
+    UUID id = request.id("Category");
     JsonObject body = request.body().getJsonObject("changes", new JsonObject());
     JsonInput input = JsonInput.body(body, FIELDS);
     input.rejectNull("name", "slug");
@@ -82,7 +81,7 @@ public final class CategoryHandlers {
   /** {@code {id}}; admin. 409 while the category has children. */
   public Future<BusReply> delete(BusRequest request) {
     request.caller().requireAdmin();
-    return categories.delete(categoryId(request)).map(deleted -> {
+    return categories.delete(request.id("Category")).map(deleted -> {
       if (!deleted) {
         throw notFound();
       }
@@ -93,10 +92,6 @@ public final class CategoryHandlers {
   private Future<BusReply> withTree(Optional<Category> category) {
     return categories.tree(category.orElseThrow(CategoryHandlers::notFound))
         .map(tree -> BusReply.ok(tree.toResponse()));
-  }
-
-  private static UUID categoryId(BusRequest request) {
-    return Ids.parse(request.body().getValue("id")).orElseThrow(CategoryHandlers::notFound);
   }
 
   private static ShopException notFound() {

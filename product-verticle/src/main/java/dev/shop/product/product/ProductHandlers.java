@@ -66,7 +66,7 @@ public final class ProductHandlers {
 
   /** {@code {id}}. */
   public Future<BusReply> getById(BusRequest request) {
-    return products.findById(productId(request)).map(ProductHandlers::found);
+    return products.findById(request.id("Product")).map(ProductHandlers::found);
   }
 
   /** {@code {slug}}. */
@@ -110,7 +110,7 @@ public final class ProductHandlers {
   /** {@code {id, changes:{any subset of the create fields}}}; admin. */
   public Future<BusReply> update(BusRequest request) {
     request.caller().requireAdmin();
-    UUID id = productId(request);
+    UUID id = request.id("Product");
     JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), ProductFields.NAMES);
     ProductChanges changes = ProductFields.read(input, false).toChanges(input);
     return products.update(id, changes).map(ProductHandlers::found);
@@ -119,7 +119,7 @@ public final class ProductHandlers {
   /** {@code {id}}; admin. */
   public Future<BusReply> delete(BusRequest request) {
     request.caller().requireAdmin();
-    return products.delete(productId(request)).map(deleted -> {
+    return products.delete(request.id("Product")).map(deleted -> {
       if (!deleted) {
         throw notFound();
       }
@@ -129,10 +129,6 @@ public final class ProductHandlers {
 
   private static BusReply found(Optional<Product> product) {
     return BusReply.ok(product.orElseThrow(ProductHandlers::notFound).toResponse());
-  }
-
-  private static UUID productId(BusRequest request) {
-    return Ids.parse(request.body().getValue("id")).orElseThrow(ProductHandlers::notFound);
   }
 
   private static ShopException notFound() {

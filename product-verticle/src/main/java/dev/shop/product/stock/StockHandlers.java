@@ -3,7 +3,6 @@ package dev.shop.product.stock;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
-import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +22,7 @@ public final class StockHandlers {
   /** {@code {id, changes:{delta}}}; admin. A non-zero integer; below zero is 409. */
   public Future<BusReply> adjust(BusRequest request) {
     request.caller().requireAdmin();
-    UUID id = Ids.parse(request.body().getValue("id")).orElseThrow(StockHandlers::notFound);
+    UUID id = request.id("Product");
     JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "delta");
     Integer delta = input.requiredInt("delta", -MAX_DELTA, MAX_DELTA);
     input.check(delta == null || delta != 0, "delta", "must not be zero");

@@ -3,7 +3,6 @@ package dev.shop.user.address;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
-import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import dev.shop.user.account.AccountFields;
 import io.vertx.core.Future;
@@ -54,7 +53,7 @@ public final class AddressHandlers {
   /** {@code {id, changes:{any subset of the fields}}}. */
   public Future<BusReply> update(BusRequest request) {
     UUID userId = callerId(request);
-    UUID id = addressId(request);
+    UUID id = request.id("Address");
     JsonObject changes = request.body().getJsonObject("changes", new JsonObject());
     JsonInput input = JsonInput.body(changes, FIELDS);
     for (String field : FIELDS) {
@@ -75,7 +74,7 @@ public final class AddressHandlers {
   /** {@code {id}}. */
   public Future<BusReply> delete(BusRequest request) {
     UUID userId = callerId(request);
-    UUID id = addressId(request);
+    UUID id = request.id("Address");
     return addresses.delete(userId, id).map(deleted -> {
       if (!deleted) {
         throw notFound();
@@ -87,7 +86,7 @@ public final class AddressHandlers {
   /** {@code {id}}. */
   public Future<BusReply> setDefault(BusRequest request) {
     UUID userId = callerId(request);
-    UUID id = addressId(request);
+    UUID id = request.id("Address");
     return addresses.makeDefault(userId, id).map(AddressHandlers::found);
   }
 
@@ -97,10 +96,6 @@ public final class AddressHandlers {
 
   private static UUID callerId(BusRequest request) {
     return request.caller().requireUserId();
-  }
-
-  private static UUID addressId(BusRequest request) {
-    return Ids.parse(request.body().getValue("id")).orElseThrow(AddressHandlers::notFound);
   }
 
   private static ShopException notFound() {
