@@ -90,6 +90,8 @@ public final class Main {
       CountDownLatch stopped = new CountDownLatch(1);
       // Close Vert.x only once the platform is down: its event loops deliver the platform's callbacks.
       platform.close().onComplete(closed -> vertx.close().onComplete(done -> stopped.countDown()));
+      // The JVM halts when its shutdown hooks return: this hook thread (never an event loop) waits
+      // for requests in flight to drain, bounded so a stuck drain cannot hang the exit.
       try {
         stopped.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
