@@ -42,7 +42,8 @@ final class Seeder {
 
   private Seeder(Pool pool) {
     this.categories = new CategoryRepository(pool);
-    this.products = new ProductRepository(pool);
+    // Seeding is a bulk import (insertAll): it writes no events, so it needs no outbox.
+    this.products = new ProductRepository(pool, null);
   }
 
   /** Migrates the product database, then seeds it; answers how many products were added. */

@@ -3,11 +3,13 @@ package dev.shop.order;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.order.checkout.CheckoutHandler;
 import dev.shop.order.order.CancelledStock;
 import dev.shop.order.order.OrderHandlers;
 import dev.shop.order.order.OrderRepository;
+import dev.shop.order.payment.PaidOrders;
 import dev.shop.order.remote.Addresses;
 import dev.shop.order.remote.Carts;
 import dev.shop.order.remote.StockReservations;
@@ -25,7 +27,8 @@ public final class OrderVerticle extends DomainVerticle {
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
-    OrderRepository orders = new OrderRepository(pool);
+    OrderRepository orders = new OrderRepository(pool, events().outbox());
+    events().on(EventTypes.PAYMENT_SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
     StockReservations stock = new StockReservations(bus);
     CheckoutHandler checkout = new CheckoutHandler(pool, orders, stock, new Carts(bus), new Addresses(bus));
     CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);

@@ -32,7 +32,7 @@ public final class ProductVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CategoryHandlers categories = new CategoryHandlers(new CategoryRepository(pool));
-    ProductHandlers products = new ProductHandlers(new ProductRepository(pool));
+    ProductHandlers products = new ProductHandlers(new ProductRepository(pool, events().outbox()));
     StockHandlers stock = new StockHandlers(new StockRepository(pool));
     int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
     ReservationRepository reservationRepository = new ReservationRepository(pool);

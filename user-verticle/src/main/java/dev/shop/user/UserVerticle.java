@@ -29,7 +29,7 @@ public final class UserVerticle extends DomainVerticle {
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
-    UserRepository users = new UserRepository(pool);
+    UserRepository users = new UserRepository(pool, events().outbox());
     Future<JwtKeys> keys = vertx.executeBlocking(this::loadKeys, false);
     Future<Passwords> passwords = Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST));
     return Future.all(keys, passwords).compose(ready -> {

@@ -1,5 +1,7 @@
 package dev.shop.common.bus;
 
+import dev.shop.common.event.EventSettings;
+import dev.shop.common.event.EventStream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -19,6 +21,12 @@ public interface Bus {
    * of this method (the service's verticle).
    */
   Future<BusRegistration> serve(ServiceDefinition service);
+
+  /**
+   * The event stream that goes with this bus (JetStream on NATS, in-process on the local bus): one
+   * per bus, made on first use with {@code settings}.
+   */
+  EventStream events(EventSettings settings);
 
   /** Whether requests can be sent now (for readiness checks). */
   boolean connected();

@@ -1,6 +1,9 @@
 package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
+import dev.shop.common.event.EventSettings;
+import dev.shop.common.event.EventStream;
+import dev.shop.common.event.LocalEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +26,7 @@ public final class LocalBus implements Bus {
 
   private final Vertx vertx;
   private final Duration timeout;
+  private EventStream events;
 
   public LocalBus(Vertx vertx, Duration timeout) {
     this.vertx = vertx;
@@ -98,6 +102,14 @@ public final class LocalBus implements Bus {
         message.fail(error.status(), error.toJson().encode());
       }
     });
+  }
+
+  @Override
+  public synchronized EventStream events(EventSettings settings) {
+    if (events == null) {
+      events = new LocalEvents(vertx, settings);
+    }
+    return events;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
+import dev.shop.common.event.EventSettings;
+import dev.shop.common.event.EventStream;
+import dev.shop.common.event.JetStreamEvents;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.Message;
@@ -38,6 +41,7 @@ public final class NatsBus implements Bus {
   private final Vertx vertx;
   private final Connection connection;
   private final Duration timeout;
+  private EventStream events;
 
   private NatsBus(Vertx vertx, Connection connection, Duration timeout) {
     this.vertx = vertx;
@@ -164,6 +168,14 @@ public final class NatsBus implements Bus {
           }
           message.respond(connection, payload, headers);
         });
+  }
+
+  @Override
+  public synchronized EventStream events(EventSettings settings) {
+    if (events == null) {
+      events = new JetStreamEvents(vertx, connection, settings);
+    }
+    return events;
   }
 
   @Override

@@ -20,6 +20,17 @@ public final class ConfigKeys {
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";
   public static final String BODY_LIMIT_BYTES = "SHOP_BODY_LIMIT_BYTES";
   public static final String RESERVATION_TTL_SECONDS = "SHOP_RESERVATION_TTL_SECONDS";
+  public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";
+  public static final String EVENTS_SUBJECT_PREFIX = "SHOP_EVENTS_SUBJECT_PREFIX";
+  public static final String EVENT_MAX_ATTEMPTS = "SHOP_EVENT_MAX_ATTEMPTS";
+  public static final String EVENT_RETRY_BACKOFF_MS = "SHOP_EVENT_RETRY_BACKOFF_MS";
+  public static final String EVENT_RETENTION_SECONDS = "SHOP_EVENT_RETENTION_SECONDS";
+  public static final String OUTBOX_POLL_MS = "SHOP_OUTBOX_POLL_MS";
+  public static final String PAYMENT_WEBHOOK_SECRET = "SHOP_PAYMENT_WEBHOOK_SECRET";
+  public static final String SEPAY_BANK = "SHOP_SEPAY_BANK";
+  public static final String SEPAY_BANK_BIN = "SHOP_SEPAY_BANK_BIN";
+  public static final String SEPAY_ACCOUNT = "SHOP_SEPAY_ACCOUNT";
+  public static final String SEPAY_QR_URL = "SHOP_SEPAY_QR_URL";
 
   /** The database URL of a service, e.g. {@code SHOP_USER_DB_URL}; unset means embedded PostgreSQL. */
   public static String databaseUrl(String service) {

@@ -40,6 +40,16 @@ public final class Database {
         .locations("classpath:db/migration/" + service)
         .load()
         .migrate();
+    // The event tables (outbox, applied events, dead letters) every service shares, in a history
+    // table of their own so that they never clash with the service's version numbers.
+    Flyway.configure()
+        .dataSource(jdbcUrl, connect.getUser(), connect.getPassword())
+        .locations("classpath:db/migration/events")
+        .table("flyway_events_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
     log.atInfo().addKeyValue("service", service).addKeyValue("database", connect.getDatabase())
         .addKeyValue("applied", result.migrationsExecuted).addKeyValue("version", result.targetSchemaVersion)
         .log("database migrated");

@@ -5,6 +5,8 @@ import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.db.Database;
+import dev.shop.common.event.EventSettings;
+import dev.shop.common.event.ServiceEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -27,6 +29,7 @@ public abstract class DomainVerticle extends VerticleBase {
   private final String name;
   private final String description;
   private Pool pool;
+  private ServiceEvents events;
   private Bus.BusRegistration registration;
 
   /**
@@ -40,12 +43,21 @@ public abstract class DomainVerticle extends VerticleBase {
     this.settings = settings;
   }
 
-  /** Builds the service's subjects on an open, migrated pool, starting from {@link #service()}. */
+  /**
+   * Builds the service's subjects on an open, migrated pool, starting from {@link #service()};
+   * the events it emits go through {@link #events()}'s outbox, the events it consumes are bound
+   * there with {@code on}.
+   */
   protected abstract Future<ServiceDefinition> define(Pool pool);
 
   /** The service with no subjects yet. */
   protected ServiceDefinition service() {
     return new ServiceDefinition(name, VERSION, description);
+  }
+
+  /** The service's outbox and event consumers; set before {@link #define} is called. */
+  protected ServiceEvents events() {
+    return events;
   }
 
   @Override
@@ -54,11 +66,16 @@ public abstract class DomainVerticle extends VerticleBase {
     return Database.migrateAndConnect(vertx, name, url, settings.integer(ConfigKeys.DB_POOL_SIZE))
         .compose(opened -> {
           pool = opened;
+          EventSettings eventSettings = EventSettings.from(settings);
+          events = new ServiceEvents(vertx, name, opened, bus.events(eventSettings), eventSettings);
           return define(opened);
         })
         .compose(bus::serve)
-        .onSuccess(bound -> {
+        .compose(bound -> {
           registration = bound;
+          return events.start();
+        })
+        .onSuccess(started -> {
           log.atInfo().addKeyValue("service", name).log("service ready");
         });
   }
@@ -66,6 +83,8 @@ public abstract class DomainVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> unbound = registration == null ? Future.succeededFuture() : registration.close();
-    return unbound.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    return unbound
+        .eventually(() -> events == null ? Future.succeededFuture() : events.stop())
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

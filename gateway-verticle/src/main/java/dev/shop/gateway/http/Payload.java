@@ -1,8 +1,10 @@
 package dev.shop.gateway.http;
 
 import dev.shop.common.bus.Caller;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
 import java.util.Map;
 
 /** How a route turns an HTTP request into the JSON body of its bus request. */
@@ -14,6 +16,19 @@ public interface Payload {
   /** The request body as sent. */
   static Payload body() {
     return (ctx, caller) -> JsonBody.of(ctx);
+  }
+
+  /**
+   * {@code {rawBody, signature}}: the body's exact bytes (base64) and the value of the header
+   * {@code signatureHeader}, for a service that checks a signature of the body as it was sent.
+   */
+  static Payload signedBody(String signatureHeader) {
+    return (ctx, caller) -> {
+      Buffer raw = ctx.body().buffer();
+      return new JsonObject()
+          .put("rawBody", Base64.getEncoder().encodeToString(raw == null ? new byte[0] : raw.getBytes()))
+          .put("signature", ctx.request().getHeader(signatureHeader));
+    };
   }
 
   /** The query parameters (the first value of each), as strings. */

@@ -34,6 +34,16 @@ public record OrderItem(UUID id, UUID orderId, UUID productId, int quantity, lon
     return priceInt * quantity;
   }
 
+  /** A line as order events carry it. */
+  JsonObject toEvent() {
+    return new JsonObject()
+        .put("productId", productId.toString())
+        .put("sku", sku)
+        .put("name", name)
+        .put("quantity", quantity)
+        .put("priceInt", priceInt);
+  }
+
   JsonObject toResponse() {
     return new JsonObject()
         .put("id", id.toString())

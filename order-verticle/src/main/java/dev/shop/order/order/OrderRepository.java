@@ -1,8 +1,11 @@
 package dev.shop.order.order;
 
 import dev.shop.common.db.Rows;
+import dev.shop.common.event.EventTypes;
+import dev.shop.common.event.Outbox;
 import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -21,16 +24,20 @@ import java.util.function.Function;
 public final class OrderRepository {
 
   private final Pool pool;
+  private final Outbox outbox;
 
-  public OrderRepository(Pool pool) {
+  public OrderRepository(Pool pool, Outbox outbox) {
     this.pool = pool;
+    this.outbox = outbox;
   }
 
   /**
-   * Writes the order and its lines, and whatever {@code alsoWrite} writes, in one transaction.
+   * Writes the order and its lines, its {@code order.created} event, and whatever
+   * {@code alsoWrite} writes, in one transaction.
    */
   public Future<Order> insert(Order order, Function<SqlClient, Future<Void>> alsoWrite) {
     return pool.withTransaction(client -> insert(client, order)
+        .compose(inserted -> outbox.append(client, EventTypes.ORDER_CREATED, inserted.toEvent(null)).map(inserted))
         .compose(inserted -> alsoWrite.apply(client).map(inserted)));
   }
 
@@ -54,7 +61,7 @@ public final class OrderRepository {
   public Future<Optional<Order>> find(UUID id) {
     return pool.preparedQuery("SELECT " + Order.COLUMNS + " FROM orders WHERE id = $1")
         .execute(Tuple.of(id))
-        .compose(rows -> withItems(rows).map(orders -> orders.stream().findFirst()));
+        .compose(rows -> withItems(pool, rows).map(orders -> orders.stream().findFirst()));
   }
 
   public Future<Boolean> exists(UUID id) {
@@ -76,23 +83,36 @@ public final class OrderRepository {
             + "WHERE user_id = $1 AND ($2::text IS NULL OR status = $2) "
             + "ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4")
         .execute(Tuple.of(userId, status == null ? null : status.name(), page.pageSize(), page.offset()))
-        .compose(this::withItems);
+        .compose(rows -> withItems(pool, rows));
   }
 
   /**
    * Moves the order to {@code target} if its status allows it now, in one conditional statement, so
-   * of two concurrent changes only one can win. Empty when the order is missing or its status does
-   * not allow the move. A reason, when given, is kept. A move that releases stock marks the release
-   * pending in the same statement.
+   * of two concurrent changes only one can win, and writes the move's event in the same
+   * transaction. Empty when the order is missing or its status does not allow the move. A reason,
+   * when given, is kept. A move that releases stock marks the release pending in the same statement.
    */
   public Future<Optional<StatusChange>> transition(UUID id, OrderStatus target, String reason) {
+    return pool.withTransaction(tx -> transition(tx, id, target, reason));
+  }
+
+  /** {@link #transition(UUID, OrderStatus, String)} inside the caller's transaction. */
+  public Future<Optional<StatusChange>> transition(SqlClient tx, UUID id, OrderStatus target, String reason) {
     String[] from = OrderStatus.allowedFrom(target).stream().map(Enum::name).toArray(String[]::new);
-    return pool.preparedQuery("UPDATE orders SET status = $2, updated_at = now(), "
+    return tx.preparedQuery("UPDATE orders SET status = $2, updated_at = now(), version = version + 1, "
             + "cancel_reason = COALESCE($4, cancel_reason), stock_release_pending = $5 "
-            + "WHERE id = $1 AND status = ANY($3) RETURNING id, status, updated_at")
+            + "WHERE id = $1 AND status = ANY($3) RETURNING " + Order.COLUMNS)
         .execute(Tuple.of(id, target.name(), from, reason, target.releasesStock()))
-        .map(rows -> Rows.first(rows, row -> new StatusChange(row.getUUID("id"),
-            OrderStatus.valueOf(row.getString("status")), row.getOffsetDateTime("updated_at"))));
+        .compose(rows -> withItems(tx, rows))
+        .compose(moved -> {
+          if (moved.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          Order order = moved.get(0);
+          String type = target == OrderStatus.CANCELLED ? EventTypes.ORDER_CANCELLED : EventTypes.ORDER_STATUS_CHANGED;
+          return outbox.append(tx, type, order.toEvent(reason))
+              .map(Optional.of(new StatusChange(order.id(), order.status(), order.updatedAt())));
+        });
   }
 
   /** Records that the product service has the order's stock back. */
@@ -110,21 +130,28 @@ public final class OrderRepository {
         .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
   }
 
-  /** Removes an order whose checkout could not complete, and what {@code alsoWrite} writes, in one transaction. */
+  /**
+   * Removes an order whose checkout could not complete, with its {@code order.discarded} event
+   * (consumers saw it created), and what {@code alsoWrite} writes, in one transaction.
+   */
   public Future<Void> delete(UUID id, Function<SqlClient, Future<Void>> alsoWrite) {
-    return pool.withTransaction(client -> client.preparedQuery("DELETE FROM orders WHERE id = $1")
+    return pool.withTransaction(client -> client.preparedQuery("DELETE FROM orders WHERE id = $1 RETURNING user_id, version")
         .execute(Tuple.of(id))
+        .compose(deleted -> Rows.first(deleted, row -> new JsonObject().put("orderId", id.toString())
+                .put("userId", row.getUUID("user_id").toString()).put("version", row.getInteger("version") + 1))
+            .map(discarded -> outbox.append(client, EventTypes.ORDER_DISCARDED, discarded).<Void>mapEmpty())
+            .orElse(Future.succeededFuture()))
         .compose(deleted -> alsoWrite.apply(client)));
   }
 
-  private Future<List<Order>> withItems(RowSet<Row> orderRows) {
+  private static Future<List<Order>> withItems(SqlClient client, RowSet<Row> orderRows) {
     List<Row> rows = new ArrayList<>();
     orderRows.forEach(rows::add);
     if (rows.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     UUID[] ids = rows.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
-    return pool.preparedQuery("SELECT " + OrderItem.COLUMNS + " FROM order_items WHERE order_id = ANY($1) "
+    return client.preparedQuery("SELECT " + OrderItem.COLUMNS + " FROM order_items WHERE order_id = ANY($1) "
             + "ORDER BY created_at, product_id")
         .execute(Tuple.of(ids))
         .map(itemRows -> {

@@ -35,6 +35,18 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
         Category.fromPrefixed(row, "cat_"));
   }
 
+  /** The payload of {@code product.created} and {@code product.updated} (docs/events.md). */
+  JsonObject toEvent() {
+    return new JsonObject()
+        .put("productId", id.toString())
+        .put("sku", sku)
+        .put("name", name)
+        .put("slug", slug)
+        .put("priceInt", priceInt)
+        .put("categoryId", categoryId == null ? null : categoryId.toString())
+        .put("updatedAt", Timestamps.format(updatedAt));
+  }
+
   /** The contract's ProductResponse, {@code category} embedded. */
   public JsonObject toResponse() {
     return new JsonObject()

@@ -6,12 +6,16 @@ import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.event.EventTypes;
+import dev.shop.common.event.Outbox;
 import dev.shop.common.id.Ids;
 import dev.shop.product.slug.UniqueSlugs;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,26 +36,38 @@ public final class ProductRepository {
       + " FROM p LEFT JOIN categories c ON c.id = p.category_id";
 
   private final Pool pool;
+  private final Outbox outbox;
   private final UniqueSlugs slugs;
 
-  public ProductRepository(Pool pool) {
+  /** {@code outbox} receives the product events; null for a bulk import, which writes none. */
+  public ProductRepository(Pool pool, Outbox outbox) {
     this.pool = pool;
+    this.outbox = outbox;
     this.slugs = new UniqueSlugs(pool, "products", "products_slug_key");
   }
 
-  /** Creates the product; 409 for a taken sku or explicit slug, 400 for an unknown category. */
+  /**
+   * Creates the product with its {@code product.created} event; 409 for a taken sku or explicit
+   * slug, 400 for an unknown category.
+   */
   public Future<Product> insert(NewProduct product) {
     UUID id = Ids.newId();
-    return slugs.insert(product.slug(), slug -> pool.preparedQuery("WITH p AS (INSERT INTO products ("
-                + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES + ") RETURNING *)" + SELECT_WRITTEN)
-            .execute(insertTuple(id, slug, product)))
-        .recover(failure -> Future.failedFuture(translate(failure)))
-        .map(rows -> Product.from(rows.iterator().next()));
+    // One transaction per slug attempt: a conflict aborts the transaction it happens in.
+    return slugs.insert(product.slug(), slug -> pool.withTransaction(tx -> tx.preparedQuery("WITH p AS (INSERT INTO "
+                + "products (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES + ") RETURNING *)" + SELECT_WRITTEN)
+            .execute(insertTuple(id, slug, product))
+            .map(rows -> Product.from(rows.iterator().next()))
+            .compose(created -> emit(tx, EventTypes.PRODUCT_CREATED, created))))
+        .recover(failure -> Future.failedFuture(translate(failure)));
+  }
+
+  private Future<Product> emit(SqlClient tx, String type, Product product) {
+    return outbox.append(tx, type, product.toEvent()).map(product);
   }
 
   /**
    * Inserts many products in one batch, each with its explicit slug; products whose sku or slug
-   * exists already are skipped. Answers how many were inserted.
+   * exists already are skipped. Answers how many were inserted. A bulk import: no events.
    */
   public Future<Integer> insertAll(List<NewProduct> products) {
     List<Tuple> tuples = products.stream().map(p -> insertTuple(Ids.newId(), p.slug().slug(), p)).toList();
@@ -118,18 +134,22 @@ public final class ProductRepository {
         .setIf(changes.categoryGiven(), "category_id", changes.categoryId())
         .setIf(changes.attributesGiven(), "attributes", changes.attributes())
         .setIf(changes.model3dUrlGiven(), "model3d_url", changes.model3dUrl());
-    return pool.preparedQuery("WITH p AS (UPDATE products SET " + columns.assignments(2, "updated_at = now()")
-            + " WHERE id = $1 RETURNING *)" + SELECT_WRITTEN)
-        .execute(columns.parameters(id))
-        .recover(failure -> Future.failedFuture(slugs.isConflict(failure) ? UniqueSlugs.taken() : translate(failure)))
-        .map(rows -> Rows.first(rows, Product::from));
+    return pool.withTransaction(tx -> tx.preparedQuery("WITH p AS (UPDATE products SET "
+                + columns.assignments(2, "updated_at = now()") + " WHERE id = $1 RETURNING *)" + SELECT_WRITTEN)
+            .execute(columns.parameters(id))
+            .map(rows -> Rows.first(rows, Product::from))
+            .compose(updated -> updated.isEmpty() ? Future.succeededFuture(updated)
+                : emit(tx, EventTypes.PRODUCT_UPDATED, updated.get()).map(updated)))
+        .recover(failure -> Future.failedFuture(slugs.isConflict(failure) ? UniqueSlugs.taken() : translate(failure)));
   }
 
-  /** False when the product does not exist. */
+  /** Deletes the product with its {@code product.deleted} event; false when it does not exist. */
   Future<Boolean> delete(UUID id) {
-    return pool.preparedQuery("DELETE FROM products WHERE id = $1")
+    return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM products WHERE id = $1 RETURNING id, sku")
         .execute(Tuple.of(id))
-        .map(rows -> rows.rowCount() > 0);
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : outbox.append(tx, EventTypes.PRODUCT_DELETED, new JsonObject().put("productId", id.toString())
+                .put("sku", rows.iterator().next().getString("sku"))).map(true)));
   }
 
   /** A prepared statement's text and parameters. */

@@ -34,7 +34,7 @@ class ProductSearchPlanTest {
   void fillACatalogue() {
     vertx = Vertx.vertx();
     pool = Await.result(Database.migrateAndConnect(vertx, "product", TestDatabases.freshDatabase("product_plan"), 2));
-    repository = new ProductRepository(pool);
+    repository = new ProductRepository(pool, null); // reads and bulk inserts only: no events
     // 10 top categories, 100 below them, 1000 leaves; products spread over the leaves.
     execute("INSERT INTO categories (id, name, slug, parent_id) "
         + "SELECT md5('top' || i)::uuid, 'Top ' || i, 'top-' || i, NULL FROM generate_series(1, 10) i");

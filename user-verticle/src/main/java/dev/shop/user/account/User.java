@@ -32,6 +32,15 @@ public record User(UUID id, String email, String passwordHash, String fullName, 
         .put("updatedAt", Timestamps.format(updatedAt));
   }
 
+  /** The payload of {@code user.registered} (docs/events.md). */
+  public JsonObject toRegisteredEvent() {
+    return new JsonObject()
+        .put("userId", id.toString())
+        .put("email", email)
+        .put("role", role.name())
+        .put("registeredAt", Timestamps.format(createdAt));
+  }
+
   /** The {@code user} of an AuthResponse. */
   public JsonObject toSummary() {
     return new JsonObject()

@@ -4,6 +4,8 @@ import dev.shop.common.db.LikePatterns;
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.event.EventTypes;
+import dev.shop.common.event.Outbox;
 import dev.shop.common.id.Ids;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -18,21 +20,24 @@ import java.util.UUID;
 public final class UserRepository {
 
   private final Pool pool;
+  private final Outbox outbox;
 
-  public UserRepository(Pool pool) {
+  public UserRepository(Pool pool, Outbox outbox) {
     this.pool = pool;
+    this.outbox = outbox;
   }
 
-  /** Creates the account; 409 when the email is taken. */
+  /** Creates the account and its {@code user.registered} event; 409 when the email is taken. */
   public Future<User> insert(NewUser user) {
-    return pool.preparedQuery("INSERT INTO users (id, email, password_hash, full_name, phone, role) "
-            + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + User.COLUMNS)
-        .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
-            user.role().name()))
+    return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO users (id, email, password_hash, full_name, "
+                + "phone, role) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + User.COLUMNS)
+            .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
+                user.role().name()))
+            .map(rows -> User.from(rows.iterator().next()))
+            .compose(created -> outbox.append(tx, EventTypes.USER_REGISTERED, created.toRegisteredEvent()).map(created)))
         .recover(failure -> Future.failedFuture(PgErrors.isUniqueViolation(failure)
             ? ShopException.conflict("Email is already registered")
-            : failure))
-        .map(rows -> User.from(rows.iterator().next()));
+            : failure));
   }
 
   public Future<Optional<User>> findById(UUID id) {

@@ -1,0 +1,29 @@
+package dev.shop.ar;
+
+import dev.shop.ar.remote.Products;
+import dev.shop.ar.snapshot.SnapshotHandlers;
+import dev.shop.ar.snapshot.SnapshotRepository;
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.service.DomainVerticle;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/** The AR service: snapshots users take of products in augmented reality. Binds its subjects here. */
+public final class ArVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "ar";
+
+  public ArVerticle(Bus bus, ShopConfig settings) {
+    super(SERVICE, "AR snapshots of products", bus, settings);
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    SnapshotHandlers snapshots = new SnapshotHandlers(new SnapshotRepository(pool), new Products(bus));
+    return Future.succeededFuture(service()
+        .endpoint("ar.snapshotCreate", snapshots::create)
+        .endpoint("ar.snapshotList", snapshots::list));
+  }
+}

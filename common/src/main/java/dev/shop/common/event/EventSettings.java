@@ -1,0 +1,37 @@
+package dev.shop.common.event;
+
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import java.time.Duration;
+
+/**
+ * How the event pipeline behaves (the {@code SHOP_EVENT*} keys of the README's configuration table).
+ *
+ * @param stream the JetStream stream's name
+ * @param subjectPrefix events travel on {@code <prefix>.<type>}
+ * @param maxAttempts deliveries of an event to a failing handler before it is dead-lettered
+ * @param retryBackoff the wait before the second attempt; it doubles each time, up to a minute
+ * @param retention how long published outbox rows, applied-event ids and stream messages are kept
+ * @param pollInterval how often a relay looks for events it was not woken for
+ */
+public record EventSettings(String stream, String subjectPrefix, int maxAttempts, Duration retryBackoff,
+    Duration retention, Duration pollInterval) {
+
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+  public static EventSettings from(ShopConfig config) {
+    return new EventSettings(config.string(ConfigKeys.EVENTS_STREAM), config.string(ConfigKeys.EVENTS_SUBJECT_PREFIX),
+        config.integer(ConfigKeys.EVENT_MAX_ATTEMPTS), config.millis(ConfigKeys.EVENT_RETRY_BACKOFF_MS),
+        config.seconds(ConfigKeys.EVENT_RETENTION_SECONDS), config.millis(ConfigKeys.OUTBOX_POLL_MS));
+  }
+
+  /** The wait before attempt {@code attempt + 1}. */
+  public Duration backoff(int attempt) {
+    Duration wait = retryBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 16));
+    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+  }
+
+  public String subject(String type) {
+    return subjectPrefix + "." + type;
+  }
+}

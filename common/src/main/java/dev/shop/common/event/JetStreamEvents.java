@@ -1,0 +1,144 @@
+package dev.shop.common.event;
+
+import io.nats.client.Connection;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Message;
+import io.nats.client.MessageConsumer;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Events on NATS JetStream. One stream (file storage) holds every event under
+ * {@code <prefix>.<type>}; the event id is the {@code Nats-Msg-Id}, so a relay that publishes an
+ * event twice stores it once. Each consumer of a type is a durable pull consumer with explicit
+ * acknowledgement, shared by the replicas of the consuming service: an event is acknowledged only
+ * after its handler has committed, and a failed delivery comes back after a growing delay.
+ */
+public final class JetStreamEvents implements EventStream {
+
+  private static final Logger log = LoggerFactory.getLogger(JetStreamEvents.class);
+  /** Longer than any handler takes; a delivery not acknowledged by then is delivered again. */
+  private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+  /** How long the stream remembers message ids to drop duplicates. */
+  private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
+  private final Vertx vertx;
+  private final Connection connection;
+  private final EventSettings settings;
+  private Future<JetStream> ready;
+
+  public JetStreamEvents(Vertx vertx, Connection connection, EventSettings settings) {
+    this.vertx = vertx;
+    this.connection = connection;
+    this.settings = settings;
+  }
+
+  /** Creates the stream, or brings its configuration up to date, once. */
+  private synchronized Future<JetStream> stream() {
+    if (ready == null || ready.failed()) {
+      ready = vertx.executeBlocking(() -> {
+        JetStreamManagement management = connection.jetStreamManagement();
+        StreamConfiguration config = StreamConfiguration.builder()
+            .name(settings.stream())
+            .subjects(settings.subjectPrefix() + ".>")
+            .storageType(StorageType.File)
+            .maxAge(settings.retention())
+            .duplicateWindow(DUPLICATE_WINDOW)
+            .build();
+        try {
+          management.getStreamInfo(settings.stream());
+          management.updateStream(config);
+        } catch (JetStreamApiException notFound) {
+          management.addStream(config);
+          log.atInfo().addKeyValue("stream", settings.stream()).log("event stream created");
+        }
+        return connection.jetStream();
+      }, false);
+    }
+    return ready;
+  }
+
+  @Override
+  public Future<Void> publish(DomainEvent event) {
+    Context context = vertx.getOrCreateContext();
+    return stream().compose(jetStream -> Future.fromCompletionStage(jetStream.publishAsync(
+            settings.subject(event.type()), null, event.encode().getBytes(),
+            PublishOptions.builder().messageId(event.id().toString()).build()), context))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Subscription> subscribe(String consumer, String type, EventDelivery delivery) {
+    Context context = vertx.getOrCreateContext();
+    // Durable names cannot hold dots: one durable per consumer and type (one filter subject each).
+    String durable = (consumer + "-" + type).replace('.', '_');
+    return stream().compose(jetStream -> vertx.executeBlocking(() -> {
+      ConsumerConfiguration config = ConsumerConfiguration.builder()
+          .durable(durable)
+          .filterSubject(settings.subject(type))
+          .deliverPolicy(DeliverPolicy.All)
+          .ackPolicy(AckPolicy.Explicit)
+          .ackWait(ACK_WAIT)
+          // Unbounded: the consumer dead-letters an event itself after its attempts, so the server
+          // never drops one silently (say, while the dead-letter table cannot be written).
+          .maxDeliver(-1)
+          .build();
+      MessageConsumer messages = connection.getStreamContext(settings.stream()).createOrUpdateConsumer(config)
+          .consume(ConsumeOptions.builder().batchSize(64).build(),
+              message -> context.runOnContext(v -> handle(message, delivery)));
+      return (Subscription) () -> stop(messages);
+    }, false));
+  }
+
+  private void handle(Message message, EventDelivery delivery) {
+    int attempt = (int) message.metaData().deliveredCount();
+    DomainEvent event;
+    try {
+      event = DomainEvent.decode(Buffer.buffer(message.getData()));
+    } catch (RuntimeException malformed) {
+      log.atError().addKeyValue("subject", message.getSubject()).log("malformed event dropped");
+      message.term();
+      return;
+    }
+    delivery.deliver(event, attempt).onComplete(done -> {
+      if (done.succeeded()) {
+        message.ack();
+      } else {
+        message.nakWithDelay(settings.backoff(attempt));
+      }
+    });
+  }
+
+  private Future<Void> stop(MessageConsumer messages) {
+    return vertx.executeBlocking(() -> {
+      messages.stop();
+      return null;
+    }, false);
+  }
+
+  @Override
+  public void open() {
+    // The stream keeps events until their consumers come: nothing to wait for.
+  }
+
+  /** How many messages the stream holds (for tests and health). */
+  public Future<Long> storedMessages() {
+    return stream().compose(js -> vertx.executeBlocking(
+        () -> connection.jetStreamManagement().getStreamInfo(settings.stream()).getStreamState().getMsgCount(), false));
+  }
+
+}

@@ -1,0 +1,81 @@
+package dev.shop.common.event;
+
+import dev.shop.common.error.ShopException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Events inside one JVM, for dev mode without NATS. The outbox is the durable log: a relay's
+ * publish completes only when every consumer of the event's type has applied it (or dead-lettered
+ * it), so an event still being delivered when the JVM stops stays unpublished in the outbox and is
+ * delivered again at the next start. A failing handler is retried with the same back-off as on
+ * JetStream.
+ */
+public final class LocalEvents implements EventStream {
+
+  private final Vertx vertx;
+  private final EventSettings settings;
+  private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+  /** Every consumer that subscribed to a type in this JVM, so that one gone for a while is waited for. */
+  private final Map<String, Set<String>> knownConsumers = new ConcurrentHashMap<>();
+  private final Promise<Void> opened = Promise.promise();
+
+  private record Subscriber(String consumer, Context context, EventDelivery delivery) {
+  }
+
+  public LocalEvents(Vertx vertx, EventSettings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<Void> publish(DomainEvent event) {
+    return opened.future().compose(open -> {
+      List<Subscriber> current = subscribers.getOrDefault(event.type(), List.of());
+      Set<String> present = Set.copyOf(current.stream().map(Subscriber::consumer).toList());
+      if (!present.containsAll(knownConsumers.getOrDefault(event.type(), Set.of()))) {
+        return Future.failedFuture(new ShopException(503, "A consumer of " + event.type() + " is not running"));
+      }
+      return Future.all(current.stream().map(subscriber -> deliver(subscriber, event, 1)).toList()).mapEmpty();
+    });
+  }
+
+  /** Delivers until the consumer acknowledges, or fails after the attempts (the relay tries later). */
+  private Future<Void> deliver(Subscriber subscriber, DomainEvent event, int attempt) {
+    Promise<Void> acknowledged = Promise.promise();
+    subscriber.context().runOnContext(v -> subscriber.delivery().deliver(event, attempt).onComplete(done -> {
+      if (done.succeeded()) {
+        acknowledged.complete();
+      } else if (attempt > settings.maxAttempts()) {
+        acknowledged.fail(done.cause());
+      } else {
+        vertx.setTimer(Math.max(1, settings.backoff(attempt).toMillis()),
+            timer -> deliver(subscriber, event, attempt + 1).onComplete(acknowledged));
+      }
+    }));
+    return acknowledged.future();
+  }
+
+  @Override
+  public Future<Subscription> subscribe(String consumer, String type, EventDelivery delivery) {
+    Subscriber subscriber = new Subscriber(consumer, vertx.getOrCreateContext(), delivery);
+    knownConsumers.computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet()).add(consumer);
+    subscribers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(subscriber);
+    return Future.succeededFuture(() -> {
+      subscribers.get(type).remove(subscriber);
+      return Future.succeededFuture();
+    });
+  }
+
+  @Override
+  public void open() {
+    opened.tryComplete();
+  }
+}

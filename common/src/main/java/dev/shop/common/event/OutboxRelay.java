@@ -1,0 +1,176 @@
+package dev.shop.common.event;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a service's outbox. A round claims the oldest unpublished events (skipping those
+ * another replica's relay holds), publishes them in order and marks each one published once the
+ * stream has it. A relay that dies mid-round leaves its claims to run out: the events are then
+ * published again (the stream drops the duplicates by event id). Woken by every append, and polls
+ * for anything it missed.
+ */
+public final class OutboxRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int BATCH = 100;
+  /** Past this many unacknowledged publishes a round waits for the next poll. */
+  private static final int MAX_IN_FLIGHT = 1_000;
+  private static final long WAKE_DELAY_MS = 5;
+  private static final Duration DEFAULT_CLAIM = Duration.ofSeconds(30);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EventStream stream;
+  private final EventSettings settings;
+  private final Duration claim;
+  private final Set<UUID> inFlight = new HashSet<>();
+  private long pollTimer = -1;
+  private boolean wakeScheduled;
+  private boolean roundRunning;
+  private boolean roundAgain;
+  private boolean stopped = true;
+  private Promise<Void> drained;
+
+  public OutboxRelay(Vertx vertx, Pool pool, EventStream stream, EventSettings settings) {
+    this(vertx, pool, stream, settings, DEFAULT_CLAIM);
+  }
+
+  /** With how long a claim lasts before another relay may take the event (short in tests). */
+  OutboxRelay(Vertx vertx, Pool pool, EventStream stream, EventSettings settings, Duration claim) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.stream = stream;
+    this.settings = settings;
+    this.claim = claim;
+  }
+
+  /** Starts publishing on the caller's context. */
+  public void start() {
+    stopped = false;
+    pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), timer -> round());
+    round();
+  }
+
+  /** Asks for a round soon (after an append; a round that finds nothing yet costs one query). */
+  public void wake() {
+    if (!stopped && !wakeScheduled) {
+      wakeScheduled = true;
+      vertx.setTimer(WAKE_DELAY_MS, timer -> {
+        wakeScheduled = false;
+        round();
+      });
+    }
+  }
+
+  private void round() {
+    if (stopped) {
+      return;
+    }
+    if (roundRunning) {
+      roundAgain = true;
+      return;
+    }
+    if (inFlight.size() >= MAX_IN_FLIGHT) {
+      return;
+    }
+    roundRunning = true;
+    claimBatch().onComplete(claimed -> {
+      roundRunning = false;
+      if (claimed.failed()) {
+        log.atWarn().addKeyValue("reason", claimed.cause().getMessage()).log("outbox not read; will retry");
+      } else {
+        claimed.result().forEach(this::publish);
+      }
+      boolean full = claimed.succeeded() && claimed.result().size() == BATCH;
+      if (full || roundAgain) {
+        roundAgain = false;
+        round();
+      }
+    });
+  }
+
+  private Future<List<DomainEvent>> claimBatch() {
+    return pool.preparedQuery("UPDATE event_outbox SET claimed_until = now() + $2 * interval '1 millisecond', "
+            + "attempts = attempts + 1 WHERE id IN (SELECT id FROM event_outbox WHERE published_at IS NULL "
+            + "AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) "
+            + "RETURNING id, seq, type, source, data, occurred_at")
+        .execute(Tuple.of(BATCH, claim.toMillis()))
+        .map(rows -> {
+          List<Row> claimed = new ArrayList<>();
+          rows.forEach(claimed::add);
+          claimed.sort(Comparator.comparingLong(row -> row.getLong("seq")));
+          return claimed.stream().map(row -> new DomainEvent(row.getUUID("id"), row.getString("type"),
+              row.getString("source"), row.getOffsetDateTime("occurred_at").toInstant(),
+              (io.vertx.core.json.JsonObject) row.getJson("data"))).toList();
+        });
+  }
+
+  private void publish(DomainEvent event) {
+    inFlight.add(event.id());
+    stream.publish(event)
+        .compose(published -> pool.preparedQuery(
+                "UPDATE event_outbox SET published_at = now(), claimed_until = NULL WHERE id = $1")
+            .execute(Tuple.of(event.id())).<Void>mapEmpty())
+        .recover(failure -> {
+          log.atWarn().addKeyValue("eventId", event.id()).addKeyValue("type", event.type())
+              .addKeyValue("reason", String.valueOf(failure.getMessage())).log("event not published yet; will retry");
+          return retryLater(event.id());
+        })
+        .onComplete(done -> {
+          inFlight.remove(event.id());
+          if (inFlight.isEmpty() && drained != null) {
+            drained.tryComplete();
+          }
+        });
+  }
+
+  private Future<Void> retryLater(UUID id) {
+    return pool.preparedQuery("UPDATE event_outbox SET claimed_until = now() + $2 * interval '1 millisecond' "
+            + "WHERE id = $1 AND published_at IS NULL")
+        .execute(Tuple.of(id, settings.retryBackoff().toMillis()))
+        .mapEmpty();
+  }
+
+  /**
+   * Stops claiming, waits a little for the publishes in flight, and frees the claims of those that
+   * did not finish so the next relay (after a restart, or a replica) takes them at once.
+   */
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(pollTimer);
+    if (inFlight.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    drained = Promise.promise();
+    Promise<Void> waited = Promise.promise();
+    long timer = vertx.setTimer(STOP_WAIT.toMillis(), t -> waited.tryComplete());
+    drained.future().onComplete(done -> {
+      vertx.cancelTimer(timer);
+      waited.tryComplete();
+    });
+    return waited.future().compose(v -> {
+      if (inFlight.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      UUID[] unfinished = inFlight.toArray(UUID[]::new);
+      return pool.preparedQuery("UPDATE event_outbox SET claimed_until = NULL WHERE id = ANY($1) AND published_at IS NULL")
+          .execute(Tuple.of(unfinished)).<Void>mapEmpty()
+          .otherwiseEmpty();
+    });
+  }
+}

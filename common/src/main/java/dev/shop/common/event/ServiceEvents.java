@@ -1,0 +1,101 @@
+package dev.shop.common.event;
+
+import dev.shop.common.service.PeriodicJob;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's part in the event pipeline: its outbox and relay, the events it consumes, and the
+ * pruning of what is no longer needed. {@code DomainVerticle} starts and stops it with the service.
+ */
+public final class ServiceEvents {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceEvents.class);
+  private static final Duration MAX_PRUNE_INTERVAL = Duration.ofMinutes(10);
+  private static final int PRUNE_BATCH = 10_000;
+
+  private final Vertx vertx;
+  private final String service;
+  private final Pool pool;
+  private final EventStream stream;
+  private final EventSettings settings;
+  private final OutboxRelay relay;
+  private final Outbox outbox;
+  private final EventConsumer consumer;
+  private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
+  private final List<EventStream.Subscription> subscriptions = new ArrayList<>();
+
+  public ServiceEvents(Vertx vertx, String service, Pool pool, EventStream stream, EventSettings settings) {
+    this.vertx = vertx;
+    this.service = service;
+    this.pool = pool;
+    this.stream = stream;
+    this.settings = settings;
+    this.relay = new OutboxRelay(vertx, pool, stream, settings);
+    this.outbox = new Outbox(service, relay::wake);
+    this.consumer = new EventConsumer(service, pool, settings.maxAttempts());
+  }
+
+  /** Where the service writes the events it emits. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Consumes the events of {@code type} with {@code handler}; call before {@link #start()}. */
+  public ServiceEvents on(String type, EventHandler handler) {
+    if (handlers.putIfAbsent(type, handler) != null) {
+      throw new IllegalArgumentException(service + " consumes " + type + " twice");
+    }
+    return this;
+  }
+
+  /** Subscribes the consumers, starts the relay and the pruning, on the caller's context. */
+  public Future<Void> start() {
+    List<Future<EventStream.Subscription>> subscribed = new ArrayList<>();
+    handlers.forEach((type, handler) -> subscribed.add(stream.subscribe(service, type,
+        (event, attempt) -> consumer.deliver(handler, event, attempt)).onSuccess(subscriptions::add)));
+    return Future.all(subscribed).onSuccess(all -> {
+      relay.start();
+      Duration interval = settings.retention().compareTo(MAX_PRUNE_INTERVAL) < 0 ? settings.retention() : MAX_PRUNE_INTERVAL;
+      PeriodicJob.start(vertx, Math.max(1_000, interval.toMillis()), this::prune);
+    }).mapEmpty();
+  }
+
+  /** Stops consuming, then lets the relay finish what it is publishing. */
+  public Future<Void> stop() {
+    return Future.join(subscriptions.stream().map(EventStream.Subscription::close).toList())
+        .transform(closed -> relay.stop());
+  }
+
+  /** Deletes published outbox rows and applied-event ids older than the retention. */
+  Future<Void> prune() {
+    long retentionMs = settings.retention().toMillis();
+    return deleteOld("DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox WHERE published_at < now() "
+            + "- $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
+        .compose(outboxRows -> deleteOld("DELETE FROM event_applied WHERE event_id IN (SELECT event_id FROM "
+            + "event_applied WHERE applied_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
+            .map(appliedRows -> {
+              if (outboxRows + appliedRows > 0) {
+                log.atInfo().addKeyValue("service", service).addKeyValue("outbox", outboxRows)
+                    .addKeyValue("applied", appliedRows).log("old event records pruned");
+              }
+              return null;
+            }));
+  }
+
+  /** Runs a batched delete until a batch comes back short; answers the rows deleted. */
+  private Future<Integer> deleteOld(String sql, long retentionMs) {
+    return pool.preparedQuery(sql).execute(Tuple.of(retentionMs, PRUNE_BATCH)).compose(rows -> rows.rowCount() < PRUNE_BATCH
+        ? Future.succeededFuture(rows.rowCount())
+        : deleteOld(sql, retentionMs).map(more -> more + rows.rowCount()));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.shop.gateway.routes;
+
+import static dev.shop.gateway.auth.Access.OPTIONAL_USER;
+import static dev.shop.gateway.auth.Access.USER;
+
+import dev.shop.gateway.http.Api;
+import dev.shop.gateway.http.Payload;
+
+/** API.md "Payments", in the payment service. */
+public final class PaymentRoutes {
+
+  /** The provider's signature of a webhook body. */
+  public static final String WEBHOOK_SIGNATURE = "X-Webhook-Signature";
+
+  private PaymentRoutes() {
+  }
+
+  public static void register(Api api) {
+    api.post("/payments/process", USER, "payment.process", Payload.body());
+    // The provider calls without a token and signs the raw body; an administrator may call with a token.
+    api.post("/payments/verify", OPTIONAL_USER, "payment.verify", Payload.signedBody(WEBHOOK_SIGNATURE));
+    api.get("/payments/order/:orderId", USER, "payment.getByOrder", Payload.path("orderId"));
+    api.get("/payments/:id", USER, "payment.getById", Payload.pathId());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.shop.payment;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.event.EventTypes;
+import dev.shop.common.service.DomainVerticle;
+import dev.shop.payment.payment.PaymentHandlers;
+import dev.shop.payment.payment.PaymentRepository;
+import dev.shop.payment.remote.Orders;
+import dev.shop.payment.sepay.SePay;
+import dev.shop.payment.settlement.OrderSettlement;
+import dev.shop.payment.webhook.WebhookHandler;
+import dev.shop.payment.webhook.WebhookSignature;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/** The payment service: paying orders, the provider's webhook, refunds. Binds its subjects here. */
+public final class PaymentVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "payment";
+
+  public PaymentVerticle(Bus bus, ShopConfig settings) {
+    super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, settings);
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    PaymentRepository payments = new PaymentRepository(pool, events().outbox());
+    PaymentHandlers handlers = new PaymentHandlers(payments, new Orders(bus), new SePay(settings));
+    WebhookHandler webhook = new WebhookHandler(payments,
+        new WebhookSignature(settings.optionalString(ConfigKeys.PAYMENT_WEBHOOK_SECRET)));
+    OrderSettlement settlement = new OrderSettlement(payments);
+    events()
+        .on(EventTypes.ORDER_CANCELLED, settlement::onOrderCancelled)
+        .on(EventTypes.ORDER_STATUS_CHANGED, settlement::onOrderStatusChanged);
+    return Future.succeededFuture(service()
+        .endpoint("payment.process", handlers::process)
+        .endpoint("payment.verify", webhook::verify)
+        .endpoint("payment.getById", handlers::getById)
+        .endpoint("payment.getByOrder", handlers::getByOrder));
+  }
+}
