@@ -1,0 +1,243 @@
+package dev.shop.common.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.common.db.Database;
+import dev.shop.common.testing.Await;
+import dev.shop.common.testing.TestDatabases;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event pipeline end to end on a real PostgreSQL, over JetStream and in-process: outbox in
+ * the producer's transaction, relay, at-least-once delivery, idempotent consumers, dead letters,
+ * pruning. A "service" here both emits and consumes, in one database.
+ */
+abstract class EventPipelineTest {
+
+  static final int MAX_ATTEMPTS = 3;
+
+  Vertx vertx;
+  Context context;
+  Pool pool;
+  EventSettings settings;
+  EventStream stream;
+  private final List<Runnable> cleanups = new ArrayList<>();
+
+  abstract EventStream createStream(Vertx vertx, EventSettings settings);
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    settings = new EventSettings("TEST_" + unique, "test-" + unique, MAX_ATTEMPTS, Duration.ofMillis(50),
+        Duration.ofHours(1), Duration.ofMillis(200));
+    pool = Await.result(Database.migrateAndConnect(vertx, "eventtest", TestDatabases.freshDatabase("events"), 4));
+    sql("CREATE TABLE effects (event_id uuid NOT NULL, n integer NOT NULL)");
+    stream = createStream(vertx, settings);
+    stream.open();
+  }
+
+  @AfterEach
+  void tearDown() {
+    cleanups.forEach(Runnable::run);
+    Await.result(pool.close());
+    Await.result(vertx.close());
+  }
+
+  /** A service's events with the consumer {@code consumer} of {@code type}, started on the test's context. */
+  ServiceEvents startService(String name, String type, EventHandler handler) {
+    ServiceEvents events = new ServiceEvents(vertx, name, pool, stream, settings);
+    if (handler != null) {
+      events.on(type, handler);
+    }
+    onContext(events::start);
+    cleanups.add(0, () -> onContext(events::stop));
+    return events;
+  }
+
+  /** Records the event's {@code n} as its effect. */
+  static Future<Void> recordEffect(SqlClient tx, DomainEvent event) {
+    return tx.preparedQuery("INSERT INTO effects (event_id, n) VALUES ($1, $2)")
+        .execute(Tuple.of(event.id(), event.data().getInteger("n"))).mapEmpty();
+  }
+
+  @Test
+  void anEventCommittedWithItsChangeIsAppliedOnce() {
+    ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
+    DomainEvent event = append(events.outbox(), "thing.happened", 1);
+    awaitEffects(1);
+    assertThat(rows("SELECT n FROM effects WHERE event_id = $1", event.id())).containsExactly(1);
+    awaitTrue(() -> count("SELECT count(*) FROM event_outbox WHERE published_at IS NOT NULL") == 1);
+    assertThat(count("SELECT count(*) FROM event_applied WHERE event_id = '" + event.id() + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondDeliveryOfTheSameEventChangesNothing() {
+    ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
+    DomainEvent event = append(events.outbox(), "thing.happened", 7);
+    awaitEffects(1);
+    // A relay that published and died before marking the row publishes it again.
+    sql("UPDATE event_outbox SET published_at = NULL, claimed_until = NULL");
+    onContext(() -> stream.publish(event));
+    append(events.outbox(), "thing.happened", 8);
+    awaitEffects(2);
+    sleep(300);
+    assertThat(rows("SELECT n FROM effects ORDER BY n", null)).containsExactly(7, 8);
+  }
+
+  @Test
+  void aRolledBackChangeEmitsNothing() {
+    ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
+    Throwable failure = Await.failure(onContext(() -> pool.withTransaction(tx -> events.outbox()
+        .append(tx, "thing.happened", new JsonObject().put("n", 1))
+        .compose(appended -> Future.failedFuture(new IllegalStateException("the change failed"))))));
+    assertThat(failure).hasMessage("the change failed");
+    append(events.outbox(), "thing.happened", 2);
+    awaitEffects(1);
+    sleep(300);
+    assertThat(rows("SELECT n FROM effects", null)).containsExactly(2);
+    assertThat(count("SELECT count(*) FROM event_outbox")).isEqualTo(1);
+  }
+
+  @Test
+  void aRelayThatDiedBetweenCommitAndPublishDeliversWhenItComesBack() {
+    // The consumer runs; the producer's relay is down: events are committed, nothing publishes them.
+    EventConsumer consumer = new EventConsumer("consumer", pool, MAX_ATTEMPTS);
+    EventStream.Subscription subscription = Await.result(onContext(() -> stream.subscribe("consumer",
+        "thing.happened", (event, attempt) -> consumer.deliver(EventPipelineTest::recordEffect, event, attempt))));
+    cleanups.add(() -> onContext(subscription::close));
+    Outbox orphan = new Outbox("producer", () -> { });
+    append(orphan, "thing.happened", 1);
+    append(orphan, "thing.happened", 2);
+    // And one a relay had claimed when it died: its claim must run out first.
+    DomainEvent claimed = append(orphan, "thing.happened", 3);
+    sql("UPDATE event_outbox SET claimed_until = now() + interval '1 second', attempts = 1 WHERE id = '"
+        + claimed.id() + "'");
+    sleep(500);
+    assertThat(count("SELECT count(*) FROM effects")).isZero();
+
+    OutboxRelay relay = new OutboxRelay(vertx, pool, stream, settings);
+    context.runOnContext(v -> relay.start());
+    cleanups.add(0, () -> onContext(relay::stop));
+    awaitEffects(3);
+    assertThat(rows("SELECT n FROM effects ORDER BY n", null)).containsExactly(1, 2, 3);
+    awaitTrue(() -> count("SELECT count(*) FROM event_outbox WHERE published_at IS NULL") == 0);
+  }
+
+  @Test
+  void anEventWhoseHandlerKeepsFailingIsDeadLetteredAndTheNextOnesAreApplied() {
+    ServiceEvents events = startService("svc", "thing.happened", (tx, event) -> event.data().getInteger("n") == 13
+        ? Future.failedFuture(new IllegalStateException("cannot apply 13"))
+        : recordEffect(tx, event));
+    DomainEvent poison = append(events.outbox(), "thing.happened", 13);
+    append(events.outbox(), "thing.happened", 14);
+    append(events.outbox(), "thing.happened", 15);
+    awaitTrue(() -> count("SELECT count(*) FROM event_dead_letters") == 1);
+    awaitEffects(2);
+    assertThat(rows("SELECT n FROM effects ORDER BY n", null)).containsExactly(14, 15);
+    List<Row> dead = query("SELECT event_id, type, attempts, error, data FROM event_dead_letters", null);
+    assertThat(dead.get(0).getUUID("event_id")).isEqualTo(poison.id());
+    assertThat(dead.get(0).getString("type")).isEqualTo("thing.happened");
+    assertThat(dead.get(0).getInteger("attempts")).isEqualTo(MAX_ATTEMPTS);
+    assertThat(dead.get(0).getString("error")).contains("cannot apply 13");
+    assertThat(count("SELECT count(*) FROM event_applied WHERE event_id = '" + poison.id() + "'")).isZero();
+  }
+
+  @Test
+  void aHandlerThatFailsForAWhileAppliesTheEventOnceItRecovers() {
+    int[] calls = {0};
+    ServiceEvents events = startService("svc", "thing.happened", (tx, event) -> ++calls[0] < MAX_ATTEMPTS
+        ? Future.failedFuture(new IllegalStateException("database hiccup"))
+        : recordEffect(tx, event));
+    append(events.outbox(), "thing.happened", 5);
+    awaitEffects(1);
+    assertThat(calls[0]).isEqualTo(MAX_ATTEMPTS);
+    assertThat(count("SELECT count(*) FROM event_dead_letters")).isZero();
+  }
+
+  @Test
+  void publishedRowsAndAppliedIdsArePrunedAfterTheRetention() {
+    ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
+    append(events.outbox(), "thing.happened", 1);
+    awaitEffects(1);
+    awaitTrue(() -> count("SELECT count(*) FROM event_outbox WHERE published_at IS NOT NULL") == 1);
+    Outbox pending = new Outbox("other", () -> { });
+    append(pending, "thing.unpublished", 2);
+    sql("UPDATE event_outbox SET published_at = published_at - interval '2 hours' WHERE published_at IS NOT NULL");
+    sql("UPDATE event_applied SET applied_at = applied_at - interval '2 hours'");
+    Await.result(onContext(events::prune));
+    assertThat(count("SELECT count(*) FROM event_applied")).isZero();
+    // The unpublished event is kept, whatever its age.
+    assertThat(rows("SELECT (data->>'n')::int FROM event_outbox", null)).containsExactly(2);
+  }
+
+  // ---- helpers ----
+
+  DomainEvent append(Outbox outbox, String type, int n) {
+    return Await.result(onContext(() -> pool.withTransaction(tx -> outbox.append(tx, type, new JsonObject().put("n", n)))));
+  }
+
+  <T> Future<T> onContext(Supplier<Future<T>> work) {
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(done));
+    return done.future();
+  }
+
+  void sql(String statement) {
+    Await.result(pool.query(statement).execute());
+  }
+
+  List<Row> query(String sql, Object parameter) {
+    List<Row> rows = new ArrayList<>();
+    Await.result(parameter == null ? pool.query(sql).execute() : pool.preparedQuery(sql).execute(Tuple.of(parameter)))
+        .forEach(rows::add);
+    return rows;
+  }
+
+  List<Integer> rows(String sql, Object parameter) {
+    return query(sql, parameter).stream().map(row -> row.getInteger(0)).toList();
+  }
+
+  long count(String sql) {
+    return query(sql, null).get(0).getLong(0);
+  }
+
+  void awaitEffects(long expected) {
+    awaitTrue(() -> count("SELECT count(*) FROM effects") >= expected);
+  }
+
+  static void awaitTrue(java.util.function.BooleanSupplier condition) {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      sleep(50);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
