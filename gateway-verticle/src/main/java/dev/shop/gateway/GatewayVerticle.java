@@ -10,11 +10,14 @@ import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.ErrorResponses;
 import dev.shop.gateway.http.RequestIds;
 import dev.shop.gateway.routes.AddressRoutes;
+import dev.shop.gateway.routes.ArRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
 import dev.shop.gateway.routes.CartRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
 import dev.shop.gateway.routes.OrderRoutes;
+import dev.shop.gateway.routes.ReportRoutes;
+import dev.shop.gateway.routes.PaymentRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -61,6 +64,9 @@ public final class GatewayVerticle extends VerticleBase {
     CatalogueRoutes.register(api);
     CartRoutes.register(api);
     OrderRoutes.register(api);
+    ReportRoutes.register(api);
+    PaymentRoutes.register(api);
+    ArRoutes.register(api);
 
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -1,14 +1,18 @@
 package dev.shop.launcher;
 
+import dev.shop.ar.ArVerticle;
 import dev.shop.cart.CartVerticle;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.LocalBus;
 import dev.shop.common.bus.NatsBus;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.event.EventSettings;
 import dev.shop.gateway.GatewayVerticle;
 import dev.shop.order.OrderVerticle;
+import dev.shop.payment.PaymentVerticle;
 import dev.shop.product.ProductVerticle;
+import dev.shop.report.ReportVerticle;
 import dev.shop.user.UserVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -39,6 +43,9 @@ public final class Platform {
     SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
     SERVICES.put(CartVerticle.SERVICE, CartVerticle::new);
     SERVICES.put(OrderVerticle.SERVICE, OrderVerticle::new);
+    SERVICES.put(PaymentVerticle.SERVICE, PaymentVerticle::new);
+    SERVICES.put(ReportVerticle.SERVICE, ReportVerticle::new);
+    SERVICES.put(ArVerticle.SERVICE, ArVerticle::new);
   }
 
   private final Vertx vertx;
@@ -73,7 +80,11 @@ public final class Platform {
         if (gateway != null) {
           chain = chain.compose(v -> vertx.deployVerticle(gateway).onSuccess(deployments::add).mapEmpty());
         }
-        return chain.map(v -> new Platform(vertx, bus, databases, gateway, deployments));
+        return chain.map(v -> {
+          // Every consumer of this JVM has subscribed: in-process delivery may begin.
+          bus.events(EventSettings.from(resolved)).open();
+          return new Platform(vertx, bus, databases, gateway, deployments);
+        });
       });
     });
   }

@@ -108,4 +108,20 @@ class OverLocalBusTest {
       return BusKind.LOCAL;
     }
   }
+
+  @Nested
+  class Ar extends ArApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class Payments extends PaymentsApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
 }

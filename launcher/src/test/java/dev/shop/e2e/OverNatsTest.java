@@ -108,4 +108,20 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class Ar extends ArApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
+
+  @Nested
+  class Payments extends PaymentsApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

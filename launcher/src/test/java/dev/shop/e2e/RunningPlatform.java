@@ -46,7 +46,7 @@ public final class RunningPlatform {
    */
   public static RunningPlatform start(BusKind kind, Consumer<JsonObject> customize) {
     JsonObject overrides = TestSettings.overrides();
-    for (String service : new String[] {"user", "product", "cart", "order"}) {
+    for (String service : new String[] {"user", "product", "cart", "order", "payment", "report", "ar"}) {
       overrides.put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_" + kind.name()));
     }
     if (kind == BusKind.NATS) {

@@ -14,12 +14,15 @@ public final class TestSettings {
   public static final String ADMIN_EMAIL = "admin@test.local";
   public static final String ADMIN_PASSWORD = "admin-password-1";
   public static final String CORS_ORIGIN = "https://shop.example";
+  public static final String WEBHOOK_SECRET = "test-webhook-secret";
+  public static final String SEPAY_ACCOUNT = "0011223344";
 
   private TestSettings() {
   }
 
   /** Cheap bcrypt, a throw-away data directory, a free HTTP port, a known administrator. */
   public static JsonObject overrides() {
+    String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
     try {
       return new JsonObject()
           .put(ShopConfig.PROFILE, "test")
@@ -28,7 +31,15 @@ public final class TestSettings {
           .put(ConfigKeys.DATA_DIR, Files.createTempDirectory("shop-test").toString())
           .put(ConfigKeys.CORS_ORIGINS, CORS_ORIGIN)
           .put(ConfigKeys.ADMIN_EMAIL, ADMIN_EMAIL)
-          .put(ConfigKeys.ADMIN_PASSWORD, ADMIN_PASSWORD);
+          .put(ConfigKeys.ADMIN_PASSWORD, ADMIN_PASSWORD)
+          .put(ConfigKeys.PAYMENT_WEBHOOK_SECRET, WEBHOOK_SECRET)
+          .put(ConfigKeys.SEPAY_ACCOUNT, SEPAY_ACCOUNT)
+          // Events: quick retries and polls, and a stream of this configuration's own (several
+          // platforms of one test JVM share a nats-server).
+          .put(ConfigKeys.EVENT_RETRY_BACKOFF_MS, "100")
+          .put(ConfigKeys.OUTBOX_POLL_MS, "250")
+          .put(ConfigKeys.EVENTS_STREAM, "TEST_EVENTS_" + unique)
+          .put(ConfigKeys.EVENTS_SUBJECT_PREFIX, "test-events-" + unique);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
