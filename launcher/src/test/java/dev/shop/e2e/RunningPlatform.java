@@ -45,6 +45,13 @@ public final class RunningPlatform {
    * it has not necessarily become ready.
    */
   public static RunningPlatform start(BusKind kind, Consumer<JsonObject> customize) {
+    JsonObject overrides = freshOverrides(kind);
+    customize.accept(overrides);
+    return start(overrides);
+  }
+
+  /** Test configuration with a fresh database for every service (and the shared NATS server for NATS). */
+  public static JsonObject freshOverrides(BusKind kind) {
     JsonObject overrides = TestSettings.overrides();
     for (String service : new String[] {"user", "product", "cart", "order", "payment", "report", "ar"}) {
       overrides.put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_" + kind.name()));
@@ -52,7 +59,11 @@ public final class RunningPlatform {
     if (kind == BusKind.NATS) {
       overrides.put(ConfigKeys.NATS_URL, TestNats.url());
     }
-    customize.accept(overrides);
+    return overrides;
+  }
+
+  /** A platform started with exactly {@code overrides}: several may share databases and a bus. */
+  public static RunningPlatform start(JsonObject overrides) {
     Vertx vertx = Vertx.vertx();
     Platform platform = Await.result(Platform.start(vertx, TestSettings.load(vertx, overrides)));
     return new RunningPlatform(vertx, platform);

@@ -57,7 +57,8 @@ public final class JetStreamEvents implements EventStream {
             .subjects(settings.subjectPrefix() + ".>")
             .storageType(StorageType.File)
             .maxAge(settings.retention())
-            .duplicateWindow(DUPLICATE_WINDOW)
+            // The server refuses a duplicate window longer than the stream's max age.
+            .duplicateWindow(DUPLICATE_WINDOW.compareTo(settings.retention()) < 0 ? DUPLICATE_WINDOW : settings.retention())
             .build();
         try {
           management.getStreamInfo(settings.stream());
@@ -140,5 +141,4 @@ public final class JetStreamEvents implements EventStream {
     return stream().compose(js -> vertx.executeBlocking(
         () -> connection.jetStreamManagement().getStreamInfo(settings.stream()).getStreamState().getMsgCount(), false));
   }
-
 }

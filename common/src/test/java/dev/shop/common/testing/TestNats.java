@@ -38,10 +38,10 @@ public final class TestNats {
     return server.getURI();
   }
 
-  /** A server of its own, for tests that must not see the shared one's services; close it. */
+  /** A server of its own (with JetStream), for tests that must not see the shared one's services; close it. */
   public static NatsServerRunner isolated() {
     try {
-      return NatsServerRunner.builder().executablePath(findExecutable()).build();
+      return NatsServerRunner.builder().executablePath(findExecutable()).jetstream(true).build();
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server", e);
     }
