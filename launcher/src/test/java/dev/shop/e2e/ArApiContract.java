@@ -213,6 +213,19 @@ abstract class ArApiContract extends CatalogueApiTest {
   }
 
   @Test
+  void theUnfilteredTotalGrowsByExactlyTheConcurrentCreates() throws Exception {
+    Session user = register("arcounted");
+    String product = id(createProduct(new JsonObject()));
+    long before = list(PATH + "?pageSize=1").getLong("total");
+
+    List<Http.Response> answers = inParallel(24, i -> create(user, body(product, "https://img.example/" + i + ".png")));
+
+    assertThat(answers).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(201));
+    assertThat(list(PATH + "?pageSize=1").getLong("total")).isEqualTo(before + 24);
+    assertThat(byProduct(product).getLong("total")).isEqualTo(24);
+  }
+
+  @Test
   void badPagesAndFiltersAre400NamingTheField() {
     assertThat(detailFields(assertError(http.get(PATH + "?page=0", null), 400, PATH))).containsExactly("page");
     assertThat(detailFields(assertError(http.get(PATH + "?page=x", null), 400, PATH))).containsExactly("page");

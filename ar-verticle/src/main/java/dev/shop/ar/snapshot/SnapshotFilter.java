@@ -8,6 +8,11 @@ import java.util.UUID;
 /** Which snapshots a list shows: those of a user, of a product, of both, or all (null: no filter). */
 public record SnapshotFilter(UUID userId, UUID productId) {
 
+  /** Whether this shows all snapshots. */
+  boolean isEmpty() {
+    return userId == null && productId == null;
+  }
+
   /**
    * The WHERE clause of the filters given, numbered from {@code $1}. Only those appear (no
    * {@code $1 IS NULL OR ...}), so each combination is its own statement planned on its own index.

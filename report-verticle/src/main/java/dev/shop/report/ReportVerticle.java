@@ -1,0 +1,35 @@
+package dev.shop.report;
+
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ShopConfig;
+import dev.shop.common.service.DomainVerticle;
+import dev.shop.report.readmodel.ReadModelUpdates;
+import dev.shop.report.report.ReportHandlers;
+import dev.shop.report.report.ReportRepository;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * The report service: a read model fed only by domain events, and the admin reports over it. It
+ * calls no other service. Binds its subjects and its event consumers here.
+ */
+public final class ReportVerticle extends DomainVerticle {
+
+  public static final String SERVICE = "report";
+
+  public ReportVerticle(Bus bus, ShopConfig settings) {
+    super(SERVICE, "Sales, product and cohort reports from domain events", bus, settings);
+  }
+
+  @Override
+  protected Future<ServiceDefinition> define(Pool pool) {
+    new ReadModelUpdates().consume(events());
+    ReportHandlers reports = new ReportHandlers(new ReportRepository(pool), Clock.systemUTC());
+    return Future.succeededFuture(service()
+        .endpoint("report.salesSummary", reports::salesSummary)
+        .endpoint("report.productPerformance", reports::productPerformance)
+        .endpoint("report.userCohort", reports::userCohort));
+  }
+}
