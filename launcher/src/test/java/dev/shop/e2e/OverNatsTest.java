@@ -124,4 +124,12 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class Reports extends ReportsApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.shop.common.testing;
 
 import io.nats.NatsServerRunner;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -13,6 +14,7 @@ import java.util.logging.Level;
 public final class TestNats {
 
   private static NatsServerRunner server;
+  private static Path storeBase;
 
   private TestNats() {
   }
@@ -22,7 +24,7 @@ public final class TestNats {
       String executable = findExecutable();
       try {
         NatsServerRunner.setDefaultOutputLevel(Level.WARNING);
-        server = NatsServerRunner.builder().executablePath(executable).jetstream(true).build();
+        server = withJetStream(executable).build();
       } catch (Exception e) {
         throw new IllegalStateException("Could not start nats-server from " + executable, e);
       }
@@ -41,10 +43,35 @@ public final class TestNats {
   /** A server of its own (with JetStream), for tests that must not see the shared one's services; close it. */
   public static NatsServerRunner isolated() {
     try {
-      return NatsServerRunner.builder().executablePath(findExecutable()).jetstream(true).build();
+      return withJetStream(findExecutable()).build();
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server", e);
     }
+  }
+
+  /**
+   * A server with JetStream storing into a directory of its own: servers that share a store
+   * directory see each other's streams and refuse to start side by side.
+   */
+  private static NatsServerRunner.Builder withJetStream(String executable) throws IOException {
+    return NatsServerRunner.builder().executablePath(executable).jetstream(true)
+        .customArgs(new String[] {"--store_dir", Files.createTempDirectory(storeBase(), "js").toString()});
+  }
+
+  /** One temporary folder of this JVM for every server's JetStream store, deleted at exit. */
+  private static synchronized Path storeBase() throws IOException {
+    if (storeBase == null) {
+      Path base = Files.createTempDirectory("shop-test-nats");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var files = Files.walk(base)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+          // the JVM is exiting; the folder is temporary
+        }
+      }));
+      storeBase = base;
+    }
+    return storeBase;
   }
 
   private static String findExecutable() {
