@@ -70,11 +70,19 @@ public final class GatewayVerticle extends VerticleBase {
 
     return vertx.createHttpServer()
         .requestHandler(router)
-        .listen(settings.integer(ConfigKeys.PORT))
+        .listen(listenPort(settings.integer(ConfigKeys.PORT)))
         .onSuccess(listening -> {
           server = listening;
           log.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
         });
+  }
+
+  /**
+   * The port to listen on. Port 0 (any free port) becomes -1: Vert.x then picks one free port and
+   * every instance of the gateway shares it, where 0 would give each instance a port of its own.
+   */
+  private static int listenPort(int configured) {
+    return configured == 0 ? -1 : configured;
   }
 
   /** Stops taking connections and lets requests in flight finish (SIGTERM drains). */

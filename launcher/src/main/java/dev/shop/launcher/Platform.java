@@ -15,12 +15,14 @@ import dev.shop.product.ProductVerticle;
 import dev.shop.report.ReportVerticle;
 import dev.shop.user.UserVerticle;
 import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,22 +73,38 @@ public final class Platform {
       ShopConfig resolved = databases.config();
       return connectBus(vertx, resolved).compose(bus -> {
         List<String> deployments = new ArrayList<>();
+        // Each service and the gateway run as several instances, each on an event loop of its own.
+        DeploymentOptions instances = new DeploymentOptions().setInstances(instances(resolved));
         Future<Void> chain = Future.succeededFuture();
         for (String service : services) {
-          chain = chain.compose(v -> vertx.deployVerticle(SERVICES.get(service).apply(bus, resolved))
+          chain = chain.compose(v -> vertx.deployVerticle(() -> SERVICES.get(service).apply(bus, resolved), instances)
               .onSuccess(deployments::add).mapEmpty());
         }
-        GatewayVerticle gateway = selected.contains(GATEWAY) ? new GatewayVerticle(bus, resolved) : null;
-        if (gateway != null) {
-          chain = chain.compose(v -> vertx.deployVerticle(gateway).onSuccess(deployments::add).mapEmpty());
+        List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
+        if (selected.contains(GATEWAY)) {
+          chain = chain.compose(v -> vertx.deployVerticle(() -> {
+            GatewayVerticle gateway = new GatewayVerticle(bus, resolved);
+            gateways.add(gateway);
+            return gateway;
+          }, instances).onSuccess(deployments::add).mapEmpty());
         }
         return chain.map(v -> {
+          GatewayVerticle gateway = gateways.isEmpty() ? null : gateways.get(0);
           // Every consumer of this JVM has subscribed: in-process delivery may begin.
           bus.events(EventSettings.from(resolved)).open();
           return new Platform(vertx, bus, databases, gateway, deployments);
         });
       });
     });
+  }
+
+  /** {@code SHOP_INSTANCES}, where 0 stands for the number of processor cores. */
+  private static int instances(ShopConfig config) {
+    int configured = config.integer(ConfigKeys.INSTANCES);
+    if (configured < 0) {
+      throw new IllegalArgumentException(ConfigKeys.INSTANCES + " must be 0 (one per core) or more");
+    }
+    return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
   }
 
   private static List<String> selectedServices(ShopConfig config) {

@@ -132,4 +132,12 @@ class OverLocalBusTest {
       return BusKind.LOCAL;
     }
   }
+
+  @Nested
+  class ProductListFreshness extends ProductListFreshnessContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
 }

@@ -132,4 +132,12 @@ class OverNatsTest {
       return BusKind.NATS;
     }
   }
+
+  @Nested
+  class ProductListFreshness extends ProductListFreshnessContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.NATS;
+    }
+  }
 }

@@ -44,8 +44,11 @@ public final class JwtKeys {
     return new JwtKeys(pem, derivePublicKey(pem));
   }
 
-  /** The key pair under {@code directory}, generated there on first use. */
-  public static JwtKeys loadOrGenerate(Path directory) throws IOException, GeneralSecurityException {
+  /**
+   * The key pair under {@code directory}, generated there on first use. Several instances of the
+   * user service may start at once: one key is written, and every instance uses that one.
+   */
+  public static synchronized JwtKeys loadOrGenerate(Path directory) throws IOException, GeneralSecurityException {
     Path file = directory.resolve("jwt-private.pem");
     if (Files.exists(file)) {
       return fromPrivateKeyFile(file);
@@ -57,13 +60,19 @@ public final class JwtKeys {
     String pem = "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
-    Path temporary = directory.resolve("jwt-private.pem.tmp");
+    Path temporary = Files.createTempFile(directory, "jwt-private", ".tmp");
     Files.writeString(temporary, pem, StandardCharsets.US_ASCII);
     // Only the owner may read the key; elsewhere than POSIX the directory's permissions have to do.
     if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
     }
-    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    try {
+      // Without REPLACE_EXISTING: a key another process wrote in the meantime wins, and is used.
+      Files.move(temporary, file);
+    } catch (java.nio.file.FileAlreadyExistsException written) {
+      Files.delete(temporary);
+      return fromPrivateKeyFile(file);
+    }
     return new JwtKeys(pem, (RSAPublicKey) pair.getPublic());
   }
 

@@ -1,17 +1,42 @@
 package dev.shop.common.bus;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * A successful answer: a JSON object or array, and the HTTP status it stands for at the gateway.
+ * A reply made by a handler holds its JSON; a reply received from the bus holds its bytes and
+ * decodes them only if asked, so the gateway, which passes answers through, never parses them.
  */
-public record BusReply(int status, Object body) {
+public final class BusReply {
 
-  public BusReply {
+  private final int status;
+  private Object body;
+  private Buffer encoded;
+
+  private BusReply(int status, Object body, Buffer encoded) {
+    this.status = status;
+    this.body = body;
+    this.encoded = encoded;
+  }
+
+  /** A reply of {@code body}, a JSON object or array. */
+  public BusReply(int status, Object body) {
+    this(status, requireJson(body), null);
+  }
+
+  /** A reply as it travelled: its JSON bytes (an empty body stands for {@code {}}). */
+  static BusReply received(int status, Buffer encoded) {
+    return new BusReply(status, null, encoded == null || encoded.length() == 0 ? new JsonObject().toBuffer() : encoded);
+  }
+
+  private static Object requireJson(Object body) {
     if (!(body instanceof JsonObject) && !(body instanceof JsonArray)) {
       throw new IllegalArgumentException("A reply body is a JSON object or array");
     }
+    return body;
   }
 
   public static BusReply ok(Object body) {
@@ -26,16 +51,31 @@ public record BusReply(int status, Object body) {
     return ok(new JsonObject().put("success", true));
   }
 
+  public int status() {
+    return status;
+  }
+
   /** The body as JSON bytes, as it travels and as the gateway answers it. */
-  public io.vertx.core.buffer.Buffer encodedBody() {
-    return body instanceof JsonObject object ? object.toBuffer() : ((JsonArray) body).toBuffer();
+  public Buffer encodedBody() {
+    if (encoded == null) {
+      encoded = body instanceof JsonObject object ? object.toBuffer() : ((JsonArray) body).toBuffer();
+    }
+    return encoded;
+  }
+
+  /** The body as JSON: a {@code JsonObject} or a {@code JsonArray}. */
+  public Object body() {
+    if (body == null) {
+      body = requireJson(Json.decodeValue(encoded));
+    }
+    return body;
   }
 
   public JsonObject bodyAsObject() {
-    return (JsonObject) body;
+    return (JsonObject) body();
   }
 
   public JsonArray bodyAsArray() {
-    return (JsonArray) body;
+    return (JsonArray) body();
   }
 }

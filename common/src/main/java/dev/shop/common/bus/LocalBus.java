@@ -44,7 +44,7 @@ public final class LocalBus implements Bus {
         .recover(failure -> Future.failedFuture(translate(subject, failure)))
         .map(reply -> {
           String status = reply.headers().get(BusHeaders.STATUS);
-          return new BusReply(status == null ? 200 : Integer.parseInt(status), Wire.decodeReplyBody(reply.body()));
+          return BusReply.received(status == null ? 200 : Integer.parseInt(status), reply.body());
         });
   }
 

@@ -100,7 +100,7 @@ public final class NatsBus implements Bus {
     }
     String status = headers == null ? null : headers.getFirst(BusHeaders.STATUS);
     return Future.succeededFuture(
-        new BusReply(status == null ? 200 : Integer.parseInt(status), Wire.decodeReplyBody(data)));
+        BusReply.received(status == null ? 200 : Integer.parseInt(status), data));
   }
 
   private static Throwable translate(String subject, Throwable failure) {

@@ -21,13 +21,6 @@ final class Wire {
   private Wire() {
   }
 
-  static Object decodeReplyBody(Buffer data) {
-    if (data == null || data.length() == 0) {
-      return new JsonObject();
-    }
-    return Json.decodeValue(data);
-  }
-
   /** Reads request headers into what a handler sees. */
   static BusRequest toRequest(String subject, Buffer data, Function<String, String> header) {
     JsonObject body;

@@ -6,6 +6,7 @@ public final class ConfigKeys {
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "SHOP_DATA_DIR";
   public static final String SERVICES = "SHOP_SERVICES";
+  public static final String INSTANCES = "SHOP_INSTANCES";
   public static final String NATS_URL = "NATS_URL";
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
   public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";

@@ -5,11 +5,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Events inside one JVM, for dev mode without NATS. The outbox is the durable log: a relay's
@@ -26,6 +29,7 @@ public final class LocalEvents implements EventStream {
   /** Every consumer that subscribed to a type in this JVM, so that one gone for a while is waited for. */
   private final Map<String, Set<String>> knownConsumers = new ConcurrentHashMap<>();
   private final Promise<Void> opened = Promise.promise();
+  private final AtomicInteger turn = new AtomicInteger();
 
   private record Subscriber(String consumer, Context context, EventDelivery delivery) {
   }
@@ -43,7 +47,12 @@ public final class LocalEvents implements EventStream {
       if (!present.containsAll(knownConsumers.getOrDefault(event.type(), Set.of()))) {
         return Future.failedFuture(new ShopException(503, "A consumer of " + event.type() + " is not running"));
       }
-      return Future.all(current.stream().map(subscriber -> deliver(subscriber, event, 1)).toList()).mapEmpty();
+      // Several instances of one service share its consumer: one of them gets the event.
+      Map<String, List<Subscriber>> byConsumer = current.stream()
+          .collect(Collectors.groupingBy(Subscriber::consumer, LinkedHashMap::new, Collectors.toList()));
+      return Future.all(byConsumer.values().stream()
+          .map(instances -> deliver(instances.get(Math.floorMod(turn.getAndIncrement(), instances.size())), event, 1))
+          .toList()).mapEmpty();
     });
   }
 

@@ -55,7 +55,10 @@ public final class TestNats {
    */
   private static NatsServerRunner.Builder withJetStream(String executable) throws IOException {
     return NatsServerRunner.builder().executablePath(executable).jetstream(true)
-        .customArgs(new String[] {"--store_dir", Files.createTempDirectory(storeBase(), "js").toString()});
+        .customArgs(new String[] {"--store_dir", Files.createTempDirectory(storeBase(), "js").toString()})
+        // A loaded machine can take seconds to start a server: wait up to 10 s rather than fail.
+        .processCheckWait(100L).processCheckTries(100)
+        .connectCheckWait(100L).connectCheckTries(100);
   }
 
   /** One temporary folder of this JVM for every server's JetStream store, deleted at exit. */

@@ -28,9 +28,11 @@ public final class ProductHandlers {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final ProductRepository products;
+  private final ProductListing listing;
 
   public ProductHandlers(ProductRepository products) {
     this.products = products;
+    this.listing = new ProductListing(products);
   }
 
   /** {@code {page?, pageSize?, search?, categorySlug?, minPriceInt?, maxPriceInt?, inStock?, sort?}} as strings. */
@@ -51,17 +53,8 @@ public final class ProductHandlers {
     String normalized = search == null ? null : WHITESPACE.matcher(search).replaceAll(" ");
     List<String> words = normalized == null ? List.of()
         : Arrays.stream(normalized.split(" ")).distinct().limit(MAX_SEARCH_WORDS).toList();
-    Future<List<UUID>> categoryIds = categorySlug == null ? Future.succeededFuture(null)
-        : products.subtreeIds(categorySlug);
-    return categoryIds.compose(categories -> {
-      if (categories != null && categories.isEmpty()) {
-        return Future.succeededFuture(BusReply.ok(page.envelope("products", new JsonArray(), 0)));
-      }
-      ProductQuery query = new ProductQuery(normalized, words, categories, minPrice, maxPrice,
-          Boolean.TRUE.equals(inStock), sort);
-      return page.envelope("products", products.count(query), products.list(query, page.pageSize(), page.offset()),
-          Product::toResponse).map(BusReply::ok);
-    });
+    return listing.page(categorySlug, categories -> new ProductQuery(normalized, words, categories, minPrice, maxPrice,
+        Boolean.TRUE.equals(inStock), sort), page).map(BusReply::ok);
   }
 
   /** {@code {id}}. */

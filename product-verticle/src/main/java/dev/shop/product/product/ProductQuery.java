@@ -10,4 +10,14 @@ import java.util.UUID;
  */
 record ProductQuery(String search, List<String> searchWords, List<UUID> categoryIds, Long minPriceInt, Long maxPriceInt,
     boolean inStockOnly, ProductSort sort) {
+
+  /** What decides which products match (and so the total): everything but the sort. */
+  String filterKey() {
+    return search + "|" + categoryIds + "|" + minPriceInt + "|" + maxPriceInt + "|" + inStockOnly;
+  }
+
+  /** What decides a page's products: the filter, the sort and the page's place. */
+  String pageKey(int limit, long offset) {
+    return filterKey() + "|" + sort + "|" + limit + "|" + offset;
+  }
 }

@@ -34,6 +34,11 @@ public final class ProductRepository {
   /** Answers a written row of CTE {@code p} as {@link Product#COLUMNS} expects it. */
   private static final String SELECT_WRITTEN = " SELECT " + Product.COLUMNS
       + " FROM p LEFT JOIN categories c ON c.id = p.category_id";
+  /**
+   * The catalogue version as a column of a list query: one statement reads one snapshot, so the
+   * answer is exactly that of this version.
+   */
+  private static final String VERSION = "(SELECT version FROM catalogue_version)";
 
   private final Pool pool;
   private final Outbox outbox;
@@ -96,29 +101,43 @@ public final class ProductRepository {
         .map(rows -> Rows.all(rows, Product::from));
   }
 
+  /** The catalogue's version now (see the V3 migration: what changes it). */
+  Future<Long> catalogueVersion() {
+    return pool.preparedQuery("SELECT version FROM catalogue_version").execute().map(Rows::singleLong);
+  }
+
   /**
    * The ids of the category of {@code slug} and of all its descendants (empty when there is no
    * such category). Resolved before the product query, rather than joined into it, so the planner
    * sees how many categories there are and picks the category index instead of guessing the size
    * of a recursive CTE.
    */
-  public Future<List<UUID>> subtreeIds(String slug) {
+  Future<Versioned<List<UUID>>> subtreeIds(String slug) {
     return pool.preparedQuery("WITH RECURSIVE subtree AS (SELECT id FROM categories WHERE slug = $1 "
             + "UNION ALL SELECT child.id FROM categories child JOIN subtree s ON child.parent_id = s.id) "
-            + "SELECT id FROM subtree")
+            + "SELECT " + VERSION + ", array(SELECT id FROM subtree)")
         .execute(Tuple.of(slug))
-        .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
+        .map(rows -> versioned(rows, row -> List.of(row.getArrayOfUUIDs(1))));
   }
 
-  Future<List<Product>> list(ProductQuery query, int limit, long offset) {
-    Statement statement = listStatement(query, limit, offset);
+  /** The ids of a page of the list, in order. */
+  Future<Versioned<List<UUID>>> pageIds(ProductQuery query, int limit, long offset) {
+    Statement statement = pageStatement(query, limit, offset);
     return pool.preparedQuery(statement.sql()).execute(statement.parameters())
-        .map(rows -> Rows.all(rows, Product::from));
+        .map(rows -> versioned(rows, row -> List.of(row.getArrayOfUUIDs(1))));
   }
 
-  Future<Long> count(ProductQuery query) {
+  /** How many products match the list's filters. */
+  Future<Versioned<Long>> count(ProductQuery query) {
     Statement statement = countStatement(query);
-    return pool.preparedQuery(statement.sql()).execute(statement.parameters()).map(Rows::singleLong);
+    return pool.preparedQuery(statement.sql()).execute(statement.parameters())
+        .map(rows -> versioned(rows, row -> row.getLong(1)));
+  }
+
+  /** Reads a one-row answer whose first column is {@link #VERSION}. */
+  private static <T> Versioned<T> versioned(RowSet<Row> rows, java.util.function.Function<Row, T> value) {
+    Row row = rows.iterator().next();
+    return new Versioned<>(row.getLong(0), value.apply(row));
   }
 
   /** Applies the changes; empty when the product does not exist. */
@@ -160,7 +179,7 @@ public final class ProductRepository {
    * The page query: filters, then relevance when searching without an explicit sort, then the
    * sort, then the id (so the order is total and pages are stable).
    */
-  Statement listStatement(ProductQuery query, int limit, long offset) {
+  Statement pageStatement(ProductQuery query, int limit, long offset) {
     Parameters parameters = new Parameters();
     String where = where(query, parameters);
     List<String> order = new ArrayList<>();
@@ -169,15 +188,16 @@ public final class ProductRepository {
       order.add("similarity(p.name_folded, shop_fold(" + parameters.add(query.search()) + ")) DESC");
     }
     order.add((query.sort() == null ? ProductSort.NEWEST : query.sort()).orderBy);
-    String sql = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + where
+    String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM products p" + where
         + " ORDER BY " + String.join(", ", order)
-        + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset);
+        + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset) + ")";
     return new Statement(sql, parameters.tuple());
   }
 
   Statement countStatement(ProductQuery query) {
     Parameters parameters = new Parameters();
-    return new Statement("SELECT count(*) FROM products p" + where(query, parameters), parameters.tuple());
+    return new Statement("SELECT " + VERSION + ", count(*) FROM products p" + where(query, parameters),
+        parameters.tuple());
   }
 
   private static String where(ProductQuery query, Parameters parameters) {
