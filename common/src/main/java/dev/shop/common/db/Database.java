@@ -27,7 +27,10 @@ public final class Database {
       migrate(service, connect);
       return null;
     }, false).map(v -> PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(poolSize).setName("shop-" + service))
+        // Shared by name: every instance of the service in this Vert.x uses one pool of poolSize
+        // connections to its database.
+        .with(new PoolOptions().setMaxSize(poolSize).setShared(true).setName("shop-" + service + "@"
+            + connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase()))
         .connectingTo(connect)
         .using(vertx)
         .build());
