@@ -9,8 +9,10 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -39,6 +41,8 @@ public final class OutboxRelay {
   private final EventSettings settings;
   private final Duration claim;
   private final Set<UUID> inFlight = new HashSet<>();
+  private final Map<UUID, Promise<Void>> toMark = new HashMap<>();
+  private boolean marking;
   private long pollTimer = -1;
   private boolean wakeScheduled;
   private boolean roundRunning;
@@ -123,9 +127,7 @@ public final class OutboxRelay {
   private void publish(DomainEvent event) {
     inFlight.add(event.id());
     stream.publish(event)
-        .compose(published -> pool.preparedQuery(
-                "UPDATE event_outbox SET published_at = now(), claimed_until = NULL WHERE id = $1")
-            .execute(Tuple.of(event.id())).<Void>mapEmpty())
+        .compose(published -> markPublished(event.id()))
         .recover(failure -> {
           log.atWarn().addKeyValue("eventId", event.id()).addKeyValue("type", event.type())
               .addKeyValue("reason", String.valueOf(failure.getMessage())).log("event not published yet; will retry");
@@ -135,6 +137,34 @@ public final class OutboxRelay {
           inFlight.remove(event.id());
           if (inFlight.isEmpty() && drained != null) {
             drained.tryComplete();
+          }
+        });
+  }
+
+  /**
+   * Marks the event published. Events published while a mark is being written are marked together
+   * by the next one: under load, one UPDATE marks a batch.
+   */
+  private Future<Void> markPublished(UUID id) {
+    Promise<Void> marked = Promise.promise();
+    toMark.put(id, marked);
+    if (!marking) {
+      flushMarks();
+    }
+    return marked.future();
+  }
+
+  private void flushMarks() {
+    Map<UUID, Promise<Void>> batch = new HashMap<>(toMark);
+    toMark.clear();
+    marking = true;
+    pool.preparedQuery("UPDATE event_outbox SET published_at = now(), claimed_until = NULL WHERE id = ANY($1)")
+        .execute(Tuple.of(batch.keySet().toArray(UUID[]::new)))
+        .onComplete(done -> {
+          marking = false;
+          batch.values().forEach(promise -> promise.handle(done.<Void>mapEmpty()));
+          if (!toMark.isEmpty()) {
+            flushMarks();
           }
         });
   }
