@@ -180,29 +180,57 @@ public final class ProductRepository {
    * sort, then the id (so the order is total and pages are stable).
    */
   Statement pageStatement(ProductQuery query, int limit, long offset) {
+    if (query.categoryIds() != null && query.searchWords().isEmpty()) {
+      return categoryPageStatement(query, limit, offset);
+    }
     Parameters parameters = new Parameters();
-    String where = where(query, parameters);
+    String where = where(conditions(query, parameters, true));
     List<String> order = new ArrayList<>();
     if (query.search() != null && query.sort() == null) {
       order.add(relevance(query, parameters));
       order.add("similarity(p.name_folded, shop_fold(" + parameters.add(query.search()) + ")) DESC");
     }
-    order.add((query.sort() == null ? ProductSort.NEWEST : query.sort()).orderBy);
+    order.add(sortOf(query).orderBy);
     String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM products p" + where
         + " ORDER BY " + String.join(", ", order)
         + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset) + ")";
     return new Statement(sql, parameters.tuple());
   }
 
+  /**
+   * A page of a category subtree, in the list's order: the first {@code offset + limit} products of
+   * each category, read in order from its (category, order key, id) index, merged. Sorting the
+   * whole subtree instead (tens of thousands of rows for a top category, on every page) is what
+   * this avoids: a page reads at most categories × (offset + limit) index entries, and only the
+   * index (the inner query selects nothing else) unless a filter needs the row.
+   */
+  private static Statement categoryPageStatement(ProductQuery query, int limit, long offset) {
+    Parameters parameters = new Parameters();
+    String categories = parameters.add(query.categoryIds().toArray(new UUID[0]));
+    List<String> conditions = conditions(query, parameters, false);
+    conditions.add(0, "p.category_id = c.id");
+    ProductSort sort = sortOf(query);
+    String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM unnest(" + categories + "::uuid[]) AS c(id) "
+        + "CROSS JOIN LATERAL (SELECT p.id, " + sort.key + " FROM products p" + where(conditions)
+        + " ORDER BY " + sort.orderBy + " LIMIT " + parameters.add(offset + limit) + ") p"
+        + " ORDER BY " + sort.orderBy + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset) + ")";
+    return new Statement(sql, parameters.tuple());
+  }
+
+  private static ProductSort sortOf(ProductQuery query) {
+    return query.sort() == null ? ProductSort.NEWEST : query.sort();
+  }
+
   Statement countStatement(ProductQuery query) {
     Parameters parameters = new Parameters();
-    return new Statement("SELECT " + VERSION + ", count(*) FROM products p" + where(query, parameters),
+    return new Statement("SELECT " + VERSION + ", count(*) FROM products p" + where(conditions(query, parameters, true)),
         parameters.tuple());
   }
 
-  private static String where(ProductQuery query, Parameters parameters) {
+  /** The list's filters; the category one only if {@code withCategories}. */
+  private static List<String> conditions(ProductQuery query, Parameters parameters, boolean withCategories) {
     List<String> conditions = new ArrayList<>();
-    if (query.categoryIds() != null) {
+    if (withCategories && query.categoryIds() != null) {
       conditions.add("p.category_id = ANY(" + parameters.add(query.categoryIds().toArray(new UUID[0])) + ")");
     }
     for (String word : query.searchWords()) {
@@ -217,6 +245,10 @@ public final class ProductRepository {
     if (query.inStockOnly()) {
       conditions.add("p.stock > 0");
     }
+    return conditions;
+  }
+
+  private static String where(List<String> conditions) {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
