@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Issue 8's benchmark: the reference server and every scenario against the platform in dev mode
+# (in-JVM bus), then over NATS; one table of the figures in bench/results/<UTC time>.md.
+# docs/PERFORMANCE.md says what each scenario does and what the targets are.
+#
+#   bench/run.sh [--duration S] [--connections N] [--scenarios a,b] [--quick] [--no-build]
+#
+# Environment: JAVA_OPTS (platform and reference server, default -Xmx256m), BENCH_JAVA_OPTS
+# (the generator, default -Xmx256m), NATS_URL (use that server instead of starting one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=20
+WARMUP=5
+PRIME=30
+CONNECTIONS=64
+PRODUCTS=100000
+SCENARIOS=reference,product-by-id,listing,search,cart-add,checkout,mixed,mixed-1000,product-by-id-open
+MODES="dev nats"
+MIXED_AT_LEAST=60
+BUILD=true
+
+usage() {
+  sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --scenarios) SCENARIOS=$2; shift 2 ;;
+    --quick) DURATION=2; WARMUP=1; PRIME=2; PRODUCTS=2000; MODES=dev; MIXED_AT_LEAST=""; shift ;;
+    --no-build) BUILD=false; shift ;;
+    *) usage ;;
+  esac
+done
+
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m}
+DATA=bench/data/products-$PRODUCTS
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+ROWS=bench/results/$STAMP.rows.tmp
+REPORT=bench/results/$STAMP.md
+NATS_SERVER=$(command -v nats-server || echo /usr/sbin/nats-server)
+
+PLATFORM_PID=""
+REFERENCE_PID=""
+GENERATOR_PID=""
+NATS_PID=""
+NATS_STORE=""
+
+# TERM, then KILL if it has not gone within 30 s; the platform stops its PostgreSQL on TERM.
+stop() {
+  local pid=$1
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  stop "$GENERATOR_PID"; GENERATOR_PID=""
+  stop "$REFERENCE_PID"; REFERENCE_PID=""
+  stop "$PLATFORM_PID"; PLATFORM_PID=""
+  stop "$NATS_PID"; NATS_PID=""
+  if [ -n "$NATS_STORE" ]; then rm -rf "$NATS_STORE"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A port nothing listens on (others may run the platform on 3000 on this machine).
+free_port() {
+  local port
+  while :; do
+    port=$((30000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+wait_for_port() {
+  local port=$1 pid=$2 what=$3 log=$4
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$what exited; the end of $log:" >&2; tail -40 "$log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$what did not listen on $port within 60 s; see $log" >&2
+  exit 1
+}
+
+wait_ready() {
+  local port=$1 log=$2
+  for _ in $(seq 1 180); do
+    if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then return 0; fi
+    if ! kill -0 "$PLATFORM_PID" 2>/dev/null; then
+      echo "the platform exited; the end of $log:" >&2; tail -40 "$log" >&2; exit 1
+    fi
+    sleep 1
+  done
+  echo "the platform was not ready within 180 s; see $log" >&2
+  exit 1
+}
+
+if $BUILD; then
+  echo "building (mvn -q -DskipTests package)"
+  mvn -q -DskipTests package
+fi
+
+# Seeded once per catalogue size; an interrupted seeding starts over from an empty directory.
+if [ ! -f "$DATA/seeded" ]; then
+  echo "seeding $PRODUCTS products into $DATA"
+  rm -rf "$DATA"
+  mkdir -p "$DATA"
+  SHOP_DATA_DIR=$DATA java $JAVA_OPTS -jar launcher/target/shop.jar seed --products "$PRODUCTS" \
+    > "$DATA/seed.log" 2>&1 || { tail -40 "$DATA/seed.log" >&2; exit 1; }
+  date -u > "$DATA/seeded"
+fi
+
+mkdir -p bench/results
+DB_PORT=$(free_port)
+DB_URL=postgresql://postgres:postgres@localhost:$DB_PORT/shop_product
+
+# run_mode <dev|nats> [NATS_URL]: the platform in that mode, the scenarios, the platform stopped.
+run_mode() {
+  local mode=$1 nats_url=${2:-} port log scenarios extra=()
+  port=$(free_port)
+  log=$DATA/platform-$mode.log
+  echo "starting the platform ($mode) on port $port; log: $log"
+  env -u NATS_URL SHOP_DATA_DIR="$DATA" PORT="$port" SHOP_EMBEDDED_DB_PORT="$DB_PORT" \
+    SHOP_ACCESS_LOG_LEVEL=WARN ${nats_url:+NATS_URL=$nats_url} \
+    java $JAVA_OPTS -jar launcher/target/shop.jar > "$log" 2>&1 &
+  PLATFORM_PID=$!
+  wait_ready "$port" "$log"
+
+  scenarios=$SCENARIOS
+  if [[ ",$scenarios," == *",reference,"* ]]; then
+    if [ "$mode" = dev ]; then
+      local ref_port
+      ref_port=$(free_port)
+      java $JAVA_OPTS -jar bench/target/bench.jar reference --db "$DB_URL" --port "$ref_port" \
+        > "$DATA/reference.log" 2>&1 &
+      REFERENCE_PID=$!
+      wait_for_port "$ref_port" "$REFERENCE_PID" "the reference server" "$DATA/reference.log"
+      extra+=(--reference "http://127.0.0.1:$ref_port")
+    fi
+    # The reference is measured once, in the first mode; later modes compare with that figure.
+    if [ "$mode" != dev ]; then
+      scenarios=$(echo ",$scenarios," | sed 's/,reference,/,/; s/^,//; s/,$//')
+    fi
+  fi
+  if [ "$mode" = dev ] && [ -n "$MIXED_AT_LEAST" ]; then
+    extra+=(--mixed-at-least "$MIXED_AT_LEAST")
+  fi
+
+  # In the background, so that a signal to this script interrupts the wait and the trap cleans up.
+  java $BENCH_JAVA_OPTS -jar bench/target/bench.jar run --mode "$mode" \
+    --gateway "http://127.0.0.1:$port" --db "$DB_URL" --results "$ROWS" \
+    --connections "$CONNECTIONS" --prime "$PRIME" --warmup "$WARMUP" --duration "$DURATION" \
+    --scenarios "$scenarios" --platform-pid "$PLATFORM_PID" "${extra[@]}" &
+  GENERATOR_PID=$!
+  wait "$GENERATOR_PID"
+  GENERATOR_PID=""
+
+  stop "$REFERENCE_PID"; REFERENCE_PID=""
+  stop "$PLATFORM_PID"; PLATFORM_PID=""
+}
+
+for mode in $MODES; do
+  if [ "$mode" = dev ]; then
+    run_mode dev
+  elif [ -n "${NATS_URL:-}" ]; then
+    run_mode nats "$NATS_URL"
+  else
+    nats_port=$(free_port)
+    NATS_STORE=$(mktemp -d "${TMPDIR:-/tmp}/bench-nats.XXXXXX")
+    "$NATS_SERVER" -js -a 127.0.0.1 -p "$nats_port" -sd "$NATS_STORE" > "$DATA/nats.log" 2>&1 &
+    NATS_PID=$!
+    wait_for_port "$nats_port" "$NATS_PID" "nats-server" "$DATA/nats.log"
+    run_mode nats "nats://127.0.0.1:$nats_port"
+    stop "$NATS_PID"; NATS_PID=""
+    rm -rf "$NATS_STORE"; NATS_STORE=""
+  fi
+done
+
+{
+  echo "# Benchmark $STAMP"
+  echo
+  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB memory," \
+    "$(java -version 2>&1 | head -1)"
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$( [ -n "$(git status --porcelain 2>/dev/null)" ] && echo '(with uncommitted changes)')"
+  echo "- catalogue: $PRODUCTS products; $CONNECTIONS connections unless said; priming ${PRIME} s," \
+    "then per scenario ${WARMUP} s warm-up and ${DURATION} s measured$( [ -n "$MIXED_AT_LEAST" ] \
+    && echo "; dev mode's mixed journey lasts ${MIXED_AT_LEAST} s with its warm-up, then RSS is read")"
+  echo "- JAVA_OPTS of the platform and reference server: \`$JAVA_OPTS\`; generator: \`$BENCH_JAVA_OPTS\`"
+  echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  java -jar bench/target/bench.jar report "$ROWS"
+} > "$REPORT"
+
+echo
+cat "$REPORT"
+echo
+echo "written to $REPORT"

@@ -1,0 +1,78 @@
+package dev.shop.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI smoke of the benchmark: the platform's jar on a small seeded catalogue, the reference server,
+ * and every scenario for about a second through the same code bench/run.sh runs. Each must
+ * produce figures, without a 5xx and without selling a unit twice.
+ */
+class BenchSmokeTest {
+
+  private static final Duration SECOND = Duration.ofSeconds(1);
+
+  @TempDir
+  Path temporary;
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void everyScenarioProducesFiguresWithoutServerErrorsOrOverselling() throws Exception {
+    Path dataDir = Files.createDirectories(temporary.resolve("data"));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    try (PlatformProcess platform = new PlatformProcess(dataDir)) {
+      platform.seed(200);
+      platform.startAndAwaitReady();
+      int referencePort = PlatformProcess.freePort();
+      ReferenceServer.deploy(vertx, platform.productDatabaseUrl(), referencePort, 4)
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      RunSettings settings = new RunSettings("dev", URI.create(platform.gateway()), platform.productDatabaseUrl(),
+          URI.create("http://127.0.0.1:" + referencePort), 8, Duration.ZERO, Duration.ofMillis(300), SECOND,
+          BenchRun.ALL, platform.pid(), null, temporary.resolve("rows.tmp"));
+
+      Promise<List<ScenarioResult>> finished = Promise.promise();
+      vertx.getOrCreateContext().runOnContext(start -> BenchRun.run(vertx, settings).onComplete(finished));
+      List<ScenarioResult> rows = finished.future().toCompletionStage().toCompletableFuture()
+          .get(2, TimeUnit.MINUTES);
+
+      assertThat(rows).extracting(ScenarioResult::scenario).containsExactly(BenchRun.PRODUCT_BY_ID,
+          BenchRun.PRODUCT_BY_ID, BenchRun.LISTING, BenchRun.SEARCH, BenchRun.CART_ADD, BenchRun.CHECKOUT,
+          BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.OPEN);
+      for (ScenarioResult row : rows) {
+        assertThat(row.requests()).as("requests of %s", Report.progressLine(row)).isPositive();
+        assertThat(row.serverErrors()).as("5xx of %s\n%s", Report.progressLine(row), platform.log()).isZero();
+        assertThat(row.rssMb()).as("resident memory of the platform").isPositive();
+      }
+      assertThat(rows).filteredOn(row -> row.oversoldUnits() != null).hasSize(3)
+          .allSatisfy(row -> assertThat(row.oversoldUnits()).as("oversold in %s", row.scenario()).isZero());
+      assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.LISTING))
+          .allSatisfy(row -> assertThat(row.notes()).contains("total exact"));
+      assertThat(new Report(rows).markdown()).contains("| product-by-id | reference |");
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      deleteQuietly(dataDir);
+    }
+  }
+
+  /** The embedded PostgreSQL's files, once it has stopped; @TempDir would fail on a file still in use. */
+  private static void deleteQuietly(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
