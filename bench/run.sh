@@ -3,7 +3,7 @@
 # (in-JVM bus), then over NATS; one table of the figures in bench/results/<UTC time>.md.
 # docs/PERFORMANCE.md says what each scenario does and what the targets are.
 #
-#   bench/run.sh [--duration S] [--connections N] [--scenarios a,b] [--quick] [--no-build]
+#   bench/run.sh [--duration S] [--connections N] [--scenarios a,b] [--modes dev,nats] [--quick] [--no-build]
 #
 # Environment: JAVA_OPTS (platform and reference server, default -Xmx256m), BENCH_JAVA_OPTS
 # (the generator, default -Xmx256m), NATS_URL (use that server instead of starting one).
@@ -30,6 +30,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --scenarios) SCENARIOS=$2; shift 2 ;;
+    --modes) MODES=${2//,/ }; shift 2 ;;
     --quick) DURATION=2; WARMUP=1; PRIME=2; PRODUCTS=2000; MODES=dev; MIXED_AT_LEAST=""; shift ;;
     --no-build) BUILD=false; shift ;;
     *) usage ;;

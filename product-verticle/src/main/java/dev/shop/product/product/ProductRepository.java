@@ -101,9 +101,25 @@ public final class ProductRepository {
         .map(rows -> Rows.all(rows, Product::from));
   }
 
-  /** The catalogue's version now (see the V3 migration: what changes it). */
-  Future<Long> catalogueVersion() {
-    return pool.preparedQuery("SELECT version FROM catalogue_version").execute().map(Rows::singleLong);
+  /**
+   * The products among {@code ids} that exist, in no particular order, with the catalogue version
+   * of the same snapshot (the one query of a list page whose ids were kept).
+   */
+  Future<Versioned<List<Product>>> findByIdsAtVersion(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT v.version, " + Product.COLUMNS + " FROM catalogue_version v LEFT JOIN ("
+            + Product.FROM + ") ON p.id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> {
+          List<Product> found = new ArrayList<>();
+          long version = 0;
+          for (Row row : rows) {
+            version = row.getLong("version");
+            if (row.getUUID("id") != null) {
+              found.add(Product.from(row));
+            }
+          }
+          return new Versioned<>(version, found);
+        });
   }
 
   /**

@@ -25,6 +25,12 @@ final class VersionedCache<V> {
     };
   }
 
+  /** The value kept for {@code key}, with the version it was computed at. */
+  Optional<Versioned<V>> find(String key) {
+    Entry<V> entry = entries.get(key);
+    return entry == null ? Optional.empty() : Optional.of(new Versioned<>(entry.version(), entry.value()));
+  }
+
   /** The value of {@code key} if it was computed at {@code version}. */
   Optional<V> get(long version, String key) {
     Entry<V> entry = entries.get(key);
