@@ -4,6 +4,7 @@ import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,21 +15,28 @@ import java.util.stream.Collectors;
 /**
  * Product lists, fast at a real catalogue's size. Counting the matches of a filter and ranking a
  * search cost tens of milliseconds on 100,000 products, and shoppers ask the same lists again and
- * again; so a list's total and each page's ids are kept with the catalogue version they were read
- * at (a version changes with anything that changes which products a list holds or their order).
- * A page asked again costs one query: its rows by id, read together with the catalogue version; if
- * the version is still the one the page was kept at, the kept total and order are exact, else
- * the page is read anew. The rows are always those of now (stock, prices).
+ * again; so a list's total and its order (the ids, in blocks of {@link #BLOCK}) are kept with the
+ * catalogue version they were read at (a version changes with anything that changes which
+ * products a list holds or their order). A page whose blocks are kept costs one query: its rows
+ * by id, read together with the catalogue version; if the version is still the one the blocks
+ * were kept at, the kept total and order are exact, else the page is read anew. The rows are
+ * always those of now (stock, prices).
  */
 final class ProductListing {
 
-  /** Entries kept per cache: small values (a count, 100 ids at most), bounded memory. */
-  private static final int CAPACITY = 10_000;
+  /**
+   * Ids read and kept at once: 25 pages of 20. Reading 500 costs little more than reading 20 (a
+   * search ranks all its matches either way, a category merges its index scans), and the next
+   * pages of a list are then kept already. A page (at most 100) spans at most two blocks.
+   */
+  static final int BLOCK = 500;
+  /** Entries kept per cache: a count, or a block of at most 500 ids (8 KB); bounded memory. */
+  private static final int CAPACITY = 5_000;
 
   private final ProductRepository products;
   private final VersionedCache<List<UUID>> subtrees = new VersionedCache<>(CAPACITY);
   private final VersionedCache<Long> totals = new VersionedCache<>(CAPACITY);
-  private final VersionedCache<List<UUID>> pages = new VersionedCache<>(CAPACITY);
+  private final VersionedCache<List<UUID>> blocks = new VersionedCache<>(CAPACITY);
 
   ProductListing(ProductRepository products) {
     this.products = products;
@@ -66,15 +74,38 @@ final class ProductListing {
     }
     ProductQuery list = query.apply(categoryIds);
     Optional<Versioned<Long>> total = totals.find(list.filterKey());
-    Optional<Versioned<List<UUID>>> ids = pages.find(list.pageKey(page.pageSize(), page.offset()));
-    if (total.isEmpty() || ids.isEmpty() || total.get().version() != ids.get().version()
-        || (version != null && version != ids.get().version())) {
+    if (total.isEmpty() || (version != null && version != total.get().version())) {
       return Optional.empty();
     }
-    return Optional.of(new KeptPage(ids.get().version(), ids.get().value(), total.get().value()));
+    List<UUID> order = new ArrayList<>();
+    for (long block = firstBlock(page); block <= lastBlock(page); block++) {
+      Optional<List<UUID>> ids = blocks.get(total.get().version(), list.blockKey(block));
+      if (ids.isEmpty()) {
+        return Optional.empty();
+      }
+      order.addAll(ids.get());
+      if (ids.get().size() < BLOCK) {
+        break; // the end of the list
+      }
+    }
+    return Optional.of(new KeptPage(total.get().version(), slice(order, page), total.get().value()));
   }
 
-  /** Reads the page's ids (and, unless kept for their version, the subtree and total), then its rows. */
+  private static long firstBlock(PageRequest page) {
+    return page.offset() / BLOCK;
+  }
+
+  private static long lastBlock(PageRequest page) {
+    return (page.offset() + page.pageSize() - 1) / BLOCK;
+  }
+
+  /** The page's ids out of the ids of its blocks (which start at the first block's start). */
+  private static List<UUID> slice(List<UUID> order, PageRequest page) {
+    int from = (int) (page.offset() - firstBlock(page) * BLOCK);
+    return from >= order.size() ? List.of() : order.subList(from, Math.min(order.size(), from + page.pageSize()));
+  }
+
+  /** Reads the page's blocks (and, unless kept for their version, the subtree and total), then its rows. */
   private Future<JsonObject> readAnew(String categorySlug, Function<List<UUID>, ProductQuery> query,
       PageRequest page) {
     Future<List<UUID>> categories = categorySlug == null ? Future.succeededFuture(null)
@@ -84,16 +115,36 @@ final class ProductListing {
         return Future.succeededFuture(page.envelope("products", new JsonArray(), 0));
       }
       ProductQuery list = query.apply(categoryIds);
-      return products.pageIds(list, page.pageSize(), page.offset()).compose(ids -> {
-        keep(pages, list.pageKey(page.pageSize(), page.offset()), ids);
-        Optional<Long> total = totals.get(ids.version(), list.filterKey());
+      return readBlocks(list, page).compose(order -> {
+        Optional<Long> total = totals.get(order.version(), list.filterKey());
         Future<Long> counted = total.isPresent() ? Future.succeededFuture(total.get())
             : products.count(list).map(count -> keep(totals, list.filterKey(), count));
-        Future<List<Product>> rows = ids.value().isEmpty() ? Future.succeededFuture(List.of())
-            : products.findByIds(ids.value()).map(found -> inOrder(ids.value(), found));
+        List<UUID> ids = slice(order.value(), page);
+        Future<List<Product>> rows = ids.isEmpty() ? Future.succeededFuture(List.of())
+            : products.findByIds(ids).map(found -> inOrder(ids, found));
         return Future.all(counted, rows).map(both -> envelope(page, counted.result(), rows.result()));
       });
     });
+  }
+
+  /** The ids of the page's blocks, read anew and kept; tagged with the first block's version. */
+  private Future<Versioned<List<UUID>>> readBlocks(ProductQuery list, PageRequest page) {
+    Future<Versioned<List<UUID>>> read = Future.succeededFuture(null);
+    for (long block = firstBlock(page); block <= lastBlock(page); block++) {
+      long index = block;
+      read = read.compose(before -> before != null && before.value().size() < (index - firstBlock(page)) * BLOCK
+          ? Future.succeededFuture(before) // the list ended in an earlier block
+          : products.pageIds(list, BLOCK, index * BLOCK).map(ids -> {
+            keep(blocks, list.blockKey(index), ids);
+            if (before == null) {
+              return ids;
+            }
+            List<UUID> joined = new ArrayList<>(before.value());
+            joined.addAll(ids.value());
+            return new Versioned<>(before.version(), joined);
+          }));
+    }
+    return read;
   }
 
   private static <V> V keep(VersionedCache<V> cache, String key, Versioned<V> read) {

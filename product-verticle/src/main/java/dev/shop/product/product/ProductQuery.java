@@ -16,8 +16,8 @@ record ProductQuery(String search, List<String> searchWords, List<UUID> category
     return search + "|" + categoryIds + "|" + minPriceInt + "|" + maxPriceInt + "|" + inStockOnly;
   }
 
-  /** What decides a page's products: the filter, the sort and the page's place. */
-  String pageKey(int limit, long offset) {
-    return filterKey() + "|" + sort + "|" + limit + "|" + offset;
+  /** What decides the products of a block of the list: the filter, the sort and the block's place. */
+  String blockKey(long block) {
+    return filterKey() + "|" + sort + "|" + block;
   }
 }

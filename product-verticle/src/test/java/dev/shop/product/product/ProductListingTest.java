@@ -1,0 +1,115 @@
+package dev.shop.product.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.common.db.Database;
+import dev.shop.common.json.PageRequest;
+import dev.shop.common.testing.Await;
+import dev.shop.common.testing.TestDatabases;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Pages served from kept blocks of ids are exactly the pages of the list's order, whatever their
+ * size and place (pages that cross a block's end, the last partial page, past the end), for the
+ * whole catalogue, a category subtree and a search, and stay exact after a change of the catalogue.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductListingTest {
+
+  private static final int PRODUCTS = 1_234;
+
+  private Vertx vertx;
+  private Pool pool;
+  private ProductListing listing;
+
+  @BeforeAll
+  void fillACatalogue() {
+    vertx = Vertx.vertx();
+    pool = Await.result(Database.migrateAndConnect(vertx, "product", TestDatabases.freshDatabase("listing"), 2));
+    listing = new ProductListing(new ProductRepository(pool, null));
+    execute("INSERT INTO categories (id, name, slug, parent_id) VALUES "
+        + "(md5('top')::uuid, 'Top', 'top', NULL), (md5('a')::uuid, 'A', 'a', md5('top')::uuid), "
+        + "(md5('b')::uuid, 'B', 'b', md5('top')::uuid), (md5('c')::uuid, 'C', 'c', NULL)");
+    // Prices repeat, so the id decides ties; categories a, b and c take turns.
+    execute("INSERT INTO products (id, sku, name, slug, price_int, stock, category_id, created_at) "
+        + "SELECT md5('p' || i)::uuid, 'SKU-' || i, 'Item ' || md5(i::text), 'item-' || i, 1000 * (i % 97 + 1), i % 3, "
+        + "(ARRAY[md5('a'), md5('b'), md5('c')])[i % 3 + 1]::uuid, now() - i * interval '1 second' "
+        + "FROM generate_series(1, " + PRODUCTS + ") i");
+  }
+
+  @AfterAll
+  void close() {
+    Await.result(pool.close());
+    Await.result(vertx.close());
+  }
+
+  @Test
+  void everyPageIsThatOfTheListsOrder() {
+    assertPagesMatch(null, "TRUE", "p.price_int ASC, p.id ASC", ProductSort.PRICE_ASC);
+    assertPagesMatch(null, "TRUE", "p.created_at DESC, p.id DESC", null);
+    assertPagesMatch("top", "p.category_id IN (md5('a')::uuid, md5('b')::uuid)",
+        "p.name_folded ASC, p.id ASC", ProductSort.NAME);
+    assertPagesMatch("top", "p.category_id IN (md5('a')::uuid, md5('b')::uuid) AND p.stock > 0",
+        "p.price_int DESC, p.id DESC", ProductSort.PRICE_DESC);
+  }
+
+  @Test
+  void aKeptListIsReadAnewAfterTheCatalogueChanged() {
+    JsonObject before = page(null, ProductSort.PRICE_ASC, 1, 5);
+    execute("INSERT INTO products (id, sku, name, slug, price_int, stock) "
+        + "VALUES (md5('cheapest')::uuid, 'CHEAP', 'Cheapest', 'cheapest', 1, 1)");
+    try {
+      JsonObject after = page(null, ProductSort.PRICE_ASC, 1, 5);
+      assertThat(after.getLong("total")).isEqualTo(before.getLong("total") + 1);
+      assertThat(after.getJsonArray("products").getJsonObject(0).getString("sku")).isEqualTo("CHEAP");
+    } finally {
+      execute("DELETE FROM products WHERE sku = 'CHEAP'");
+    }
+    assertThat(page(null, ProductSort.PRICE_ASC, 1, 5)).isEqualTo(before);
+  }
+
+  /** Compares pages of several sizes, twice each (read, then kept), with the order SQL gives. */
+  private void assertPagesMatch(String slug, String where, String orderBy, ProductSort sort) {
+    List<String> expected = new ArrayList<>();
+    for (Row row : Await.result(pool.query("SELECT p.id FROM products p WHERE " + where + " ORDER BY " + orderBy)
+        .execute())) {
+      expected.add(row.getUUID(0).toString());
+    }
+    boolean inStock = where.contains("stock > 0");
+    for (int pageSize : new int[] {7, 20, 100}) {
+      int pages = expected.size() / pageSize + 2;
+      for (int number = 1; number <= pages; number++) {
+        List<String> want = expected.subList(Math.min(expected.size(), (number - 1) * pageSize),
+            Math.min(expected.size(), number * pageSize));
+        for (int time = 0; time < 2; time++) {
+          JsonObject answer = page(slug, sort, number, pageSize, inStock);
+          assertThat(answer.getLong("total")).isEqualTo(expected.size());
+          assertThat(answer.getJsonArray("products").stream().map(p -> ((JsonObject) p).getString("id")).toList())
+              .as("page %d of %d, %s", number, pageSize, orderBy).isEqualTo(want);
+        }
+      }
+    }
+  }
+
+  private JsonObject page(String slug, ProductSort sort, int number, int pageSize) {
+    return page(slug, sort, number, pageSize, false);
+  }
+
+  private JsonObject page(String slug, ProductSort sort, int number, int pageSize, boolean inStock) {
+    return Await.result(listing.page(slug, categories -> new ProductQuery(null, List.of(), categories, null, null,
+        inStock, sort), new PageRequest(number, pageSize)));
+  }
+
+  private void execute(String sql) {
+    Await.result(pool.query(sql).execute());
+  }
+}
