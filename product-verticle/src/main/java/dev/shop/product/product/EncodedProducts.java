@@ -28,11 +28,6 @@ final class EncodedProducts {
     };
   }
 
-  /** Whether an encoding of the product is kept (of whichever row version). */
-  boolean has(UUID id) {
-    return entries.containsKey(id);
-  }
-
   /** The product's encoding, if it was made from this row version. */
   Optional<Buffer> get(RowVersion version) {
     Entry entry = entries.get(version.id());

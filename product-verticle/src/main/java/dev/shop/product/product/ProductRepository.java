@@ -123,27 +123,6 @@ public final class ProductRepository {
         });
   }
 
-  /**
-   * The products among {@code ids} that exist, each with its row version, and the catalogue
-   * version of the same snapshot.
-   */
-  Future<Versioned<List<RowVersion.Read>>> findAtVersion(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT v.version, " + RowVersion.COLUMNS + ", " + Product.COLUMNS
-            + " FROM catalogue_version v LEFT JOIN (" + Product.FROM + ") ON p.id = ANY($1)")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
-        .map(rows -> {
-          List<RowVersion.Read> found = new ArrayList<>();
-          long version = 0;
-          for (Row row : rows) {
-            version = row.getLong("version");
-            if (row.getUUID("id") != null) {
-              found.add(new RowVersion.Read(RowVersion.from(row), Product.from(row)));
-            }
-          }
-          return new Versioned<>(version, found);
-        });
-  }
-
   /** The products among {@code ids} that exist, each with its row version. */
   Future<List<RowVersion.Read>> findByIdsWithRowVersions(Collection<UUID> ids) {
     return pool.preparedQuery("SELECT " + RowVersion.COLUMNS + ", " + Product.COLUMNS + " FROM " + Product.FROM
