@@ -27,11 +27,6 @@ public final class BusReply {
     this(status, requireJson(body), null);
   }
 
-  /** A reply whose JSON the handler already holds as bytes (an object or an array). */
-  public static BusReply encoded(int status, Buffer json) {
-    return received(status, json);
-  }
-
   /** A reply as it travelled: its JSON bytes (an empty body stands for {@code {}}). */
   static BusReply received(int status, Buffer encoded) {
     return new BusReply(status, null, encoded == null || encoded.length() == 0 ? new JsonObject().toBuffer() : encoded);

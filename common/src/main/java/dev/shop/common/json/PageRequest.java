@@ -1,8 +1,6 @@
 package dev.shop.common.json;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -33,26 +31,6 @@ public record PageRequest(int page, int pageSize) {
         .put("page", page)
         .put("pageSize", pageSize)
         .put("totalPages", (total + pageSize - 1) / pageSize);
-  }
-
-  /**
-   * The same envelope as JSON bytes, from items already encoded (each a JSON value): for a
-   * service that keeps its items' encodings rather than encoding them again for every page.
-   */
-  public Buffer encodedEnvelope(String listName, List<Buffer> items, long total) {
-    Buffer json = Buffer.buffer(64 + items.stream().mapToInt(Buffer::length).sum() + items.size());
-    json.appendString("{").appendString(Json.encode(listName)).appendString(":[");
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
-        json.appendString(",");
-      }
-      json.appendBuffer(items.get(i));
-    }
-    JsonObject rest = envelope(listName, new JsonArray(), total);
-    rest.remove(listName);
-    // The rest of the envelope, without its braces, after the list.
-    String fields = rest.encode();
-    return json.appendString("],").appendString(fields.substring(1));
   }
 
   /** The envelope of a page once its total and its items (each rendered by {@code toJson}) are read. */

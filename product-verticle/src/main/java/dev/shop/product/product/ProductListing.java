@@ -2,9 +2,9 @@ package dev.shop.product.product;
 
 import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +19,8 @@ import java.util.stream.Collectors;
  * catalogue version they were read at (a version changes with anything that changes which
  * products a list holds or their order). A page whose blocks are kept costs one query: its rows
  * by id, read together with the catalogue version; if the version is still the one the blocks
- * were kept at, the kept total and order are exact, else the page is read anew. The products
- * shown are always those of now (stock, prices): their encodings are kept per row version
- * ({@link EncodedProducts}), and a product changed since is read and encoded again.
+ * were kept at, the kept total and order are exact, else the page is read anew. The rows are
+ * always those of now (stock, prices).
  */
 final class ProductListing {
 
@@ -38,8 +37,6 @@ final class ProductListing {
   private final VersionedCache<List<UUID>> subtrees = new VersionedCache<>(CAPACITY);
   private final VersionedCache<Long> totals = new VersionedCache<>(CAPACITY);
   private final VersionedCache<List<UUID>> blocks = new VersionedCache<>(CAPACITY);
-  /** About 10,000 × 0.7 KB: the products of the pages shoppers actually look at. */
-  private final EncodedProducts encoded = new EncodedProducts(10_000);
 
   ProductListing(ProductRepository products) {
     this.products = products;
@@ -53,13 +50,13 @@ final class ProductListing {
    * A page of the list: the query is made from the ids of the category subtree of
    * {@code categorySlug} (null: no category filter).
    */
-  Future<Buffer> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page) {
+  Future<JsonObject> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page) {
     Optional<KeptPage> kept = kept(categorySlug, query, page);
     if (kept.isEmpty()) {
       return readAnew(categorySlug, query, page);
     }
-    return products.rowVersionsAtVersion(kept.get().ids()).compose(found -> found.version() == kept.get().version()
-        ? encodedPage(page, kept.get().total(), kept.get().ids(), found.value())
+    return products.findByIdsAtVersion(kept.get().ids()).compose(found -> found.version() == kept.get().version()
+        ? Future.succeededFuture(envelope(page, kept.get().total(), inOrder(kept.get().ids(), found.value())))
         : readAnew(categorySlug, query, page));
   }
 
@@ -109,13 +106,13 @@ final class ProductListing {
   }
 
   /** Reads the page's blocks (and, unless kept for their version, the subtree and total), then its rows. */
-  private Future<Buffer> readAnew(String categorySlug, Function<List<UUID>, ProductQuery> query,
+  private Future<JsonObject> readAnew(String categorySlug, Function<List<UUID>, ProductQuery> query,
       PageRequest page) {
     Future<List<UUID>> categories = categorySlug == null ? Future.succeededFuture(null)
         : products.subtreeIds(categorySlug).map(subtree -> keep(subtrees, categorySlug, subtree));
     return categories.compose(categoryIds -> {
       if (categoryIds != null && categoryIds.isEmpty()) {
-        return Future.succeededFuture(page.encodedEnvelope("products", List.of(), 0));
+        return Future.succeededFuture(page.envelope("products", new JsonArray(), 0));
       }
       ProductQuery list = query.apply(categoryIds);
       return readBlocks(list, page).compose(order -> {
@@ -123,11 +120,9 @@ final class ProductListing {
         Future<Long> counted = total.isPresent() ? Future.succeededFuture(total.get())
             : products.count(list).map(count -> keep(totals, list.filterKey(), count));
         List<UUID> ids = slice(order.value(), page);
-        Future<List<Buffer>> items = products.findByIdsWithRowVersions(ids)
-            .map(found -> inOrder(ids, found.stream().collect(Collectors.toMap(read -> read.version().id(),
-                encoded::encode))));
-        return Future.all(counted, items).map(both -> page.encodedEnvelope("products", items.result(),
-            counted.result()));
+        Future<List<Product>> rows = ids.isEmpty() ? Future.succeededFuture(List.of())
+            : products.findByIds(ids).map(found -> inOrder(ids, found));
+        return Future.all(counted, rows).map(both -> envelope(page, counted.result(), rows.result()));
       });
     });
   }
@@ -157,27 +152,15 @@ final class ProductListing {
     return read.value();
   }
 
-  /**
-   * The page from the products' kept encodings where their row version is the one just read, and
-   * from their rows, read and encoded again, where it is not.
-   */
-  private Future<Buffer> encodedPage(PageRequest page, long total, List<UUID> ids, List<RowVersion> current) {
-    Map<UUID, Buffer> items = new HashMap<>();
-    List<UUID> changed = new ArrayList<>();
-    for (RowVersion version : current) {
-      encoded.get(version).ifPresentOrElse(json -> items.put(version.id(), json), () -> changed.add(version.id()));
-    }
-    Future<Void> reread = changed.isEmpty() ? Future.succeededFuture()
-        : products.findByIdsWithRowVersions(changed).map(found -> {
-          found.forEach(read -> items.put(read.version().id(), encoded.encode(read)));
-          return null;
-        });
-    return reread.map(v -> page.encodedEnvelope("products", inOrder(ids, items), total));
+  private static JsonObject envelope(PageRequest page, long total, List<Product> rows) {
+    JsonArray items = new JsonArray();
+    rows.forEach(product -> items.add(product.toResponse()));
+    return page.envelope("products", items, total);
   }
 
-  /** The items of {@code ids} in that order; one deleted since the page was read is left out. */
-  private static List<Buffer> inOrder(List<UUID> ids, Map<UUID, Buffer> items) {
-    return ids.stream().map(items::get).filter(item -> item != null).toList();
+  /** The products of {@code ids} in that order; one deleted since the page was read is left out. */
+  private static List<Product> inOrder(List<UUID> ids, List<Product> found) {
+    Map<UUID, Product> byId = found.stream().collect(Collectors.toMap(Product::id, Function.identity()));
+    return ids.stream().map(byId::get).filter(product -> product != null).toList();
   }
-
 }

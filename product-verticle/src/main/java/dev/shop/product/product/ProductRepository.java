@@ -102,33 +102,24 @@ public final class ProductRepository {
   }
 
   /**
-   * The row versions of the products among {@code ids} that exist (see {@link RowVersion}), with
-   * the catalogue version of the same snapshot: what a kept list page checks before it reuses the
-   * encodings it kept.
+   * The products among {@code ids} that exist, in no particular order, with the catalogue version
+   * of the same snapshot (the one query of a list page whose ids were kept).
    */
-  Future<Versioned<List<RowVersion>>> rowVersionsAtVersion(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT v.version, p.id, " + RowVersion.COLUMNS + " FROM catalogue_version v LEFT JOIN ("
+  Future<Versioned<List<Product>>> findByIdsAtVersion(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT v.version, " + Product.COLUMNS + " FROM catalogue_version v LEFT JOIN ("
             + Product.FROM + ") ON p.id = ANY($1)")
         .execute(Tuple.of(ids.toArray(new UUID[0])))
         .map(rows -> {
-          List<RowVersion> found = new ArrayList<>();
+          List<Product> found = new ArrayList<>();
           long version = 0;
           for (Row row : rows) {
             version = row.getLong("version");
             if (row.getUUID("id") != null) {
-              found.add(RowVersion.from(row));
+              found.add(Product.from(row));
             }
           }
           return new Versioned<>(version, found);
         });
-  }
-
-  /** The products among {@code ids} that exist, each with its row version. */
-  Future<List<RowVersion.Read>> findByIdsWithRowVersions(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT " + RowVersion.COLUMNS + ", " + Product.COLUMNS + " FROM " + Product.FROM
-            + " WHERE p.id = ANY($1)")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
-        .map(rows -> Rows.all(rows, row -> new RowVersion.Read(RowVersion.from(row), Product.from(row))));
   }
 
   /**
