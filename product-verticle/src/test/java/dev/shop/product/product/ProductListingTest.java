@@ -77,6 +77,19 @@ class ProductListingTest {
     assertThat(page(null, ProductSort.PRICE_ASC, 1, 5)).isEqualTo(before);
   }
 
+  @Test
+  void aKeptPageShowsItsProductsAsTheyAreNow() {
+    JsonObject first = page(null, ProductSort.PRICE_DESC, 1, 3);
+    JsonObject top = first.getJsonArray("products").getJsonObject(0);
+    // A checkout's stock change keeps the list as it is (no new catalogue version) but not the product.
+    execute("UPDATE products SET stock = stock + 7 WHERE id = '" + top.getString("id") + "'");
+    execute("UPDATE categories SET description = 'renamed' WHERE id = '" + top.getString("categoryId") + "'");
+    JsonObject again = page(null, ProductSort.PRICE_DESC, 1, 3).getJsonArray("products").getJsonObject(0);
+    assertThat(again.getString("id")).isEqualTo(top.getString("id"));
+    assertThat(again.getInteger("stock")).isEqualTo(top.getInteger("stock") + 7);
+    assertThat(again.getJsonObject("category").getString("description")).isEqualTo("renamed");
+  }
+
   /** Compares pages of several sizes, twice each (read, then kept), with the order SQL gives. */
   private void assertPagesMatch(String slug, String where, String orderBy, ProductSort sort) {
     List<String> expected = new ArrayList<>();
