@@ -102,13 +102,20 @@ public final class CheckoutHandler {
               .recover(failure -> stock.release(orderId, requestId)
                   .transform(released -> Future.failedFuture(failure))))
           .compose(order -> confirm(order, key, requestId))
-          .onSuccess(order -> {
-            if (checkout.fromCart()) {
-              carts.removeOrdered(caller, lines.result()).onFailure(failure -> log.atWarn()
-                  .addKeyValue("orderId", order.id()).addKeyValue("reason", failure.getMessage())
-                  .log("ordered lines stay in the cart"));
-            }
-          });
+          .compose(order -> checkout.fromCart() ? emptyCart(caller, lines.result(), order) : Future.succeededFuture(order));
+    });
+  }
+
+  /**
+   * Removes the ordered lines from the cart before answering, so the client that reads its cart
+   * next finds them gone. The order exists either way: a cart the cart service could not empty now
+   * keeps the lines (logged), it does not fail the checkout.
+   */
+  private Future<Order> emptyCart(RequestMeta caller, List<OrderLine> lines, Order order) {
+    return carts.removeOrdered(caller, lines).map(order).recover(failure -> {
+      log.atWarn().addKeyValue("orderId", order.id()).addKeyValue("reason", failure.getMessage())
+          .log("ordered lines stay in the cart");
+      return Future.succeededFuture(order);
     });
   }
 
