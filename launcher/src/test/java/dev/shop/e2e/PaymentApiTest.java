@@ -40,6 +40,22 @@ abstract class PaymentApiTest extends OrderApiTest {
         .put("transactionId", transactionId).put("amountInt", amountInt).put("status", status)).encode();
   }
 
+  /**
+   * Pays {@code order} by bank transfer as its customer ({@code token}) and the provider do, and
+   * waits until the order is PAID.
+   */
+  static void payByTransfer(Http http, String token, JsonObject order) {
+    String orderId = order.getString("id");
+    Http.Response payment = http.post("/payments/process", new JsonObject().put("orderId", orderId)
+        .put("method", "SePay"), token);
+    assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
+    String notice = notice(orderId, "TX-" + java.util.UUID.randomUUID(), order.getLong("totalInt"), "SUCCESS");
+    Http.Response verified = http.send("POST", "/payments/verify", notice, null,
+        Map.of("X-Webhook-Signature", signature(notice)));
+    assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    eventually(() -> http.get("/orders/" + orderId, token).json().getString("status"), "PAID");
+  }
+
   protected Http.Response webhook(String body, String signature) {
     return http.send("POST", "/payments/verify", body, null,
         signature == null ? Map.of() : Map.of("X-Webhook-Signature", signature));

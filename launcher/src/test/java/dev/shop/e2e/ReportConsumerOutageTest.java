@@ -93,15 +93,7 @@ class ReportConsumerOutageTest {
     /** Places an order and pays it by SePay; answers its total once the order is PAID. */
     long placeAndPay(int quantity) {
       JsonObject order = placeOnly(quantity);
-      String orderId = order.getString("id");
-      Http.Response payment = http.post("/payments/process", new JsonObject().put("orderId", orderId)
-          .put("method", "SePay"), token);
-      assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
-      String notice = PaymentApiTest.notice(orderId, "TX-" + UUID.randomUUID(), order.getLong("totalInt"), "SUCCESS");
-      Http.Response verified = http.send("POST", "/payments/verify", notice, null,
-          java.util.Map.of("X-Webhook-Signature", PaymentApiTest.signature(notice)));
-      assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-      PaymentApiTest.eventually(() -> http.get("/orders/" + orderId, token).json().getString("status"), "PAID");
+      PaymentApiTest.payByTransfer(http, token, order);
       return order.getLong("totalInt");
     }
 

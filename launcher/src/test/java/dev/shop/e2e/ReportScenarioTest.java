@@ -280,13 +280,7 @@ class ReportScenarioTest {
     }
 
     void payByTransfer(JsonObject order) {
-      String orderId = order.getString("id");
-      assertThat(http.post("/payments/process", new JsonObject().put("orderId", orderId).put("method", "SePay"), token)
-          .status()).isEqualTo(201);
-      String notice = PaymentApiTest.notice(orderId, "TX-" + UUID.randomUUID(), order.getLong("totalInt"), "SUCCESS");
-      assertThat(http.send("POST", "/payments/verify", notice, null,
-          Map.of("X-Webhook-Signature", PaymentApiTest.signature(notice))).status()).isEqualTo(200);
-      PaymentApiTest.eventually(() -> http.get("/orders/" + orderId, token).json().getString("status"), "PAID");
+      PaymentApiTest.payByTransfer(http, token, order);
     }
 
     void payCash(JsonObject order, String admin) {

@@ -1,7 +1,7 @@
 package dev.shop.order.payment;
 
 import dev.shop.common.event.DomainEvent;
-import dev.shop.common.id.Ids;
+import dev.shop.common.event.EventData;
 import dev.shop.order.order.OrderRepository;
 import dev.shop.order.order.OrderStatus;
 import io.vertx.core.Future;
@@ -27,8 +27,7 @@ public final class PaidOrders {
 
   /** {@code payment.succeeded}, applied in the consumer's transaction. */
   public Future<Void> onPaymentSucceeded(SqlClient tx, DomainEvent event) {
-    UUID orderId = Ids.parse(event.data().getString("orderId"))
-        .orElseThrow(() -> new IllegalArgumentException("payment.succeeded without an orderId"));
+    UUID orderId = EventData.of(event).id("orderId");
     return orders.transition(tx, orderId, OrderStatus.PAID, null).map(moved -> {
       if (moved.isEmpty()) {
         log.atInfo().addKeyValue("orderId", orderId).addKeyValue("paymentId", event.data().getString("paymentId"))

@@ -45,32 +45,29 @@ public final class PaymentRepository {
   }
 
   public Future<Optional<Payment>> find(UUID id) {
-    return pool.preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments WHERE id = $1")
-        .execute(Tuple.of(id))
-        .map(rows -> Rows.first(rows, Payment::from));
+    return one("WHERE id = $1", Tuple.of(id));
   }
 
   /** The order's pending or paid payment, if it has one. */
   public Future<Optional<Payment>> openOfOrder(UUID orderId) {
-    return pool.preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments "
-            + "WHERE order_id = $1 AND status IN ('PENDING', 'SUCCESS')")
-        .execute(Tuple.of(orderId))
-        .map(rows -> Rows.first(rows, Payment::from));
+    return one("WHERE order_id = $1 AND status IN ('PENDING', 'SUCCESS')", Tuple.of(orderId));
   }
 
   /** The order's most recent payment. */
   public Future<Optional<Payment>> latestOfOrder(UUID orderId) {
-    return pool.preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments WHERE order_id = $1 "
-            + "ORDER BY created_at DESC, id DESC LIMIT 1")
-        .execute(Tuple.of(orderId))
-        .map(rows -> Rows.first(rows, Payment::from));
+    return one("WHERE order_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1", Tuple.of(orderId));
   }
 
   /** The payment a provider transaction settled, if that transaction was seen. */
   public Future<Optional<Payment>> ofTransaction(String transactionId) {
-    return pool.preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments "
-            + "WHERE id = (SELECT payment_id FROM payment_transactions WHERE transaction_id = $1)")
-        .execute(Tuple.of(transactionId))
+    return one("WHERE id = (SELECT payment_id FROM payment_transactions WHERE transaction_id = $1)",
+        Tuple.of(transactionId));
+  }
+
+  /** The payment {@code condition} (a WHERE clause and what follows it) selects, if any. */
+  private Future<Optional<Payment>> one(String condition, Tuple parameters) {
+    return pool.preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments " + condition)
+        .execute(parameters)
         .map(rows -> Rows.first(rows, Payment::from));
   }
 

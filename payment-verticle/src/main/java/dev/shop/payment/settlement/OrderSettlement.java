@@ -1,7 +1,7 @@
 package dev.shop.payment.settlement;
 
 import dev.shop.common.event.DomainEvent;
-import dev.shop.common.id.Ids;
+import dev.shop.common.event.EventData;
 import dev.shop.payment.payment.PaymentRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -36,7 +36,6 @@ public final class OrderSettlement {
   }
 
   private static UUID orderId(DomainEvent event) {
-    return Ids.parse(event.data().getString("orderId"))
-        .orElseThrow(() -> new IllegalArgumentException(event.type() + " without an orderId"));
+    return EventData.of(event).id("orderId");
   }
 }

@@ -39,7 +39,7 @@ public final class WebhookHandler {
   }
 
   /** The notice as validated: the order, the provider's transaction, amount and outcome. */
-  private record Notice(UUID orderId, String transactionId, long amountInt, PaymentStatus outcome, JsonObject payload) {
+  private record Notice(UUID orderId, String transactionId, long amountInt, Outcome outcome, JsonObject payload) {
   }
 
   /** {@code {rawBody (base64 of the HTTP body), signature (the X-Webhook-Signature header)}}. */
@@ -83,15 +83,14 @@ public final class WebhookHandler {
     JsonObject payload = input.optionalObject("payload");
     String transactionId = null;
     Long amount = null;
-    PaymentStatus outcome = null;
+    Outcome outcome = null;
     if (payload != null) {
       // The provider's notice may carry more than these fields; it is kept whole on the payment.
       JsonInput notice = JsonInput.lenient(payload);
       transactionId = notice.requiredString("transactionId", 1, TRANSACTION_ID_MAX);
       amount = notice.requiredLong("amountInt", 0, Long.MAX_VALUE);
       notice.check(notice.has("status"), "status", "is required");
-      outcome = notice.optionalEnum("status", Outcome.class) == null ? null
-          : PaymentStatus.valueOf(payload.getString("status"));
+      outcome = notice.optionalEnum("status", Outcome.class);
       input.include("payload.", notice);
     }
     input.validate();
@@ -129,7 +128,7 @@ public final class WebhookHandler {
 
   /** Why the notice fails the payment, or null when it pays it. */
   private static String reason(Payment payment, Notice notice) {
-    if (notice.outcome() == PaymentStatus.FAILED) {
+    if (notice.outcome() == Outcome.FAILED) {
       return "The provider reported the payment as failed";
     }
     if (notice.amountInt() != payment.amountInt()) {

@@ -148,7 +148,7 @@ final class ProductListing {
   }
 
   private static <V> V keep(VersionedCache<V> cache, String key, Versioned<V> read) {
-    cache.put(read.version(), key, read.value());
+    cache.put(key, read);
     return read.value();
   }
 

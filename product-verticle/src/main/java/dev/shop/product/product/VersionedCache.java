@@ -11,15 +11,12 @@ import java.util.Optional;
  */
 final class VersionedCache<V> {
 
-  private record Entry<V>(long version, V value) {
-  }
-
-  private final Map<String, Entry<V>> entries;
+  private final Map<String, Versioned<V>> entries;
 
   VersionedCache(int capacity) {
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Versioned<V>> eldest) {
         return size() > capacity;
       }
     };
@@ -27,17 +24,15 @@ final class VersionedCache<V> {
 
   /** The value kept for {@code key}, with the version it was computed at. */
   Optional<Versioned<V>> find(String key) {
-    Entry<V> entry = entries.get(key);
-    return entry == null ? Optional.empty() : Optional.of(new Versioned<>(entry.version(), entry.value()));
+    return Optional.ofNullable(entries.get(key));
   }
 
   /** The value of {@code key} if it was computed at {@code version}. */
   Optional<V> get(long version, String key) {
-    Entry<V> entry = entries.get(key);
-    return entry != null && entry.version() == version ? Optional.of(entry.value()) : Optional.empty();
+    return find(key).filter(entry -> entry.version() == version).map(Versioned::value);
   }
 
-  void put(long version, String key, V value) {
-    entries.put(key, new Entry<>(version, value));
+  void put(String key, Versioned<V> value) {
+    entries.put(key, value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.shop.report.readmodel;
 
 import dev.shop.common.event.DomainEvent;
+import dev.shop.common.event.EventData;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import static dev.shop.common.event.EventTypes.PRODUCT_UPDATED;
 import static dev.shop.common.event.EventTypes.USER_REGISTERED;
 
 import dev.shop.common.event.DomainEvent;
+import dev.shop.common.event.EventData;
 import dev.shop.common.event.ServiceEvents;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;

@@ -1,6 +1,5 @@
-package dev.shop.report.readmodel;
+package dev.shop.common.event;
 
-import dev.shop.common.event.DomainEvent;
 import dev.shop.common.id.Ids;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,9 +11,9 @@ import java.util.UUID;
 
 /**
  * The fields of an event's payload, read strictly: a missing or malformed field fails the event,
- * which is then retried and at last dead-lettered, rather than written half right.
+ * which is then retried and at last dead-lettered, rather than applied half right.
  */
-final class EventData {
+public final class EventData {
 
   private final String type;
   private final JsonObject data;
@@ -24,7 +23,7 @@ final class EventData {
     this.data = data;
   }
 
-  static EventData of(DomainEvent event) {
+  public static EventData of(DomainEvent event) {
     if (event.data() == null) {
       throw new IllegalArgumentException(event.type() + " without data");
     }
@@ -32,11 +31,11 @@ final class EventData {
   }
 
   /** An entry of an array field, read as strictly. */
-  EventData entry(String field, int index) {
+  public EventData entry(String field, int index) {
     return new EventData(type + " " + field + "[" + index + "]", data.getJsonArray(field).getJsonObject(index));
   }
 
-  int size(String field) {
+  public int size(String field) {
     Object value = data.getValue(field);
     if (!(value instanceof JsonArray array)) {
       throw missing(field);
@@ -44,25 +43,25 @@ final class EventData {
     return array.size();
   }
 
-  UUID id(String field) {
+  public UUID id(String field) {
     return Ids.parse(data.getValue(field)).orElseThrow(() -> missing(field));
   }
 
-  String text(String field) {
+  public String text(String field) {
     if (!(data.getValue(field) instanceof String text)) {
       throw missing(field);
     }
     return text;
   }
 
-  long number(String field) {
+  public long number(String field) {
     if (!(data.getValue(field) instanceof Number number)) {
       throw missing(field);
     }
     return number.longValue();
   }
 
-  OffsetDateTime time(String field) {
+  public OffsetDateTime time(String field) {
     try {
       return OffsetDateTime.ofInstant(Instant.parse(text(field)), ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
