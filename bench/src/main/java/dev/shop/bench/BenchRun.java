@@ -24,15 +24,21 @@ final class BenchRun {
   static final String CHECKOUT = "checkout";
   static final String MIXED = "mixed";
   static final String MIXED_MANY = "mixed-1000";
+  static final String MIXED_MANY_BUSY = "mixed-1000-busy";
   static final String OPEN = "product-by-id-open";
   /** Every scenario, in the order a full run measures them. */
   static final List<String> ALL = List.of(REFERENCE, PRODUCT_BY_ID, LISTING, SEARCH, CART_ADD, CHECKOUT, MIXED,
-      MIXED_MANY, OPEN);
+      MIXED_MANY, MIXED_MANY_BUSY, OPEN);
 
   static final int MANY_CONNECTIONS = 1000;
+  /**
+   * The mean pause of a shopper of {@value #MANY_CONNECTIONS} between an answer and the next click
+   * in {@code mixed-1000}: a thousand shoppers then ask for about a thousand pages a second.
+   */
+  static final Duration SHOPPER_THINK_TIME = Duration.ofSeconds(1);
   /** The open model's rate, as a share of the reference server's closed-model throughput. */
   static final double OPEN_SHARE_OF_REFERENCE = 0.4;
-  private static final Set<String> CHECKING_OUT = Set.of(CHECKOUT, MIXED, MIXED_MANY);
+  private static final Set<String> CHECKING_OUT = Set.of(CHECKOUT, MIXED, MIXED_MANY, MIXED_MANY_BUSY);
   private static final int MAX_BUYERS = 64;
   private static final int CHECKOUT_PRODUCTS = 500;
 
@@ -125,23 +131,33 @@ final class BenchRun {
       case CART_ADD -> closed(traffic.cartAdd(), connections);
       case CHECKOUT -> audited(ledger, () -> closed(traffic.checkout(), connections));
       case MIXED -> audited(ledger, () -> mixedForMemory(traffic));
-      case MIXED_MANY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY), MANY_CONNECTIONS));
+      case MIXED_MANY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY), MANY_CONNECTIONS, SHOPPER_THINK_TIME));
+      case MIXED_MANY_BUSY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY_BUSY), MANY_CONNECTIONS));
       case OPEN -> open(traffic);
       default -> throw new IllegalStateException(scenario);
     };
   }
 
   private Future<ScenarioResult> closed(Workload workload, int users) {
-    return closed(settings.gateway(), workload, users, settings.duration())
-        .map(recorder -> recorder.result(workload.name(), settings.mode(), users + " conn"));
+    return closed(workload, users, Duration.ZERO);
+  }
+
+  private Future<ScenarioResult> closed(Workload workload, int users, Duration meanThink) {
+    String load = users + " conn" + (meanThink.isZero() ? "" : ", think " + meanThink.toMillis() + " ms");
+    return closed(settings.gateway(), workload, users, meanThink, settings.duration())
+        .map(recorder -> recorder.result(workload.name(), settings.mode(), load));
   }
 
   private Future<Recorder> closed(URI server, Workload workload, int users, Duration duration) {
+    return closed(server, workload, users, Duration.ZERO, duration);
+  }
+
+  private Future<Recorder> closed(URI server, Workload workload, int users, Duration meanThink, Duration duration) {
     if (server == null) {
       return Future.failedFuture(new IllegalArgumentException("The reference scenario needs --reference URL"));
     }
     Sender sender = new Sender(vertx, server, users);
-    return ClosedLoad.run(sender, workload, users, settings.warmup(), duration)
+    return ClosedLoad.run(vertx, sender, workload, users, meanThink, settings.warmup(), duration)
         .eventually(sender::close);
   }
 

@@ -71,7 +71,7 @@ final class Report {
               oversold == 0 && checkout.serverErrors() == 0 && measured >= 0.25));
         });
       });
-      find(mode, BenchRun.MIXED_MANY).ifPresent(many -> lines.add(target("1,000 connections, mixed: 0 errors, p99 < 200 ms",
+      find(mode, BenchRun.MIXED_MANY).ifPresent(many -> lines.add(target("1,000 shoppers, mixed: 0 errors, p99 < 200 ms",
           mode, String.format(Locale.ROOT, "%d errors, p99 %.2f ms", many.errorCount(), many.p99Ms()),
           many.errorCount() == 0 && many.p99Ms() < 200)));
     }

@@ -52,13 +52,13 @@ class BenchSmokeTest {
 
       assertThat(rows).extracting(ScenarioResult::scenario).containsExactly(BenchRun.PRODUCT_BY_ID,
           BenchRun.PRODUCT_BY_ID, BenchRun.LISTING, BenchRun.SEARCH, BenchRun.CART_ADD, BenchRun.CHECKOUT,
-          BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.OPEN);
+          BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.MIXED_MANY_BUSY, BenchRun.OPEN);
       for (ScenarioResult row : rows) {
         assertThat(row.requests()).as("requests of %s", Report.progressLine(row)).isPositive();
         assertThat(row.serverErrors()).as("5xx of %s\n%s", Report.progressLine(row), platform.log()).isZero();
         assertThat(row.rssMb()).as("resident memory of the platform").isPositive();
       }
-      assertThat(rows).filteredOn(row -> row.oversoldUnits() != null).hasSize(3)
+      assertThat(rows).filteredOn(row -> row.oversoldUnits() != null).hasSize(4)
           .allSatisfy(row -> assertThat(row.oversoldUnits()).as("oversold in %s", row.scenario()).isZero());
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.LISTING))
           .allSatisfy(row -> assertThat(row.notes()).contains("total exact"));
