@@ -3,6 +3,7 @@ package dev.shop.ar;
 import dev.shop.ar.remote.Products;
 import dev.shop.ar.snapshot.SnapshotHandlers;
 import dev.shop.ar.snapshot.SnapshotRepository;
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
@@ -13,7 +14,7 @@ import io.vertx.sqlclient.Pool;
 /** The AR service: snapshots users take of products in augmented reality. Binds its subjects here. */
 public final class ArVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "ar";
+  public static final String SERVICE = ServiceNames.AR;
 
   public ArVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "AR snapshots of products", bus, settings);

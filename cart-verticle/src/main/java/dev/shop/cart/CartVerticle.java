@@ -3,6 +3,7 @@ package dev.shop.cart;
 import dev.shop.cart.cart.CartHandlers;
 import dev.shop.cart.cart.CartRepository;
 import dev.shop.cart.catalogue.Catalogue;
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
@@ -13,7 +14,7 @@ import io.vertx.sqlclient.Pool;
 /** The cart service: session and user carts, showing products of the product service. Binds its subjects here. */
 public final class CartVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "cart";
+  public static final String SERVICE = ServiceNames.CART;
 
   public CartVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Session and user carts", bus, settings);

@@ -15,6 +15,7 @@ import dev.shop.gateway.routes.AuthRoutes;
 import dev.shop.gateway.routes.CartRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
+import dev.shop.gateway.routes.MetricsRoutes;
 import dev.shop.gateway.routes.OrderRoutes;
 import dev.shop.gateway.routes.PaymentRoutes;
 import dev.shop.gateway.routes.ReportRoutes;
@@ -57,7 +58,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.errorHandler(404, ErrorResponses::handle);
     router.errorHandler(405, ErrorResponses::handle);
 
-    HealthRoutes.register(router, () -> bus.connected() && verifier.ready());
+    HealthRoutes.register(router, bus, settings.millis(ConfigKeys.HEALTH_PING_MS),
+        () -> bus.connected() && verifier.ready());
+    MetricsRoutes.register(router);
     Api api = new Api(router, bus, new Authenticator(verifier));
     AuthRoutes.register(api);
     AddressRoutes.register(api);

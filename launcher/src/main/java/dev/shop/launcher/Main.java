@@ -2,6 +2,7 @@ package dev.shop.launcher;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.metrics.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,7 @@ public final class Main {
     if (args.length > 0 && !args[0].equals("serve")) {
       usage();
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Metrics.vertx();
     ShopConfig.load(vertx, new JsonObject())
         .compose(config -> Platform.start(vertx, config).onSuccess(platform -> {
           registerShutdown(vertx, platform);

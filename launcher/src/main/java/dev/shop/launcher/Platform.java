@@ -8,6 +8,7 @@ import dev.shop.common.bus.NatsBus;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventSettings;
+import dev.shop.common.metrics.MetricsServer;
 import dev.shop.gateway.GatewayVerticle;
 import dev.shop.order.OrderVerticle;
 import dev.shop.payment.PaymentVerticle;
@@ -87,6 +88,10 @@ public final class Platform {
             gateways.add(gateway);
             return gateway;
           }, instances).onSuccess(deployments::add).mapEmpty());
+        }
+        int metricsPort = resolved.integer(ConfigKeys.METRICS_PORT);
+        if (metricsPort > 0) {
+          chain = chain.compose(v -> MetricsServer.start(vertx, metricsPort).mapEmpty());
         }
         return chain.map(v -> {
           GatewayVerticle gateway = gateways.isEmpty() ? null : gateways.get(0);

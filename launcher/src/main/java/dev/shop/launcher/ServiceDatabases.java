@@ -10,9 +10,13 @@ import java.util.List;
 
 /**
  * The databases of the services one JVM runs: the URL configured for each, or, for those without
- * one, a database in embedded PostgreSQL kept under {@code SHOP_DATA_DIR/postgres}.
+ * one, a database in embedded PostgreSQL kept under {@code SHOP_DATA_DIR/postgres} (never in the
+ * {@code prod} profile).
  */
 final class ServiceDatabases {
+
+  /** The profile in which embedded PostgreSQL is never started. */
+  private static final String PRODUCTION = "prod";
 
   private final ShopConfig config;
   private final EmbeddedDatabases embedded;
@@ -28,6 +32,10 @@ final class ServiceDatabases {
         .filter(service -> config.optionalString(ConfigKeys.databaseUrl(service)) == null).toList();
     if (needEmbedded.isEmpty()) {
       return Future.succeededFuture(new ServiceDatabases(config, null));
+    }
+    if (PRODUCTION.equals(config.string(ShopConfig.PROFILE))) {
+      return Future.failedFuture(new IllegalArgumentException("The " + PRODUCTION + " profile runs on your PostgreSQL: set "
+          + String.join(", ", needEmbedded.stream().map(ConfigKeys::databaseUrl).toList())));
     }
     return vertx.executeBlocking(() -> {
       EmbeddedDatabases embedded = EmbeddedDatabases.start(

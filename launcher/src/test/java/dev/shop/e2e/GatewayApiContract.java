@@ -58,6 +58,47 @@ abstract class GatewayApiContract extends ApiTest {
   }
 
   @Test
+  void healthPingsEveryServiceAndCountsItsInstances() {
+    Http.Response health = http.get("/health", null);
+    assertThat(health.status()).as(health.toString()).isEqualTo(200);
+    assertThat(health.json().getString("status")).isEqualTo("UP");
+    assertThat(health.json().getJsonObject("gateway").getString("status")).isEqualTo("UP");
+    JsonObject services = health.json().getJsonObject("services");
+    assertThat(services.fieldNames()).containsExactlyInAnyOrder("user", "product", "cart", "order", "payment",
+        "report", "ar");
+    int instancesPerService = Runtime.getRuntime().availableProcessors();
+    for (String service : services.fieldNames()) {
+      JsonObject status = services.getJsonObject(service);
+      assertThat(status.getString("status")).as(service).isEqualTo("UP");
+      assertThat(status.getInteger("instances")).as(service).isEqualTo(instancesPerService);
+      assertThat(status.getDouble("latencyMs")).as(service).isBetween(0.0, 1000.0);
+    }
+  }
+
+  @Test
+  void metricsArePrometheusTextByRouteSubjectAndPool() {
+    assertThat(http.get("/products?limit=1", null).status()).isEqualTo(200);
+    assertThat(http.get("/products/not-a-uuid", null).status()).isEqualTo(404);
+
+    Http.Response metrics = http.get("/metrics", null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.header("Content-Type")).startsWith("text/plain; version=0.0.4");
+    String text = metrics.text();
+    // HTTP requests by route template (never the path with its id), method and status.
+    assertThat(text).containsPattern("vertx_http_server_requests_total\\{[^}]*route=\"/products\"[^}]*\\}")
+        .containsPattern("vertx_http_server_requests_total\\{[^}]*code=\"404\"[^}]*route=\"/products/:id\"")
+        .doesNotContain("/products/not-a-uuid")
+        .contains("vertx_http_server_response_time_seconds");
+    // Bus requests sent by the gateway and handled by the services, by subject and status.
+    assertThat(text).containsPattern("shop_bus_requests_seconds_count\\{[^}]*status=\"200\",subject=\"product.list\"")
+        .containsPattern("shop_bus_handled_seconds_bucket\\{[^}]*subject=\"product.list\"")
+        .containsPattern("shop_bus_requests_seconds_count\\{[^}]*status=\"404\",subject=\"product.getById\"");
+    // Database pools, and the JVM.
+    assertThat(text).containsPattern("vertx_pool_[a-z_]+\\{[^}]*pool_type=\"sql\"")
+        .contains("jvm_memory_used_bytes").contains("jvm_gc_").contains("process_cpu_usage");
+  }
+
+  @Test
   void corsAllowsTheConfiguredOriginsOnly() {
     Http.Response allowed = http.send("OPTIONS", "/auth/login", null, null, Map.of(
         "Origin", TestSettings.CORS_ORIGIN, "Access-Control-Request-Method", "POST",

@@ -19,7 +19,7 @@ public final class Http {
 
   private final String base;
 
-  Http(int port) {
+  public Http(int port) {
     this.base = "http://localhost:" + port;
   }
 

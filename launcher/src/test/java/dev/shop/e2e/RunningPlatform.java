@@ -1,6 +1,7 @@
 package dev.shop.e2e;
 
 import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.metrics.Metrics;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import dev.shop.common.testing.TestNats;
@@ -64,7 +65,7 @@ public final class RunningPlatform {
 
   /** A platform started with exactly {@code overrides}: several may share databases and a bus. */
   public static RunningPlatform start(JsonObject overrides) {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Metrics.vertx();
     Platform platform = Await.result(Platform.start(vertx, TestSettings.load(vertx, overrides)));
     return new RunningPlatform(vertx, platform);
   }

@@ -33,6 +33,11 @@ class ServiceOutageTest {
         Http http = new Http(gatewayOnly.httpPort());
         assertThat(http.get("/health/live", null).status()).isEqualTo(200);
         assertThat(http.get("/health/ready", null).status()).isEqualTo(503);
+        Http.Response nothingRuns = http.get("/health", null);
+        assertThat(nothingRuns.status()).isEqualTo(503);
+        assertThat(nothingRuns.json().getString("status")).isEqualTo("DOWN");
+        assertThat(nothingRuns.json().getJsonObject("services").getJsonObject("user"))
+            .isEqualTo(new JsonObject().put("status", "DOWN").put("instances", 0));
 
         Http.Response login = http.post("/auth/login", new JsonObject().put("email", "a@b.c").put("password", "x"), null);
         assertThat(login.status()).as(login.toString()).isEqualTo(503);
@@ -44,6 +49,17 @@ class ServiceOutageTest {
         Http.Response stuck = http.post("/auth/login", new JsonObject().put("email", "a@b.c").put("password", "x"), null);
         assertThat(stuck.status()).as(stuck.toString()).isEqualTo(504);
         assertThat(stuck.json().getInteger("statusCode")).isEqualTo(504);
+
+        // A service that answers pings is UP in /health even while its requests hang.
+        Await.result(gatewayOnly.bus().serve(new ServiceDefinition("user", "1.0.0", "answers nothing else")
+            .endpoint("user.nothing", request -> Promise.<BusReply>promise().future())));
+        Http.Response oneUp = http.get("/health", null);
+        assertThat(oneUp.status()).isEqualTo(503);
+        JsonObject user = oneUp.json().getJsonObject("services").getJsonObject("user");
+        assertThat(user.getString("status")).isEqualTo("UP");
+        assertThat(user.getInteger("instances")).isEqualTo(1);
+        assertThat(oneUp.json().getJsonObject("services").getJsonObject("product").getString("status"))
+            .isEqualTo("DOWN");
       } finally {
         gatewayOnly.stop();
       }

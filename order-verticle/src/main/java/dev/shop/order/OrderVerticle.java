@@ -1,5 +1,6 @@
 package dev.shop.order;
 
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
@@ -19,7 +20,7 @@ import io.vertx.sqlclient.Pool;
 /** The order service: checkout and the order lifecycle. Binds its subjects here. */
 public final class OrderVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "order";
+  public static final String SERVICE = ServiceNames.ORDER;
 
   public OrderVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Checkout and the order lifecycle", bus, settings);

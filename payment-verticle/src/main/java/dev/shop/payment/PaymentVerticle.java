@@ -1,5 +1,6 @@
 package dev.shop.payment;
 
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
@@ -19,7 +20,7 @@ import io.vertx.sqlclient.Pool;
 /** The payment service: paying orders, the provider's webhook, refunds. Binds its subjects here. */
 public final class PaymentVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "payment";
+  public static final String SERVICE = ServiceNames.PAYMENT;
 
   public PaymentVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, settings);

@@ -1,5 +1,6 @@
 package dev.shop.product;
 
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
@@ -23,7 +24,7 @@ import io.vertx.sqlclient.Pool;
  */
 public final class ProductVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "product";
+  public static final String SERVICE = ServiceNames.PRODUCT;
 
   public ProductVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Categories, products, search, stock and reservations", bus, settings);

@@ -1,5 +1,6 @@
 package dev.shop.report;
 
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
@@ -17,7 +18,7 @@ import java.time.Clock;
  */
 public final class ReportVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "report";
+  public static final String SERVICE = ServiceNames.REPORT;
 
   public ReportVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Sales, product and cohort reports from domain events", bus, settings);

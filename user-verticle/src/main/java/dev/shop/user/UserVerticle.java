@@ -1,5 +1,6 @@
 package dev.shop.user;
 
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.auth.JwtKeys;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
@@ -21,7 +22,7 @@ import java.nio.file.Path;
 /** The user service: accounts, credentials and tokens, addresses. Binds its subjects here. */
 public final class UserVerticle extends DomainVerticle {
 
-  public static final String SERVICE = "user";
+  public static final String SERVICE = ServiceNames.USER;
 
   public UserVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Users, credentials, tokens and addresses", bus, settings);

@@ -4,6 +4,8 @@ import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Request-reply between the gateway and the services. Two implementations with one contract:
@@ -27,6 +29,13 @@ public interface Bus {
    * per bus, made on first use with {@code settings}.
    */
   EventStream events(EventSettings settings);
+
+  /**
+   * Pings every running instance of {@code service} and answers those that answered within
+   * {@code window}, each with its round trip (on NATS: {@code $SRV.PING.<service>} of the Services
+   * protocol, which every instance answers). Empty when none answered: the service is down.
+   */
+  Future<List<ServiceInstance>> ping(String service, Duration window);
 
   /** Whether requests can be sent now (for readiness checks). */
   boolean connected();

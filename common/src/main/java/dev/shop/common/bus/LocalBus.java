@@ -4,7 +4,9 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.LocalEvents;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -15,6 +17,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bus inside one JVM, over the Vert.x event bus. Bodies travel encoded as on NATS, so a
@@ -26,6 +32,8 @@ public final class LocalBus implements Bus {
 
   private final Vertx vertx;
   private final Duration timeout;
+  /** The instances serving each service: an id and the context its handlers run on. */
+  private final Map<String, Map<String, Context>> instances = new ConcurrentHashMap<>();
   private EventStream events;
 
   public LocalBus(Vertx vertx, Duration timeout) {
@@ -40,12 +48,12 @@ public final class LocalBus implements Bus {
     putHeader(options, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
     putHeader(options, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(options, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
-    return vertx.eventBus().<Buffer>request(PREFIX + subject, body.toBuffer(), options)
+    return BusMetrics.sent(subject, () -> vertx.eventBus().<Buffer>request(PREFIX + subject, body.toBuffer(), options)
         .recover(failure -> Future.failedFuture(translate(subject, failure)))
         .map(reply -> {
           String status = reply.headers().get(BusHeaders.STATUS);
           return BusReply.received(status == null ? 200 : Integer.parseInt(status), reply.body());
-        });
+        }));
   }
 
   private static void putHeader(DeliveryOptions options, String name, String value) {
@@ -84,8 +92,29 @@ public final class LocalBus implements Bus {
       consumers.add(consumer);
       ready.add(consumer.completion());
     });
-    return Future.all(ready).map(v -> () -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-        .mapEmpty());
+    String instanceId = UUID.randomUUID().toString();
+    Map<String, Context> running = instances.computeIfAbsent(service.name(), name -> new ConcurrentHashMap<>());
+    return Future.all(ready).map(v -> {
+      running.put(instanceId, vertx.getOrCreateContext());
+      return () -> {
+        running.remove(instanceId);
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+      };
+    });
+  }
+
+  /** An instance answers once its event loop has run the ping: a blocked loop does not answer. */
+  @Override
+  public Future<List<ServiceInstance>> ping(String service, Duration window) {
+    List<Future<ServiceInstance>> answers = new ArrayList<>();
+    instances.getOrDefault(service, Map.of()).forEach((id, context) -> {
+      Promise<ServiceInstance> answer = Promise.promise();
+      long sentAt = System.nanoTime();
+      context.runOnContext(v -> answer.tryComplete(new ServiceInstance(id, Duration.ofNanos(System.nanoTime() - sentAt))));
+      answers.add(answer.future().timeout(window.toMillis(), TimeUnit.MILLISECONDS));
+    });
+    return Future.join(answers).transform(done -> Future.succeededFuture(
+        answers.stream().filter(Future::succeeded).map(Future::result).toList()));
   }
 
   private static void answer(String subject, BusHandler handler, Message<Buffer> message) {

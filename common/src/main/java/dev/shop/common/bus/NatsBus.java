@@ -5,6 +5,7 @@ import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.JetStreamEvents;
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -16,13 +17,19 @@ import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +48,10 @@ public final class NatsBus implements Bus {
   private final Vertx vertx;
   private final Connection connection;
   private final Duration timeout;
+  /** Pings in progress by the last token of their reply subject, answered on one subscription. */
+  private final Map<String, Ping> pings = new ConcurrentHashMap<>();
+  private final AtomicLong pingCount = new AtomicLong();
+  private String pingInbox;
   private EventStream events;
 
   private NatsBus(Vertx vertx, Connection connection, Duration timeout) {
@@ -72,10 +83,10 @@ public final class NatsBus implements Bus {
     putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
     Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(
+    return BusMetrics.sent(subject, () -> Future.fromCompletionStage(
             connection.requestWithTimeout(subject, headers, body.toBuffer().getBytes(), timeout), context)
         .recover(failure -> Future.failedFuture(translate(subject, failure)))
-        .compose(NatsBus::toReply);
+        .compose(NatsBus::toReply));
   }
 
   private static void putHeader(Headers headers, String name, String value) {
@@ -168,6 +179,58 @@ public final class NatsBus implements Bus {
           }
           message.respond(connection, payload, headers);
         });
+  }
+
+  /**
+   * Publishes {@code $SRV.PING.<service>} with a reply subject of its own and collects the answers
+   * of the window: every instance of the service answers (the Services protocol's discovery
+   * subjects have no queue group).
+   */
+  @Override
+  public Future<List<ServiceInstance>> ping(String service, Duration window) {
+    String token = Long.toString(pingCount.incrementAndGet());
+    Ping ping = new Ping(System.nanoTime(), new ArrayList<>());
+    pings.put(token, ping);
+    connection.publish("$SRV.PING." + service, pingInbox() + "." + token, new byte[0]);
+    Promise<List<ServiceInstance>> collected = Promise.promise();
+    vertx.setTimer(Math.max(1, window.toMillis()), id -> {
+      pings.remove(token);
+      collected.complete(ping.answers());
+    });
+    return collected.future();
+  }
+
+  /** A ping in progress: when it left, and the instances that answered so far. */
+  private record Ping(long sentAt, List<ServiceInstance> instances) {
+
+    synchronized void answered(String id) {
+      instances.add(new ServiceInstance(id, Duration.ofNanos(System.nanoTime() - sentAt)));
+    }
+
+    synchronized List<ServiceInstance> answers() {
+      return List.copyOf(instances);
+    }
+  }
+
+  /** The subject prefix of ping answers; one subscription for all pings, made on first use. */
+  private synchronized String pingInbox() {
+    if (pingInbox == null) {
+      String inbox = connection.createInbox();
+      Dispatcher dispatcher = connection.createDispatcher(message -> {
+        Ping ping = pings.get(message.getSubject().substring(inbox.length() + 1));
+        if (ping == null) {
+          return;
+        }
+        try {
+          ping.answered(new JsonObject(Buffer.buffer(message.getData())).getString("id"));
+        } catch (RuntimeException e) {
+          log.atDebug().addKeyValue("subject", message.getSubject()).log("ping answer that is not JSON ignored");
+        }
+      });
+      dispatcher.subscribe(inbox + ".*");
+      pingInbox = inbox;
+    }
+    return pingInbox;
   }
 
   @Override

@@ -49,6 +49,11 @@ final class Wire {
   /** Runs a handler, turning a thrown exception into a failed future. */
   static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
       Function<String, String> header) {
+    return BusMetrics.handled(subject, () -> answer(handler, subject, data, header));
+  }
+
+  private static Future<BusReply> answer(BusHandler handler, String subject, Buffer data,
+      Function<String, String> header) {
     BusRequest request;
     try {
       request = toRequest(subject, data, header);

@@ -9,6 +9,8 @@ public final class ConfigKeys {
   public static final String INSTANCES = "SHOP_INSTANCES";
   public static final String NATS_URL = "NATS_URL";
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
+  public static final String HEALTH_PING_MS = "SHOP_HEALTH_PING_MS";
+  public static final String METRICS_PORT = "SHOP_METRICS_PORT";
   public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
   public static final String EMBEDDED_DB_PORT = "SHOP_EMBEDDED_DB_PORT";
   public static final String JWT_ISSUER = "SHOP_JWT_ISSUER";

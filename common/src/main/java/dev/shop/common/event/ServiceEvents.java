@@ -1,6 +1,8 @@
 package dev.shop.common.event;
 
+import dev.shop.common.metrics.Metrics;
 import dev.shop.common.service.PeriodicJob;
+import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -22,6 +24,8 @@ public final class ServiceEvents {
   private static final Logger log = LoggerFactory.getLogger(ServiceEvents.class);
   private static final Duration MAX_PRUNE_INTERVAL = Duration.ofMinutes(10);
   private static final int PRUNE_BATCH = 10_000;
+  /** How often the outbox and dead-letter gauges are read from the database. */
+  private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final String service;
@@ -67,6 +71,9 @@ public final class ServiceEvents {
       relay.start();
       Duration interval = settings.retention().compareTo(MAX_PRUNE_INTERVAL) < 0 ? settings.retention() : MAX_PRUNE_INTERVAL;
       PeriodicJob.start(vertx, Math.max(1_000, interval.toMillis()), this::prune);
+      if (Metrics.registry().isPresent()) {
+        PeriodicJob.start(vertx, GAUGE_INTERVAL.toMillis(), this::readGauges);
+      }
     }).mapEmpty();
   }
 
@@ -90,6 +97,25 @@ public final class ServiceEvents {
               }
               return null;
             }));
+  }
+
+  /**
+   * The outbox's backlog (events not yet published, and the age of the oldest: the relay's lag)
+   * and the dead letters waiting for someone to look at them, as gauges by service.
+   */
+  private Future<Void> readGauges() {
+    return pool.query("SELECT (SELECT count(*) FROM event_outbox WHERE published_at IS NULL), "
+            + "(SELECT coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint FROM event_outbox "
+            + "WHERE published_at IS NULL), (SELECT count(*) FROM event_dead_letters)")
+        .execute()
+        .map(rows -> {
+          var row = rows.iterator().next();
+          Tags tags = Tags.of("service", service);
+          Metrics.gauge("shop.events.outbox.pending", "Events in the outbox not published yet", tags).set(row.getLong(0));
+          Metrics.gauge("shop.events.outbox.lag.ms", "Age of the oldest unpublished event", tags).set(row.getLong(1));
+          Metrics.gauge("shop.events.dead.letters", "Events a consumer gave up on", tags).set(row.getLong(2));
+          return null;
+        });
   }
 
   /** Runs a batched delete until a batch comes back short; answers the rows deleted. */

@@ -3,10 +3,13 @@ package dev.shop.gateway.http;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
+import dev.shop.common.error.ShopException;
 import dev.shop.gateway.auth.Access;
 import dev.shop.gateway.auth.Authenticator;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,15 +48,30 @@ public final class Api {
   }
 
   private void route(HttpMethod method, String path, Access access, String subject, Payload payload) {
-    router.route(method, path).handler(JsonBody::handle).handler(ctx -> forward(ctx, access, subject, payload));
+    boolean read = method == HttpMethod.GET;
+    router.route(method, path).handler(JsonBody::handle).handler(ctx -> forward(ctx, access, subject, payload, read));
   }
 
-  private void forward(RoutingContext ctx, Access access, String subject, Payload payload) {
+  private void forward(RoutingContext ctx, Access access, String subject, Payload payload, boolean read) {
     authenticator.caller(ctx, access)
-        .compose(caller -> bus.request(subject, payload.build(ctx, caller),
-            new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))))
+        .compose(caller -> {
+          JsonObject body = payload.build(ctx, caller);
+          RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
+          Future<BusReply> reply = bus.request(subject, body, meta);
+          return read ? reply.recover(failure -> elsewhere(failure) ? bus.request(subject, body, meta)
+              : Future.failedFuture(failure)) : reply;
+        })
         .onSuccess(reply -> respond(ctx, reply))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Whether another instance may answer: nothing answered (a replica just died and NATS has not yet
+   * moved its share) or no answer came in time. Only reads are sent again; a write that timed out
+   * may have been done, so it is never repeated for the client.
+   */
+  private static boolean elsewhere(Throwable failure) {
+    return failure instanceof ShopException shop && (shop.status() == 503 || shop.status() == 504);
   }
 
   private static void respond(RoutingContext ctx, BusReply reply) {

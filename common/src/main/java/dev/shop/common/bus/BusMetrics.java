@@ -1,0 +1,53 @@
+package dev.shop.common.bus;
+
+import dev.shop.common.error.ShopException;
+import dev.shop.common.metrics.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The bus's meters, alike on both buses: {@code shop_bus_requests_seconds} for requests this JVM
+ * sent and {@code shop_bus_handled_seconds} for those its services answered, by subject and status
+ * (the service's status, 503 for no responder, 504 for a time-out).
+ */
+final class BusMetrics {
+
+  private static final String SENT = "shop.bus.requests";
+  private static final String HANDLED = "shop.bus.handled";
+  private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+      Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+      Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
+  private BusMetrics() {
+  }
+
+  static Future<BusReply> sent(String subject, Supplier<Future<BusReply>> request) {
+    return timed(SENT, "Bus requests sent, by subject and status", subject, request);
+  }
+
+  static Future<BusReply> handled(String subject, Supplier<Future<BusReply>> handling) {
+    return timed(HANDLED, "Bus requests answered by this JVM's services, by subject and status", subject, handling);
+  }
+
+  private static Future<BusReply> timed(String name, String description, String subject,
+      Supplier<Future<BusReply>> work) {
+    Optional<MeterRegistry> registry = Metrics.registry();
+    if (registry.isEmpty()) {
+      return work.get();
+    }
+    long start = System.nanoTime();
+    return work.get().onComplete(result -> {
+      String status = result.succeeded() ? Integer.toString(result.result().status())
+          : result.cause() instanceof ShopException shop ? Integer.toString(shop.status()) : "500";
+      // The registry keeps one timer per name and tags: registering again finds it.
+      Timer.builder(name).description(description).tag("subject", subject).tag("status", status)
+          .serviceLevelObjectives(BUCKETS).register(registry.get())
+          .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    });
+  }
+}

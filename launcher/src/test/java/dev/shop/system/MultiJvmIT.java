@@ -1,0 +1,223 @@
+package dev.shop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.common.bus.ServiceNames;
+import dev.shop.common.testing.JarProcess;
+import dev.shop.common.testing.TestNats;
+import dev.shop.e2e.Http;
+import io.nats.NatsServerRunner;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9's multi-JVM test: nats-server, PostgreSQL, every service in a JVM of its own (two product
+ * replicas) and the gateway, started from the packaged jar. A smoke scenario through HTTP; one
+ * product replica killed (SIGKILL) under load; everything stopped (SIGTERM) under checkout load,
+ * after which every order the clients were answered 201 for is in the database. Prints its figures.
+ */
+class MultiJvmIT {
+
+  private static final String ADMIN_EMAIL = "admin@shop.local";
+  private static final String ADMIN_PASSWORD = "admin12345";
+  private static final int STOCK = 100_000;
+
+  @Test
+  void theShopRunsAsSeparateJvmsSurvivesAKilledReplicaAndDrainsOnSigterm() throws Exception {
+    Path directory = Files.createTempDirectory("shop-multi-jvm");
+    try (NatsServerRunner nats = TestNats.isolated(); Topology topology = new Topology(directory, nats.getURI())) {
+      long starting = System.nanoTime();
+      topology.start();
+      System.out.printf("multi-JVM: %d JVMs ready in %.1f s%n", topology.all().size(),
+          (System.nanoTime() - starting) / 1e9);
+      Http http = new Http(topology.gatewayPort());
+
+      JsonObject health = awaitHealthy(http);
+      assertThat(health.getJsonObject("services").getJsonObject(ServiceNames.PRODUCT).getInteger("instances"))
+          .isEqualTo(Topology.PRODUCT_REPLICAS);
+
+      String productId = smoke(http);
+
+      Load.Relative kill = readsWhileAReplicaIsKilled(http, topology, productId);
+      System.out.printf("multi-JVM: SIGKILL of product-1 under load: %d reads, %d failed, last failure %s after the kill,"
+          + " first success after the kill %.0f ms later%n", kill.requests(), kill.failures(),
+          kill.lastFailureMs() < 0 ? "none" : String.format("%.0f ms", kill.lastFailureMs()), kill.firstSuccessMs());
+      assertThat(kill.requestsAfterRecovery()).as("reads served by the survivor").isPositive();
+      assertThat(kill.lastFailureMs()).as("failures only until NATS moved the load to the survivor")
+          .isLessThan(2 * Topology.BUS_TIMEOUT.toMillis() + 1_000);
+      JsonObject afterKill = awaitHealthy(http);
+      assertThat(afterKill.getJsonObject("services").getJsonObject(ServiceNames.PRODUCT).getInteger("instances"))
+          .isEqualTo(1);
+
+      Set<String> accepted = checkoutsWhileEverythingStops(http, topology, productId);
+      assertEveryAcceptedOrderIsKept(topology, accepted, productId);
+    }
+  }
+
+  /** Register, browse, cart, checkout, pay, report: the whole path through separate JVMs. */
+  private static String smoke(Http http) throws InterruptedException {
+    String admin = http.post("/auth/login", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD),
+        null).json().getString("accessToken");
+    String sku = "MJ-" + UUID.randomUUID().toString().substring(0, 8);
+    Http.Response created = http.post("/products", new JsonObject().put("sku", sku).put("name", "Multi JVM kettle")
+        .put("priceInt", 250_000).put("stock", STOCK), admin);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String productId = created.json().getString("id");
+
+    Http.Response registered = http.post("/auth/register", new JsonObject().put("email", "multi-" + UUID.randomUUID()
+        + "@example.com").put("password", "password-1").put("fullName", "Multi JVM"), null);
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String customer = registered.json().getString("accessToken");
+
+    Http.Response found = http.get("/products?search=" + sku, null);
+    assertThat(found.json().getJsonArray("products")).extracting(p -> ((JsonObject) p).getString("id"))
+        .containsExactly(productId);
+    assertThat(http.get("/products/" + productId, null).status()).isEqualTo(200);
+
+    Http.Response cart = http.post("/cart/items", new JsonObject().put("productId", productId).put("quantity", 2), customer);
+    assertThat(cart.status()).as(cart.toString()).isIn(200, 201);
+    Http.Response order = http.post("/orders", new JsonObject(), customer);
+    assertThat(order.status()).as(order.toString()).isEqualTo(201);
+    String orderId = order.json().getString("id");
+    assertThat(order.json().getLong("totalInt")).isEqualTo(500_000);
+
+    Http.Response paid = http.post("/payments/process", new JsonObject().put("orderId", orderId).put("method", "COD"),
+        customer);
+    assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
+
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonObject sales = null;
+    while (System.nanoTime() < deadline) {
+      sales = http.get("/reports/sales-summary?fromAt=" + today + "&toAt=" + today, admin).json();
+      if (sales.getInteger("totalOrders", 0) >= 1) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertThat(sales.getInteger("totalOrders")).as("the report service counted the order from its event").isEqualTo(1);
+    System.out.println("multi-JVM: smoke passed (register, browse, cart, checkout, pay, report)");
+    return productId;
+  }
+
+  private static JsonObject awaitHealthy(Http http) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Http.Response health = http.get("/health", null);
+    while (health.status() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      health = http.get("/health", null);
+    }
+    assertThat(health.status()).as(health.toString()).isEqualTo(200);
+    return health.json();
+  }
+
+  /** Reads of the product on 8 connections for 3 s, the kill of one replica, 3 × the bus timeout more. */
+  private static Load.Relative readsWhileAReplicaIsKilled(Http http, Topology topology, String productId)
+      throws Exception {
+    try (Load load = Load.start(8, () -> http.get("/products/" + productId, null).status())) {
+      Thread.sleep(3_000);
+      long killedAt = System.nanoTime();
+      topology.productReplica(1).kill();
+      Thread.sleep(3 * Topology.BUS_TIMEOUT.toMillis() + 2_000);
+      return load.stop().after(killedAt, 200);
+    }
+  }
+
+  /** Checkouts on 8 connections; after 1.5 s every JVM gets SIGTERM at once. Answers the ids answered 201. */
+  private static Set<String> checkoutsWhileEverythingStops(Http http, Topology topology, String productId)
+      throws Exception {
+    String customer = http.post("/auth/register", new JsonObject().put("email", "drain-" + UUID.randomUUID()
+        + "@example.com").put("password", "password-1").put("fullName", "Drain"), null).json().getString("accessToken");
+    Set<String> accepted = ConcurrentHashMap.newKeySet();
+    JsonObject body = new JsonObject().put("items", new JsonArray().add(new JsonObject().put("productId", productId)
+        .put("quantity", 1)));
+    Load.LoadFigures figures;
+    try (Load load = Load.start(8, () -> {
+      Http.Response order = http.post("/orders", body, customer);
+      if (order.status() == 201) {
+        accepted.add(order.json().getString("id"));
+      }
+      return order.status();
+    })) {
+      Thread.sleep(1_500);
+      long stoppedAt = System.nanoTime();
+      List<JarProcess> running = topology.all().stream().filter(JarProcess::alive).toList();
+      running.forEach(JarProcess::terminate);
+      for (JarProcess process : running) {
+        assertThat(process.awaitExit(Duration.ofSeconds(40))).as(process.name() + " exit code\n" + process.tail())
+            .isIn(0, 143);
+      }
+      System.out.printf("multi-JVM: SIGTERM of all %d JVMs under checkout load: all exited in %.1f s%n",
+          running.size(), (System.nanoTime() - stoppedAt) / 1e9);
+      figures = load.stop();
+    }
+    System.out.printf("multi-JVM: checkouts during the stop: %d sent, %d answered 201, %d other answers or failures%n",
+        figures.requests(), accepted.size(), figures.requests() - accepted.size());
+    assertThat(accepted).as("checkouts accepted before the stop").isNotEmpty();
+    return accepted;
+  }
+
+  /** Every order answered 201 is in the order database, and its stock left the product. */
+  private static void assertEveryAcceptedOrderIsKept(Topology topology, Set<String> accepted, String productId)
+      throws Exception {
+    List<String> kept = new java.util.ArrayList<>();
+    long ordered;
+    long unpublished;
+    try (Connection orders = jdbc(topology.database(ServiceNames.ORDER))) {
+      try (PreparedStatement query = orders.prepareStatement("SELECT id::text FROM orders WHERE id = ANY(?::uuid[])")) {
+        query.setArray(1, orders.createArrayOf("text", accepted.toArray()));
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            kept.add(rows.getString(1));
+          }
+        }
+      }
+      ordered = single(orders, "SELECT coalesce(sum(quantity), 0) FROM order_items i JOIN orders o ON o.id = i.order_id "
+          + "WHERE o.status <> 'CANCELLED'");
+      unpublished = single(orders, "SELECT count(*) FROM event_outbox WHERE published_at IS NULL");
+    }
+    long stock;
+    try (Connection products = jdbc(topology.database(ServiceNames.PRODUCT))) {
+      try (PreparedStatement query = products.prepareStatement("SELECT stock FROM products WHERE id = ?::uuid")) {
+        query.setString(1, productId);
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          stock = rows.getLong(1);
+        }
+      }
+    }
+    System.out.printf("multi-JVM: after the stop: %d of %d accepted orders in the database; stock %d + units ordered %d"
+        + " = %d (of %d); order events not yet published: %d (published on the next start)%n", kept.size(),
+        accepted.size(), stock, ordered, stock + ordered, STOCK, unpublished);
+    assertThat(kept).as("orders answered 201").containsExactlyInAnyOrderElementsOf(accepted);
+    assertThat(stock + ordered).as("stock left plus units in orders").isLessThanOrEqualTo(STOCK);
+  }
+
+  private static Connection jdbc(String url) throws Exception {
+    java.net.URI uri = java.net.URI.create(url);
+    String[] credentials = uri.getUserInfo().split(":", 2);
+    return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(),
+        credentials[0], credentials.length > 1 ? credentials[1] : "");
+  }
+
+  private static long single(Connection connection, String sql) throws Exception {
+    try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.shop.system;
+
+import dev.shop.common.bus.ServiceNames;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.testing.JarProcess;
+import dev.shop.common.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production shape as plain processes: every domain service in a JVM of its own (the product
+ * service twice), each with its database, all on one NATS server, and the gateway in its own JVM.
+ * Each JVM is {@code java -jar launcher/target/shop.jar} configured by environment variables only,
+ * as README's Production section runs it.
+ */
+final class Topology implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "shop.jar");
+  static final int PRODUCT_REPLICAS = 2;
+  static final Duration BUS_TIMEOUT = Duration.ofSeconds(2);
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  private static final Duration START_WITHIN = Duration.ofSeconds(150);
+
+  private final Path directory;
+  private final String natsUrl;
+  private final Map<String, String> databases = new LinkedHashMap<>();
+  private final List<JarProcess> services = new ArrayList<>();
+  private final int gatewayPort = JarProcess.freePort();
+  private JarProcess gateway;
+
+  Topology(Path directory, String natsUrl) {
+    this.directory = directory;
+    this.natsUrl = natsUrl;
+    for (String service : ServiceNames.ALL) {
+      databases.put(service, TestDatabases.freshDatabase(service + "_multi_jvm"));
+    }
+  }
+
+  /** Starts every service JVM at once (replicas race on migrations), then the gateway. */
+  void start() throws IOException, InterruptedException {
+    Map<JarProcess, Integer> metricsPorts = new HashMap<>();
+    for (String service : ServiceNames.ALL) {
+      int replicas = service.equals(ServiceNames.PRODUCT) ? PRODUCT_REPLICAS : 1;
+      for (int replica = 1; replica <= replicas; replica++) {
+        int metricsPort = JarProcess.freePort();
+        Map<String, String> environment = common(service + "-" + replica);
+        environment.put(ConfigKeys.SERVICES, service);
+        environment.put(ConfigKeys.databaseUrl(service), databases.get(service));
+        environment.put(ConfigKeys.METRICS_PORT, Integer.toString(metricsPort));
+        JarProcess process = launch(service + "-" + replica, environment);
+        services.add(process);
+        metricsPorts.put(process, metricsPort);
+      }
+    }
+    for (JarProcess service : services) {
+      service.awaitHttpOk("http://127.0.0.1:" + metricsPorts.get(service) + "/health/live", START_WITHIN);
+    }
+    Map<String, String> environment = common("gateway");
+    environment.put(ConfigKeys.SERVICES, "gateway");
+    environment.put(ConfigKeys.PORT, Integer.toString(gatewayPort));
+    gateway = launch("gateway", environment);
+    gateway.awaitHttpOk(gateway() + "/health/ready", START_WITHIN);
+  }
+
+  private Map<String, String> common(String name) throws IOException {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SHOP_PROFILE", "dev");
+    environment.put(ConfigKeys.NATS_URL, natsUrl);
+    environment.put(ConfigKeys.DATA_DIR, Files.createDirectories(directory.resolve(name)).toString());
+    environment.put(ConfigKeys.INSTANCES, "1");
+    environment.put(ConfigKeys.BUS_TIMEOUT_MS, Long.toString(BUS_TIMEOUT.toMillis()));
+    environment.put(ConfigKeys.BCRYPT_COST, "4");
+    environment.put(ConfigKeys.OUTBOX_POLL_MS, "250");
+    environment.put(ConfigKeys.EVENT_RETRY_BACKOFF_MS, "100");
+    environment.put("SHOP_ACCESS_LOG_LEVEL", "WARN");
+    return environment;
+  }
+
+  private JarProcess launch(String name, Map<String, String> environment) throws IOException {
+    return JarProcess.start(name, JAR, JVM_OPTIONS, List.of(), environment, directory.resolve(name + ".log"));
+  }
+
+  String gateway() {
+    return "http://127.0.0.1:" + gatewayPort;
+  }
+
+  int gatewayPort() {
+    return gatewayPort;
+  }
+
+  String database(String service) {
+    return databases.get(service);
+  }
+
+  JarProcess productReplica(int replica) {
+    return services.stream().filter(process -> process.name().equals(ServiceNames.PRODUCT + "-" + replica))
+        .findFirst().orElseThrow();
+  }
+
+  /** The gateway and every service JVM. */
+  List<JarProcess> all() {
+    List<JarProcess> all = new ArrayList<>(services);
+    if (gateway != null) {
+      all.add(0, gateway);
+    }
+    return all;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (JarProcess process : all()) {
+      process.terminate();
+    }
+    for (JarProcess process : all()) {
+      process.close();
+    }
+  }
+}
