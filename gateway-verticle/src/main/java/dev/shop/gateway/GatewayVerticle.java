@@ -14,6 +14,7 @@ import dev.shop.gateway.routes.ArRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
 import dev.shop.gateway.routes.CartRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
+import dev.shop.gateway.routes.DocsRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
 import dev.shop.gateway.routes.MetricsRoutes;
 import dev.shop.gateway.routes.OrderRoutes;
@@ -39,6 +40,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final Bus bus;
   private final ShopConfig settings;
   private HttpServer server;
+  private Router router;
 
   public GatewayVerticle(Bus bus, ShopConfig settings) {
     this.bus = bus;
@@ -50,7 +52,7 @@ public final class GatewayVerticle extends VerticleBase {
     TokenVerifier verifier = new TokenVerifier(vertx, bus, settings.string(ConfigKeys.JWT_ISSUER));
     verifier.start();
 
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(RequestIds::handle).handler(AccessLog::handle);
     cors(settings.list(ConfigKeys.CORS_ORIGINS)).ifPresent(cors -> router.route().handler(cors));
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.integer(ConfigKeys.BODY_LIMIT_BYTES)));
@@ -71,13 +73,13 @@ public final class GatewayVerticle extends VerticleBase {
     PaymentRoutes.register(api);
     ArRoutes.register(api);
 
-    return vertx.createHttpServer()
+    return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer()
         .requestHandler(router)
         .listen(listenPort(settings.integer(ConfigKeys.PORT)))
         .onSuccess(listening -> {
           server = listening;
           log.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
-        });
+        }));
   }
 
   /**
@@ -92,6 +94,16 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.shutdown(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * The routes this gateway answers with a method of their own, as {@code "GET /products/:id"}:
+   * what the OpenAPI document must list (a test compares them).
+   */
+  public List<String> routes() {
+    return router.getRoutes().stream().filter(route -> route.methods() != null && route.getPath() != null)
+        .flatMap(route -> route.methods().stream().map(method -> method.name() + " " + route.getPath()))
+        .distinct().sorted().toList();
   }
 
   /** The port actually bound (PORT=0 picks a free one). */

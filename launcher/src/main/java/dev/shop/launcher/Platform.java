@@ -81,6 +81,15 @@ public final class Platform {
           chain = chain.compose(v -> vertx.deployVerticle(() -> SERVICES.get(service).apply(bus, resolved), instances)
               .onSuccess(deployments::add).mapEmpty());
         }
+        // Before the gateway listens: the first page a newcomer opens already has products.
+        if (resolved.bool(ConfigKeys.DEMO_DATA) && services.contains(ProductVerticle.SERVICE)) {
+          chain = chain.compose(v -> Seeder.demoIfEmpty(vertx, resolved).map(added -> {
+            if (added > 0) {
+              log.atInfo().addKeyValue("products", added).log("empty catalogue: demo products added (SHOP_DEMO_DATA)");
+            }
+            return null;
+          }));
+        }
         List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
         if (selected.contains(GATEWAY)) {
           chain = chain.compose(v -> vertx.deployVerticle(() -> {
@@ -144,6 +153,11 @@ public final class Platform {
 
   public Bus bus() {
     return bus;
+  }
+
+  /** The gateway's routes ({@code "GET /products/:id"}); empty when this JVM runs no gateway. */
+  public List<String> gatewayRoutes() {
+    return gateway == null ? List.of() : gateway.routes();
   }
 
   public String busKind() {

@@ -13,6 +13,8 @@ import dev.shop.product.slug.SlugChoice;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,10 @@ final class Seeder {
 
   private static final Logger log = LoggerFactory.getLogger(Seeder.class);
   private static final int BATCH = 500;
+  /** Products of the demo catalogue a first start in dev mode gets ({@code SHOP_DEMO_DATA}). */
+  static final int DEMO_PRODUCTS = 200;
+  /** The advisory lock under which a first start checks for and adds the demo catalogue. */
+  private static final long DEMO_LOCK = 0x5348_4f50_4445_4d4fL;
 
   private final Random random = new Random();
   private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
@@ -40,7 +46,10 @@ final class Seeder {
   private final ProductRepository products;
   private final Map<String, UUID> categoryIds = new HashMap<>();
 
-  private Seeder(Pool pool) {
+  private final Progress progress;
+
+  private Seeder(Pool pool, Progress progress) {
+    this.progress = progress;
     this.categories = new CategoryRepository(pool);
     // Seeding is a bulk import (insertAll): it writes no events, so it needs no outbox.
     this.products = new ProductRepository(pool, null);
@@ -52,9 +61,32 @@ final class Seeder {
       ShopConfig resolved = databases.config();
       return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE,
               resolved.string(ConfigKeys.databaseUrl(ProductVerticle.SERVICE)), resolved.integer(ConfigKeys.DB_POOL_SIZE))
-          .compose(pool -> new Seeder(pool).fill(productCount).eventually(pool::close))
+          .compose(pool -> new Seeder(pool, new Progress(System.console() != null)).fill(productCount)
+              .eventually(pool::close))
           .eventually(() -> databases.close(vertx));
     });
+  }
+
+  /**
+   * The demo catalogue, when the product database has neither categories nor products: the first
+   * start in dev mode shows a browsable shop. Checked and added while a connection of its own (not
+   * one of the service's pool, which the seeding uses) holds an advisory lock, so replicas starting
+   * together add it once.
+   */
+  static Future<Integer> demoIfEmpty(Vertx vertx, ShopConfig config) {
+    String url = config.string(ConfigKeys.databaseUrl(ProductVerticle.SERVICE));
+    return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE, url, config.integer(ConfigKeys.DB_POOL_SIZE))
+        .compose(pool -> PgConnection.connect(vertx, PgConnectOptions.fromUri(url))
+            .compose(lock -> lock.begin().compose(transaction -> lock
+                    .query("SELECT pg_advisory_xact_lock(" + DEMO_LOCK + ")").execute()
+                    .compose(locked -> lock.query(
+                        "SELECT EXISTS (SELECT 1 FROM products) OR EXISTS (SELECT 1 FROM categories)").execute())
+                    .compose(rows -> rows.iterator().next().getBoolean(0) ? Future.succeededFuture(0)
+                        : new Seeder(pool, new Progress(false)).fill(DEMO_PRODUCTS))
+                    // Ending the transaction releases the lock; it wrote nothing.
+                    .eventually(transaction::commit))
+                .eventually(lock::close))
+            .eventually(pool::close));
   }
 
   private Future<Integer> fill(int productCount) {
@@ -72,11 +104,11 @@ final class Seeder {
         }
         int done = Math.min(productCount, start + BATCH);
         inserted = inserted.compose(total -> products.insertAll(batch).map(count -> {
-          log.atInfo().addKeyValue("products", done).addKeyValue("of", productCount).log("seeding");
+          progress.done(done, productCount);
           return total + count;
         }));
       }
-      return inserted;
+      return inserted.onComplete(finished -> progress.end());
     });
   }
 
@@ -130,5 +162,33 @@ final class Seeder {
     UUID category = categoryIds.get(String.join(" / ", leaf.path()));
     return new NewProduct(sku, name, new SlugChoice(slug, false), price, stock, description, images, category,
         attributes, model3dUrl);
+  }
+
+  /** How far the seeding is: a bar redrawn in place on a terminal, else a log line now and then. */
+  private static final class Progress {
+
+    private static final int WIDTH = 40;
+    private static final int LOG_EVERY = 10_000;
+    private final boolean terminal;
+
+    Progress(boolean terminal) {
+      this.terminal = terminal;
+    }
+
+    void done(int products, int of) {
+      if (terminal) {
+        int filled = (int) ((long) WIDTH * products / of);
+        System.err.printf("\rseeding [%s%s] %,d / %,d products", "#".repeat(filled), " ".repeat(WIDTH - filled),
+            products, of);
+      } else if (products % LOG_EVERY == 0 || products == of) {
+        log.atInfo().addKeyValue("products", products).addKeyValue("of", of).log("seeding");
+      }
+    }
+
+    void end() {
+      if (terminal) {
+        System.err.println();
+      }
+    }
   }
 }

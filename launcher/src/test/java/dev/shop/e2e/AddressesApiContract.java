@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Addresses": the caller's own addresses, exactly one default. */
+/** The contract's "Addresses" (openapi.json): the caller's own addresses, exactly one default. */
 abstract class AddressesApiContract extends ApiTest {
 
   static JsonObject address(String street) {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Auth and users": registration, login, tokens. */
+/** The contract's "Auth and users" (openapi.json): registration, login, tokens. */
 abstract class AuthApiContract extends ApiTest {
 
   @Test

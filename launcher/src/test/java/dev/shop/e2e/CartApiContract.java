@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Cart": session and user carts, their lines, transfer, and what the order service calls. */
+/** The contract's "Cart" (openapi.json): session and user carts, their lines, transfer, and what the order service calls. */
 abstract class CartApiContract extends CatalogueApiTest {
 
   static final List<String> CART_FIELDS = List.of("id", "userId", "sessionId", "items", "totalItems", "subtotalInt",

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Catalogue": the category tree. */
+/** The contract's "Catalogue" (openapi.json): the category tree. */
 abstract class CategoryApiContract extends CatalogueApiTest {
 
   @Test

@@ -6,9 +6,8 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * API.md "Orders": checkout without items orders the caller's cart. Needs the cart service
- * ({@code cart.get}, {@code cart.removeOrdered}); nest it in {@link OverNatsTest} and
- * {@link OverLocalBusTest} once the cart service is part of the platform.
+ * The contract's "Orders" (openapi.json): checkout without items orders the caller's cart, through
+ * the cart service ({@code cart.get}, {@code cart.removeOrdered}).
  */
 abstract class CheckoutFromCartApiContract extends OrderApiTest {
 

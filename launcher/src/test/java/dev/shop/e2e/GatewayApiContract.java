@@ -21,6 +21,19 @@ abstract class GatewayApiContract extends ApiTest {
   }
 
   @Test
+  void theClientsTraceIsContinuedAndAnsweredInTraceresponse() {
+    Http.Response traced = http.send("GET", "/products?pageSize=1", null, null,
+        Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+    assertThat(traced.header("traceresponse")).matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
+        .doesNotContain("b7ad6b7169203331");
+
+    Http.Response invalid = http.send("GET", "/products?pageSize=1", null, null, Map.of("traceparent", "00-zz-yy-01"));
+    assertThat(invalid.header("traceresponse")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    Http.Response fresh = http.get("/health/live", null);
+    assertThat(fresh.header("traceresponse")).isNotEqualTo(invalid.header("traceresponse"));
+  }
+
+  @Test
   void aBodyOverOneMebibyteIs413() {
     String big = "{\"email\":\"" + "a".repeat(1024 * 1024) + "\"}";
     assertError(http.post("/auth/login", big, null), 413, "/auth/login");
@@ -88,7 +101,7 @@ abstract class GatewayApiContract extends ApiTest {
     assertThat(text).containsPattern("vertx_http_server_requests_total\\{[^}]*route=\"/products\"[^}]*\\}")
         .containsPattern("vertx_http_server_requests_total\\{[^}]*code=\"404\"[^}]*route=\"/products/:id\"")
         .doesNotContain("/products/not-a-uuid")
-        .contains("vertx_http_server_response_time_seconds");
+        .containsPattern("vertx_http_server_response_time_seconds_bucket\\{[^}]*route=\"/products\"");
     // Bus requests sent by the gateway and handled by the services, by subject and status.
     assertThat(text).containsPattern("shop_bus_requests_seconds_count\\{[^}]*status=\"200\",subject=\"product.list\"")
         .containsPattern("shop_bus_handled_seconds_bucket\\{[^}]*subject=\"product.list\"")
@@ -96,6 +109,53 @@ abstract class GatewayApiContract extends ApiTest {
     // Database pools, and the JVM.
     assertThat(text).containsPattern("vertx_pool_[a-z_]+\\{[^}]*pool_type=\"sql\"")
         .contains("jvm_memory_used_bytes").contains("jvm_gc_").contains("process_cpu_usage");
+  }
+
+  /** The viewer and the document itself are not operations of the API. */
+  private static final java.util.Set<String> NOT_IN_THE_DOCUMENT = java.util.Set.of("GET /", "GET /docs/",
+      "GET /docs/*", "GET /openapi.json");
+
+  @Test
+  void theOpenApiDocumentListsExactlyTheGatewaysRoutes() {
+    Http.Response document = http.get("/openapi.json", null);
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(document.header("Content-Type")).startsWith("application/json");
+    JsonObject openApi = document.json();
+    assertThat(openApi.getString("openapi")).startsWith("3.");
+
+    java.util.List<String> documented = new java.util.ArrayList<>();
+    JsonObject paths = openApi.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (java.util.Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+          JsonObject operation = item.getJsonObject(method);
+          assertThat(operation.getJsonObject("responses").fieldNames()).as(method + " " + path).isNotEmpty();
+          assertThat(operation.getString("operationId")).as(method + " " + path).isNotBlank();
+          documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.replaceAll("\\{([^}]+)}", ":$1"));
+        }
+      }
+    }
+    java.util.List<String> routes = RunningPlatform.shared(bus()).gatewayRoutes().stream()
+        .filter(route -> !NOT_IN_THE_DOCUMENT.contains(route)).toList();
+    assertThat(routes).as("gateway routes").hasSizeGreaterThan(50);
+    assertThat(documented).as("documented operations against the gateway's routes")
+        .containsExactlyInAnyOrderElementsOf(routes);
+  }
+
+  @Test
+  void apiDocsAreServedFromTheJarAndTheRootLeadsThere() {
+    Http.Response root = http.get("/", null);
+    assertThat(root.status()).isEqualTo(302);
+    assertThat(root.header("Location")).isEqualTo("/docs/");
+    assertThat(http.get("/docs", null).header("Location")).isEqualTo("/docs/");
+    Http.Response page = http.get("/docs/", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.text()).contains("swagger-ui-bundle.js").contains("/openapi.json");
+    Http.Response script = http.get("/docs/swagger-ui-bundle.js", null);
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Content-Type")).contains("javascript");
+    assertThat(script.text().length()).isGreaterThan(100_000);
   }
 
   @Test

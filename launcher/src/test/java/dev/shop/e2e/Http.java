@@ -20,7 +20,11 @@ public final class Http {
   private final String base;
 
   public Http(int port) {
-    this.base = "http://localhost:" + port;
+    this("localhost", port);
+  }
+
+  public Http(String host, int port) {
+    this.base = "http://" + host + ":" + port;
   }
 
   /** An answer: status, headers and the body as text (JSON helpers below). */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Orders" under concurrency: no overselling, stock returned once, one order per key. */
+/** The contract's "Orders" (openapi.json) under concurrency: no overselling, stock returned once, one order per key. */
 abstract class OrderConcurrencyContract extends OrderApiTest {
 
   @Test

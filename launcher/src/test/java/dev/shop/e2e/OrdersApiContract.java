@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Orders": checkout with explicit items, reading, listing, status changes, cancelling. */
+/** The contract's "Orders" (openapi.json): checkout with explicit items, reading, listing, status changes, cancelling. */
 abstract class OrdersApiContract extends OrderApiTest {
 
   @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Payments": paying an order, the provider's webhook, reading payments, refunds, COD. */
+/** The contract's "Payments" (openapi.json): paying an order, the provider's webhook, reading payments, refunds, COD. */
 abstract class PaymentsApiContract extends PaymentApiTest {
 
   @Test

@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Catalogue": products, and the batch lookup other services use. */
+/** The contract's "Catalogue" (openapi.json): products, and the batch lookup other services use. */
 abstract class ProductApiContract extends CatalogueApiTest {
 
   @Test

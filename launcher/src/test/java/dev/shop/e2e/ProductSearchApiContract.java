@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Catalogue": the product list's search, filters, orders and pages. */
+/** The contract's "Catalogue" (openapi.json): the product list's search, filters, orders and pages. */
 abstract class ProductSearchApiContract extends CatalogueApiTest {
 
   @Test

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * API.md "Reports" through the gateway: who may read them, their shapes, bad input, and an order
+ * The contract's "Reports" (openapi.json) through the gateway: who may read them, their shapes, bad input, and an order
  * paid now showing in today's figures. Exact figures over a scripted week: {@link ReportScenarioTest}.
  */
 abstract class ReportsApiContract extends PaymentApiTest {

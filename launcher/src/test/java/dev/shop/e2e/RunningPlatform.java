@@ -36,7 +36,11 @@ public final class RunningPlatform {
     return shared.computeIfAbsent(kind, k -> {
       RunningPlatform running = start(k, overrides -> { });
       running.awaitReady();
-      Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+      if (k == BusKind.NATS) {
+        TestNats.stopBeforeTheServer(running::stop);
+      } else {
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+      }
       return running;
     });
   }
@@ -92,6 +96,11 @@ public final class RunningPlatform {
 
   public Http http() {
     return http;
+  }
+
+  /** The gateway's routes, {@code "GET /products/:id"}. */
+  public java.util.List<String> gatewayRoutes() {
+    return platform.gatewayRoutes();
   }
 
   /** The platform's bus, to call service subjects that have no HTTP route. */

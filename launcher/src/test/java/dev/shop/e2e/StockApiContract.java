@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Catalogue": stock adjustments, alone and concurrent. */
+/** The contract's "Catalogue" (openapi.json): stock adjustments, alone and concurrent. */
 abstract class StockApiContract extends CatalogueApiTest {
 
   @Test

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** API.md "Auth and users": the /users routes, their roles and ownership. */
+/** The contract's "Auth and users" (openapi.json): the /users routes, their roles and ownership. */
 abstract class UsersApiContract extends ApiTest {
 
   @Test

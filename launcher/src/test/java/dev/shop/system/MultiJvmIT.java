@@ -16,8 +16,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,9 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class MultiJvmIT {
 
-  private static final String ADMIN_EMAIL = "admin@shop.local";
-  private static final String ADMIN_PASSWORD = "admin12345";
-  private static final int STOCK = 100_000;
+  /** What a first start in dev mode adds to an empty catalogue (Seeder.DEMO_PRODUCTS). */
+  private static final int DEMO_PRODUCTS = 200;
 
   @Test
   void theShopRunsAsSeparateJvmsSurvivesAKilledReplicaAndDrainsOnSigterm() throws Exception {
@@ -50,7 +47,14 @@ class MultiJvmIT {
       assertThat(health.getJsonObject("services").getJsonObject(ServiceNames.PRODUCT).getInteger("instances"))
           .isEqualTo(Topology.PRODUCT_REPLICAS);
 
-      String productId = smoke(http);
+      String productId = SmokeScenario.run(http, Topology.ADMIN_EMAIL, Topology.ADMIN_PASSWORD);
+      // Both product replicas started on an empty database: the demo catalogue was added once.
+      assertThat(http.get("/products?pageSize=1", null).json().getInteger("total")).isEqualTo(DEMO_PRODUCTS + 1);
+      System.out.println("multi-JVM: smoke passed (register, browse, cart, checkout, pay, report)");
+      String metrics = topology.metricsOf(topology.productReplica(2));
+      assertThat(metrics).as("a service JVM's own metrics port")
+          .containsPattern("shop_bus_handled_seconds_count\\{[^}]*subject=\"product.getById\"")
+          .containsPattern("vertx_pool_[a-z_]+\\{[^}]*pool_type=\"sql\"");
 
       Load.Relative kill = readsWhileAReplicaIsKilled(http, topology, productId);
       System.out.printf("multi-JVM: SIGKILL of product-1 under load: %d reads, %d failed, last failure %s after the kill,"
@@ -59,6 +63,9 @@ class MultiJvmIT {
       assertThat(kill.requestsAfterRecovery()).as("reads served by the survivor").isPositive();
       assertThat(kill.lastFailureMs()).as("failures only until NATS moved the load to the survivor")
           .isLessThan(2 * Topology.BUS_TIMEOUT.toMillis() + 1_000);
+      System.out.println("multi-JVM: resident memory after the load (" + String.join(" ", Topology.JVM_OPTIONS) + "): "
+          + String.join(", ", topology.all().stream().filter(JarProcess::alive)
+              .map(process -> process.name() + " " + process.residentMemoryMb() + " MB").toList()));
       JsonObject afterKill = awaitHealthy(http);
       assertThat(afterKill.getJsonObject("services").getJsonObject(ServiceNames.PRODUCT).getInteger("instances"))
           .isEqualTo(1);
@@ -66,52 +73,6 @@ class MultiJvmIT {
       Set<String> accepted = checkoutsWhileEverythingStops(http, topology, productId);
       assertEveryAcceptedOrderIsKept(topology, accepted, productId);
     }
-  }
-
-  /** Register, browse, cart, checkout, pay, report: the whole path through separate JVMs. */
-  private static String smoke(Http http) throws InterruptedException {
-    String admin = http.post("/auth/login", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD),
-        null).json().getString("accessToken");
-    String sku = "MJ-" + UUID.randomUUID().toString().substring(0, 8);
-    Http.Response created = http.post("/products", new JsonObject().put("sku", sku).put("name", "Multi JVM kettle")
-        .put("priceInt", 250_000).put("stock", STOCK), admin);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String productId = created.json().getString("id");
-
-    Http.Response registered = http.post("/auth/register", new JsonObject().put("email", "multi-" + UUID.randomUUID()
-        + "@example.com").put("password", "password-1").put("fullName", "Multi JVM"), null);
-    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-    String customer = registered.json().getString("accessToken");
-
-    Http.Response found = http.get("/products?search=" + sku, null);
-    assertThat(found.json().getJsonArray("products")).extracting(p -> ((JsonObject) p).getString("id"))
-        .containsExactly(productId);
-    assertThat(http.get("/products/" + productId, null).status()).isEqualTo(200);
-
-    Http.Response cart = http.post("/cart/items", new JsonObject().put("productId", productId).put("quantity", 2), customer);
-    assertThat(cart.status()).as(cart.toString()).isIn(200, 201);
-    Http.Response order = http.post("/orders", new JsonObject(), customer);
-    assertThat(order.status()).as(order.toString()).isEqualTo(201);
-    String orderId = order.json().getString("id");
-    assertThat(order.json().getLong("totalInt")).isEqualTo(500_000);
-
-    Http.Response paid = http.post("/payments/process", new JsonObject().put("orderId", orderId).put("method", "COD"),
-        customer);
-    assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
-
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonObject sales = null;
-    while (System.nanoTime() < deadline) {
-      sales = http.get("/reports/sales-summary?fromAt=" + today + "&toAt=" + today, admin).json();
-      if (sales.getInteger("totalOrders", 0) >= 1) {
-        break;
-      }
-      Thread.sleep(250);
-    }
-    assertThat(sales.getInteger("totalOrders")).as("the report service counted the order from its event").isEqualTo(1);
-    System.out.println("multi-JVM: smoke passed (register, browse, cart, checkout, pay, report)");
-    return productId;
   }
 
   private static JsonObject awaitHealthy(Http http) throws InterruptedException {
@@ -202,9 +163,9 @@ class MultiJvmIT {
     }
     System.out.printf("multi-JVM: after the stop: %d of %d accepted orders in the database; stock %d + units ordered %d"
         + " = %d (of %d); order events not yet published: %d (published on the next start)%n", kept.size(),
-        accepted.size(), stock, ordered, stock + ordered, STOCK, unpublished);
+        accepted.size(), stock, ordered, stock + ordered, SmokeScenario.STOCK, unpublished);
     assertThat(kept).as("orders answered 201").containsExactlyInAnyOrderElementsOf(accepted);
-    assertThat(stock + ordered).as("stock left plus units in orders").isLessThanOrEqualTo(STOCK);
+    assertThat(stock + ordered).as("stock left plus units in orders").isLessThanOrEqualTo(SmokeScenario.STOCK);
   }
 
   private static Connection jdbc(String url) throws Exception {

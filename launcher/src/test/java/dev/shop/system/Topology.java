@@ -5,6 +5,10 @@ import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.JarProcess;
 import dev.shop.common.testing.TestDatabases;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +29,16 @@ final class Topology implements AutoCloseable {
   static final Path JAR = Path.of("target", "shop.jar");
   static final int PRODUCT_REPLICAS = 2;
   static final Duration BUS_TIMEOUT = Duration.ofSeconds(2);
-  private static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  static final String ADMIN_EMAIL = "admin@multi-jvm.test";
+  static final String ADMIN_PASSWORD = "multi-jvm-admin-1";
+  static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   private static final Duration START_WITHIN = Duration.ofSeconds(150);
 
   private final Path directory;
   private final String natsUrl;
   private final Map<String, String> databases = new LinkedHashMap<>();
   private final List<JarProcess> services = new ArrayList<>();
+  private final Map<JarProcess, Integer> metricsPorts = new HashMap<>();
   private final int gatewayPort = JarProcess.freePort();
   private JarProcess gateway;
 
@@ -45,7 +52,6 @@ final class Topology implements AutoCloseable {
 
   /** Starts every service JVM at once (replicas race on migrations), then the gateway. */
   void start() throws IOException, InterruptedException {
-    Map<JarProcess, Integer> metricsPorts = new HashMap<>();
     for (String service : ServiceNames.ALL) {
       int replicas = service.equals(ServiceNames.PRODUCT) ? PRODUCT_REPLICAS : 1;
       for (int replica = 1; replica <= replicas; replica++) {
@@ -71,7 +77,13 @@ final class Topology implements AutoCloseable {
 
   private Map<String, String> common(String name) throws IOException {
     Map<String, String> environment = new HashMap<>();
-    environment.put("SHOP_PROFILE", "dev");
+    // The prod profile, as operators run it: every setting dev mode would default is given here.
+    environment.put("SHOP_PROFILE", "prod");
+    environment.put(ConfigKeys.ADMIN_EMAIL, ADMIN_EMAIL);
+    environment.put(ConfigKeys.ADMIN_PASSWORD, ADMIN_PASSWORD);
+    environment.put(ConfigKeys.PAYMENT_WEBHOOK_SECRET, "multi-jvm-webhook-secret");
+    // On in this test to show replicas starting together on an empty catalogue add it once.
+    environment.put(ConfigKeys.DEMO_DATA, "true");
     environment.put(ConfigKeys.NATS_URL, natsUrl);
     environment.put(ConfigKeys.DATA_DIR, Files.createDirectories(directory.resolve(name)).toString());
     environment.put(ConfigKeys.INSTANCES, "1");
@@ -97,6 +109,13 @@ final class Topology implements AutoCloseable {
 
   String database(String service) {
     return databases.get(service);
+  }
+
+  /** What a service JVM's {@code SHOP_METRICS_PORT} serves at {@code /metrics}. */
+  String metricsOf(JarProcess service) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPorts.get(service) + "/metrics"))
+        .timeout(Duration.ofSeconds(10)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   JarProcess productReplica(int replica) {

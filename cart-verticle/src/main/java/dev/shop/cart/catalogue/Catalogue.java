@@ -13,7 +13,7 @@ import java.util.UUID;
 /** The product service as the cart asks it over the bus; the cart never reads its database. */
 public final class Catalogue {
 
-  /** The most ids one {@code product.getByIds} request may carry (docs/bus.md). */
+  /** The most ids one {@code product.getByIds} request may carry (docs/PROTOCOL.md). */
   public static final int MAX_BATCH_IDS = 200;
 
   private final Bus bus;

@@ -1,6 +1,6 @@
 package dev.shop.common.bus;
 
-/** Message headers of the wire format (docs/bus.md). */
+/** Message headers of the wire format (docs/PROTOCOL.md). */
 public final class BusHeaders {
 
   public static final String CALLER_ID = "Shop-Caller-Id";

@@ -5,7 +5,6 @@ import dev.shop.common.metrics.Metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,9 +18,6 @@ final class BusMetrics {
 
   private static final String SENT = "shop.bus.requests";
   private static final String HANDLED = "shop.bus.handled";
-  private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
-      Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-      Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
   private BusMetrics() {
   }
@@ -46,7 +42,7 @@ final class BusMetrics {
           : result.cause() instanceof ShopException shop ? Integer.toString(shop.status()) : "500";
       // The registry keeps one timer per name and tags: registering again finds it.
       Timer.builder(name).description(description).tag("subject", subject).tag("status", status)
-          .serviceLevelObjectives(BUCKETS).register(registry.get())
+          .serviceLevelObjectives(Metrics.BUCKETS).register(registry.get())
           .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     });
   }

@@ -48,6 +48,7 @@ public final class LocalBus implements Bus {
     putHeader(options, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
     putHeader(options, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(options, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
+    putHeader(options, TraceContext.HEADER, TraceContext.headerForOutgoing());
     return BusMetrics.sent(subject, () -> vertx.eventBus().<Buffer>request(PREFIX + subject, body.toBuffer(), options)
         .recover(failure -> Future.failedFuture(translate(subject, failure)))
         .map(reply -> {

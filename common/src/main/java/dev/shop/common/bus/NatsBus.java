@@ -82,6 +82,7 @@ public final class NatsBus implements Bus {
     putHeader(headers, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
     putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
+    putHeader(headers, TraceContext.HEADER, TraceContext.headerForOutgoing());
     Context context = vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> Future.fromCompletionStage(
             connection.requestWithTimeout(subject, headers, body.toBuffer().getBytes(), timeout), context)

@@ -2,6 +2,7 @@ package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class Wire {
 
   private static final Logger log = LoggerFactory.getLogger(Wire.class);
+  /** One line per bus request a service answered (level: SHOP_ACCESS_LOG_LEVEL, like the gateway's). */
+  private static final Logger requests = LoggerFactory.getLogger("bus");
 
   private Wire() {
   }
@@ -49,7 +52,19 @@ final class Wire {
   /** Runs a handler, turning a thrown exception into a failed future. */
   static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
       Function<String, String> header) {
-    return BusMetrics.handled(subject, () -> answer(handler, subject, data, header));
+    TraceContext trace = TraceContext.continuing(header.apply(TraceContext.HEADER));
+    long started = System.nanoTime();
+    Promise<BusReply> answered = Promise.promise();
+    trace.run(() -> BusMetrics.handled(subject, () -> answer(handler, subject, data, header)).onComplete(answered));
+    return answered.future().onComplete(result -> requests.atInfo()
+        .addKeyValue("subject", subject)
+        .addKeyValue("status", result.succeeded() ? result.result().status()
+            : result.cause() instanceof ShopException shop ? shop.status() : 500)
+        .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
+        .addKeyValue("requestId", header.apply(BusHeaders.REQUEST_ID))
+        .addKeyValue("traceId", trace.traceId())
+        .addKeyValue("userId", header.apply(BusHeaders.CALLER_ID))
+        .log("bus request"));
   }
 
   private static Future<BusReply> answer(BusHandler handler, String subject, Buffer data,

@@ -5,6 +5,7 @@ public final class ConfigKeys {
 
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "SHOP_DATA_DIR";
+  public static final String DEMO_DATA = "SHOP_DEMO_DATA";
   public static final String SERVICES = "SHOP_SERVICES";
   public static final String INSTANCES = "SHOP_INSTANCES";
   public static final String NATS_URL = "NATS_URL";

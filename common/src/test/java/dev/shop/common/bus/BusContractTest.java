@@ -75,6 +75,36 @@ abstract class BusContractTest {
   }
 
   @Test
+  void aRequestCarriesItsTraceToTheServiceAndOnToTheServicesItCalls() {
+    serve(new ServiceDefinition("tracer", "1.0.0", "traces")
+        .endpoint(prefix + "first", request -> {
+          String first = TraceContext.current().traceId();
+          return bus.request(prefix + "second", new JsonObject(), RequestMeta.internal(request.requestId()))
+              .map(second -> BusReply.ok(new JsonObject().put("first", first)
+                  .put("second", second.bodyAsObject().getString("trace"))
+                  .put("afterTheCall", TraceContext.current().traceId())));
+        })
+        .endpoint(prefix + "second", request -> Future.succeededFuture(
+            BusReply.ok(new JsonObject().put("trace", TraceContext.current().traceId())))));
+
+    String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    Promise<BusReply> traced = Promise.promise();
+    vertx.runOnContext(v -> TraceContext.continuing("00-" + clientTrace + "-00f067aa0ba902b7-01")
+        .run(() -> bus.request(prefix + "first", new JsonObject(), RequestMeta.internal("t1")).onComplete(traced)));
+    JsonObject seen = Await.result(traced.future()).bodyAsObject();
+    assertThat(seen.getString("first")).isEqualTo(clientTrace);
+    assertThat(seen.getString("second")).isEqualTo(clientTrace);
+    assertThat(seen.getString("afterTheCall")).isEqualTo(clientTrace);
+
+    // Without a trace, each request starts one of its own.
+    String first = Await.result(bus.request(prefix + "second", new JsonObject(), RequestMeta.internal("t2")))
+        .bodyAsObject().getString("trace");
+    String second = Await.result(bus.request(prefix + "second", new JsonObject(), RequestMeta.internal("t3")))
+        .bodyAsObject().getString("trace");
+    assertThat(first).matches("[0-9a-f]{32}").isNotEqualTo(second).isNotEqualTo(clientTrace);
+  }
+
+  @Test
   void carriesTheCallerRequestIdAndIdempotencyKey() {
     AtomicReference<BusRequest> seen = new AtomicReference<>();
     serve(new ServiceDefinition("who", "1.0.0", "who").endpoint(prefix + "who", request -> {

@@ -103,6 +103,20 @@ public final class JarProcess implements AutoCloseable {
     return name;
   }
 
+  /** Resident memory in MB ({@code VmRSS} of /proc, so Linux only); -1 where it cannot be read. */
+  public long residentMemoryMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   /** The last 40 lines of the log. */
   public String tail() {
     try {

@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 
 /**
@@ -13,10 +15,20 @@ import java.util.logging.Level;
  */
 public final class TestNats {
 
+  private static final List<Runnable> STOP_FIRST = new CopyOnWriteArrayList<>();
+
   private static NatsServerRunner server;
   private static Path storeBase;
 
   private TestNats() {
+  }
+
+  /**
+   * Runs {@code stop} at exit before the shared server goes: whatever drains its NATS subscriptions
+   * (a platform) must do it while the server still answers, else each drain waits out its time-out.
+   */
+  public static void stopBeforeTheServer(Runnable stop) {
+    STOP_FIRST.add(stop);
   }
 
   public static synchronized String url() {
@@ -30,6 +42,7 @@ public final class TestNats {
       }
       NatsServerRunner started = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        STOP_FIRST.forEach(Runnable::run);
         try {
           started.close();
         } catch (Exception ignored) {

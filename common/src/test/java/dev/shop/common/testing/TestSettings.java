@@ -27,6 +27,7 @@ public final class TestSettings {
       return new JsonObject()
           .put(ShopConfig.PROFILE, "test")
           .put(ConfigKeys.PORT, "0")
+          .put(ConfigKeys.DEMO_DATA, "false")
           .put(ConfigKeys.BCRYPT_COST, "4")
           .put(ConfigKeys.DATA_DIR, Files.createTempDirectory("shop-test").toString())
           .put(ConfigKeys.CORS_ORIGINS, CORS_ORIGIN)

@@ -49,12 +49,16 @@ public final class Api {
 
   private void route(HttpMethod method, String path, Access access, String subject, Payload payload) {
     boolean read = method == HttpMethod.GET;
-    router.route(method, path).handler(JsonBody::handle).handler(ctx -> forward(ctx, access, subject, payload, read));
+    router.route(method, path).handler(ctx -> {
+      ctx.put(AccessLog.ROUTE, path);
+      ctx.next();
+    }).handler(JsonBody::handle).handler(ctx -> forward(ctx, access, subject, payload, read));
   }
 
   private void forward(RoutingContext ctx, Access access, String subject, Payload payload, boolean read) {
     authenticator.caller(ctx, access)
         .compose(caller -> {
+          ctx.put(AccessLog.USER_ID, caller.userId());
           JsonObject body = payload.build(ctx, caller);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
           Future<BusReply> reply = bus.request(subject, body, meta);

@@ -68,6 +68,11 @@ public interface Payload {
     return path("id");
   }
 
+  /** The path parameter {@code name} as the field {@code field}. */
+  static Payload pathParam(String name, String field) {
+    return (ctx, caller) -> new JsonObject().put(field, ctx.pathParam(name));
+  }
+
   /** The named path parameters. */
   static Payload path(String... names) {
     return (ctx, caller) -> {

@@ -1,5 +1,6 @@
 package dev.shop.gateway.http;
 
+import dev.shop.common.bus.TraceContext;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,17 +10,32 @@ public final class RequestIds {
 
   public static final String HEADER = "X-Request-Id";
   private static final String KEY = "requestId";
+  private static final String TRACE = "trace";
+  public static final String TRACE_RESPONSE = "traceresponse";
   private static final Pattern SAFE = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,128}$");
 
   private RequestIds() {
   }
 
+  /**
+   * Also continues the client's W3C {@code traceparent} (or starts a trace) for the request's bus
+   * hops, and answers it in {@code traceresponse} (Trace Context Level 2) so a client can quote it.
+   */
   public static void handle(RoutingContext ctx) {
     String sent = ctx.request().getHeader(HEADER);
     String id = sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
+    TraceContext trace = TraceContext.continuing(ctx.request().getHeader(TraceContext.HEADER));
+    trace.attachToCurrent();
+    ctx.put(TRACE, trace);
+    ctx.response().putHeader(TRACE_RESPONSE, trace.header());
     ctx.next();
+  }
+
+  /** The request's trace. */
+  public static TraceContext trace(RoutingContext ctx) {
+    return ctx.get(TRACE);
   }
 
   public static String of(RoutingContext ctx) {

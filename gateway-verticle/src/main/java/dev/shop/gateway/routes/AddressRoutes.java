@@ -5,7 +5,7 @@ import static dev.shop.gateway.auth.Access.USER;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
-/** API.md "Addresses": the caller's own addresses, in the user service. */
+/** The contract's "Addresses" (openapi.json): the caller's own addresses, in the user service. */
 public final class AddressRoutes {
 
   private AddressRoutes() {

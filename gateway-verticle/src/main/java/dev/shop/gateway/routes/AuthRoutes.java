@@ -7,7 +7,7 @@ import static dev.shop.gateway.auth.Access.USER;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
-/** API.md "Auth and users": the user service's accounts and tokens. */
+/** The contract's "Auth and users" (openapi.json): the user service's accounts and tokens. */
 public final class AuthRoutes {
 
   private AuthRoutes() {

@@ -7,7 +7,7 @@ import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
 /**
- * API.md "Cart", in the cart service. A token, when sent, must be valid and makes the cart the
+ * The contract's "Cart" (openapi.json), in the cart service. A token, when sent, must be valid and makes the cart the
  * user's; without one the {@code sessionId} (query or body) names an anonymous cart.
  */
 public final class CartRoutes {
@@ -21,7 +21,9 @@ public final class CartRoutes {
     api.delete("/cart", OPTIONAL_USER, "cart.clear", sessionQuery);
     api.post("/cart/items", OPTIONAL_USER, "cart.addItem", Payload.body());
     api.put("/cart/items/:id", OPTIONAL_USER, "cart.updateItem", Payload.update());
-    api.delete("/cart/items/:itemId", OPTIONAL_USER, "cart.removeItem", Payload.path("itemId").and(sessionQuery));
+    // One path parameter name for /cart/items/:id whatever the method (OpenAPI requires it); the
+    // cart service calls the line's id itemId.
+    api.delete("/cart/items/:id", OPTIONAL_USER, "cart.removeItem", Payload.pathParam("id", "itemId").and(sessionQuery));
     api.delete("/cart/items", OPTIONAL_USER, "cart.removeItem", Payload.body());
     api.post("/cart/transfer", USER, "cart.transferToUser", Payload.body());
   }

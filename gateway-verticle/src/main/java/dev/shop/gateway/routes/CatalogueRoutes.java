@@ -6,7 +6,7 @@ import static dev.shop.gateway.auth.Access.PUBLIC;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
-/** API.md "Catalogue": categories, products and stock, in the product service. */
+/** The contract's "Catalogue" (openapi.json): categories, products and stock, in the product service. */
 public final class CatalogueRoutes {
 
   private CatalogueRoutes() {

@@ -6,7 +6,7 @@ import static dev.shop.gateway.auth.Access.USER;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
-/** API.md "Orders": checkout and the order lifecycle, in the order service. */
+/** The contract's "Orders" (openapi.json): checkout and the order lifecycle, in the order service. */
 public final class OrderRoutes {
 
   private OrderRoutes() {

@@ -6,7 +6,7 @@ import static dev.shop.gateway.auth.Access.USER;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
-/** API.md "Payments", in the payment service. */
+/** The contract's "Payments" (openapi.json), in the payment service. */
 public final class PaymentRoutes {
 
   /** The provider's signature of a webhook body. */

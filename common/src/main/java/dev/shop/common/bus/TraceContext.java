@@ -1,0 +1,85 @@
+package dev.shop.common.bus;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * W3C Trace Context: the {@code traceparent} of a request, carried from the HTTP client through the
+ * gateway and every bus hop, so one request's log lines in every service share its trace id. It
+ * lives in the local data of the request's (duplicated) Vert.x context: code composed from a
+ * request's handler sees it without passing it along, and a bus request sent from there carries a
+ * child of it.
+ */
+public record TraceContext(String traceId, String spanId, String flags) {
+
+  public static final String HEADER = "traceparent";
+  private static final Object KEY = TraceContext.class;
+  private static final Pattern VALID = Pattern.compile("^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
+  private static final String ZERO_TRACE = "0".repeat(32);
+  private static final String ZERO_SPAN = "0".repeat(16);
+  private static final String SAMPLED = "01";
+
+  /** The trace a header continues (as a child span), or a new one when it is absent or invalid. */
+  public static TraceContext continuing(String header) {
+    if (header != null) {
+      var match = VALID.matcher(header.trim());
+      if (match.matches() && !match.group(1).equals(ZERO_TRACE) && !match.group(2).equals(ZERO_SPAN)) {
+        return new TraceContext(match.group(1), randomHex(8), match.group(3));
+      }
+    }
+    return new TraceContext(randomHex(16), randomHex(8), SAMPLED);
+  }
+
+  /** The trace of the request the caller runs for, if any. */
+  public static TraceContext current() {
+    Context context = Vertx.currentContext();
+    return context instanceof ContextInternal internal && internal.isDuplicate()
+        ? (TraceContext) internal.localContextData().get(KEY) : null;
+  }
+
+  /**
+   * Runs {@code work} on a context of its own carrying this trace (a duplicate of the caller's
+   * context: same event loop, own local data), so everything it composes sees the trace.
+   */
+  public void run(Runnable work) {
+    ContextInternal context = ContextInternal.current();
+    if (context == null) {
+      work.run();
+      return;
+    }
+    ContextInternal duplicate = context.duplicate();
+    duplicate.localContextData().put(KEY, this);
+    duplicate.dispatch(work);
+  }
+
+  /** Attaches this trace to the caller's context, which must be a request's duplicated context. */
+  public void attachToCurrent() {
+    ContextInternal context = ContextInternal.current();
+    if (context != null && context.isDuplicate()) {
+      context.localContextData().put(KEY, this);
+    }
+  }
+
+  /** The header of a request sent from here: this trace, a new span. */
+  public static String headerForOutgoing() {
+    TraceContext current = current();
+    TraceContext outgoing = current == null ? continuing(null)
+        : new TraceContext(current.traceId(), randomHex(8), current.flags());
+    return outgoing.header();
+  }
+
+  public String header() {
+    return "00-" + traceId + "-" + spanId + "-" + flags;
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(random);
+    random[0] |= 1;  // never all zeros, which W3C reserves as invalid
+    return HexFormat.of().formatHex(random);
+  }
+}

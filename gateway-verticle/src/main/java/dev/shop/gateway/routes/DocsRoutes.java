@@ -1,0 +1,62 @@
+package dev.shop.gateway.routes;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The contract and its viewer: {@code GET /openapi.json} (the OpenAPI 3 document of every route,
+ * kept in {@code resources/openapi/openapi.json}), {@code GET /docs/} (Swagger UI from its webjar,
+ * no CDN) and {@code GET /} leading there.
+ */
+public final class DocsRoutes {
+
+  private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
+  private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+
+  private DocsRoutes() {
+  }
+
+  /** Reads the document and the viewer's page, then registers the routes. */
+  public static Future<Void> register(Vertx vertx, Router router) {
+    Future<Buffer> document = vertx.fileSystem().readFile("openapi/openapi.json");
+    Future<Buffer> page = vertx.fileSystem().readFile("openapi/docs.html");
+    return Future.all(document, page).map(read -> {
+      router.get("/openapi.json").handler(ctx -> ctx.response()
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(document.result()));
+      router.get("/").handler(ctx -> ctx.redirect("/docs/"));
+      // Our page (it loads /openapi.json) before the webjar's own index, which shows a sample API.
+      // The route matches /docs too: the page's relative links need the trailing slash.
+      router.get("/docs/").handler(ctx -> {
+        if (!ctx.request().path().endsWith("/")) {
+          ctx.redirect("/docs/");
+          return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.result());
+      });
+      router.get("/docs/*").handler(StaticHandler.create(WEBJAR + swaggerUiVersion()).setCachingEnabled(true));
+      return null;
+    });
+  }
+
+  /** The webjar's version, from its Maven metadata: the resource folder is named after it. */
+  private static String swaggerUiVersion() {
+    try (InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(WEBJAR_VERSION)) {
+      if (in == null) {
+        throw new IllegalStateException("The swagger-ui webjar is not on the classpath");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
