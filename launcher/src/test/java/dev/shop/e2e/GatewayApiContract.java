@@ -34,6 +34,60 @@ abstract class GatewayApiContract extends ApiTest {
   }
 
   @Test
+  void everyRequestGetsOneAccessLineAndEachBusHopOneBusLineWithTheSameTrace() throws Exception {
+    ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("access");
+    ch.qos.logback.classic.Logger bus = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("bus");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    ch.qos.logback.classic.Level accessLevel = access.getLevel();
+    ch.qos.logback.classic.Level busLevel = bus.getLevel();
+    for (ch.qos.logback.classic.Logger logger : java.util.List.of(access, bus)) {
+      logger.setLevel(ch.qos.logback.classic.Level.INFO);
+      logger.addAppender(lines);
+    }
+    String requestId = "log-test-" + java.util.UUID.randomUUID();
+    Session user = register("logged");
+    try {
+      http.send("GET", "/orders", null, user.accessToken(), Map.of("X-Request-Id", requestId,
+          "traceparent", "00-1f2e3d4c5b6a79881f2e3d4c5b6a7988-1122334455667788-01"));
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (lines.list.stream().noneMatch(line -> line.getLoggerName().equals("access")
+          && requestId.equals(keyValues(line).get("requestId"))) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      access.detachAppender(lines);
+      bus.detachAppender(lines);
+      access.setLevel(accessLevel);
+      bus.setLevel(busLevel);
+    }
+    java.util.List<Map<String, Object>> mine = lines.list.stream().map(GatewayApiContract::withLogger)
+        .filter(line -> requestId.equals(line.get("requestId"))).toList();
+    assertThat(mine).as("the request's lines").anySatisfy(line -> assertThat(line)
+        .containsEntry("logger", "access").containsEntry("method", "GET").containsEntry("route", "/orders")
+        .containsEntry("path", "/orders").containsEntry("status", 200).containsEntry("userId", user.userId())
+        .containsEntry("traceId", "1f2e3d4c5b6a79881f2e3d4c5b6a7988").containsKey("durationMs"));
+    assertThat(mine).anySatisfy(line -> assertThat(line).containsEntry("logger", "bus")
+        .containsEntry("subject", "order.listByUser").containsEntry("status", 200)
+        .containsEntry("userId", user.userId()).containsEntry("traceId", "1f2e3d4c5b6a79881f2e3d4c5b6a7988"));
+  }
+
+  private static Map<String, Object> keyValues(ch.qos.logback.classic.spi.ILoggingEvent line) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    if (line.getKeyValuePairs() != null) {
+      line.getKeyValuePairs().forEach(pair -> values.put(pair.key, pair.value));
+    }
+    return values;
+  }
+
+  private static Map<String, Object> withLogger(ch.qos.logback.classic.spi.ILoggingEvent line) {
+    Map<String, Object> values = keyValues(line);
+    values.put("logger", line.getLoggerName());
+    return values;
+  }
+
+  @Test
   void aBodyOverOneMebibyteIs413() {
     String big = "{\"email\":\"" + "a".repeat(1024 * 1024) + "\"}";
     assertError(http.post("/auth/login", big, null), 413, "/auth/login");

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The wire format both buses share: JSON bodies, caller and request id in headers, errors as a
@@ -56,15 +57,20 @@ final class Wire {
     long started = System.nanoTime();
     Promise<BusReply> answered = Promise.promise();
     trace.run(() -> BusMetrics.handled(subject, () -> answer(handler, subject, data, header)).onComplete(answered));
-    return answered.future().onComplete(result -> requests.atInfo()
-        .addKeyValue("subject", subject)
-        .addKeyValue("status", result.succeeded() ? result.result().status()
-            : result.cause() instanceof ShopException shop ? shop.status() : 500)
-        .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
-        .addKeyValue("requestId", header.apply(BusHeaders.REQUEST_ID))
-        .addKeyValue("traceId", trace.traceId())
-        .addKeyValue("userId", header.apply(BusHeaders.CALLER_ID))
-        .log("bus request"));
+    return answered.future().onComplete(result -> {
+      LoggingEventBuilder line = requests.atInfo()
+          .addKeyValue("subject", subject)
+          .addKeyValue("status", result.succeeded() ? result.result().status()
+              : result.cause() instanceof ShopException shop ? shop.status() : 500)
+          .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
+          .addKeyValue("requestId", header.apply(BusHeaders.REQUEST_ID))
+          .addKeyValue("traceId", trace.traceId());
+      String userId = header.apply(BusHeaders.CALLER_ID);
+      if (userId != null && !userId.isEmpty()) {
+        line.addKeyValue("userId", userId);
+      }
+      line.log("bus request");
+    });
   }
 
   private static Future<BusReply> answer(BusHandler handler, String subject, Buffer data,

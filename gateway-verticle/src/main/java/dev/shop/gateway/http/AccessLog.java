@@ -3,6 +3,7 @@ package dev.shop.gateway.http;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One structured line per request: method, route template, path, status, duration, request id,
@@ -20,16 +21,24 @@ public final class AccessLog {
 
   public static void handle(RoutingContext ctx) {
     long started = System.nanoTime();
-    ctx.addEndHandler(done -> log.atInfo()
-        .addKeyValue("method", ctx.request().method().name())
-        .addKeyValue("route", ctx.get(ROUTE))
-        .addKeyValue("path", ctx.request().path())
-        .addKeyValue("status", ctx.response().getStatusCode())
-        .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
-        .addKeyValue("requestId", RequestIds.of(ctx))
-        .addKeyValue("traceId", RequestIds.trace(ctx).traceId())
-        .addKeyValue("userId", ctx.get(USER_ID))
-        .log("http request"));
+    ctx.addEndHandler(done -> {
+      LoggingEventBuilder line = log.atInfo()
+          .addKeyValue("method", ctx.request().method().name());
+      String route = ctx.get(ROUTE);
+      if (route != null) {
+        line.addKeyValue("route", route);
+      }
+      line.addKeyValue("path", ctx.request().path())
+          .addKeyValue("status", ctx.response().getStatusCode())
+          .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
+          .addKeyValue("requestId", RequestIds.of(ctx))
+          .addKeyValue("traceId", RequestIds.trace(ctx).traceId());
+      String userId = ctx.get(USER_ID);
+      if (userId != null) {
+        line.addKeyValue("userId", userId);
+      }
+      line.log("http request");
+    });
     ctx.next();
   }
 }
