@@ -140,7 +140,8 @@ run_mode() {
   log=$DATA/platform-$mode.log
   echo "starting the platform ($mode) on port $port; log: $log"
   env -u NATS_URL SHOP_DATA_DIR="$DATA" PORT="$port" SHOP_EMBEDDED_DB_PORT="$DB_PORT" \
-    SHOP_ACCESS_LOG_LEVEL=WARN ${nats_url:+NATS_URL=$nats_url} \
+    SHOP_ACCESS_LOG_LEVEL=WARN SHOP_RATE_LIMIT_RPM=0 SHOP_USER_RATE_LIMIT_RPM=0 SHOP_LOGIN_RATE_LIMIT_RPM=0 \
+    ${nats_url:+NATS_URL=$nats_url} \
     java $JAVA_OPTS -jar launcher/target/shop.jar > "$log" 2>&1 &
   PLATFORM_PID=$!
   wait_ready "$port" "$log"

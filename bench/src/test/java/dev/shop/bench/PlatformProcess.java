@@ -106,6 +106,10 @@ final class PlatformProcess implements AutoCloseable {
     environment.put("PORT", Integer.toString(port));
     environment.put("SHOP_EMBEDDED_DB_PORT", Integer.toString(databasePort));
     environment.put("SHOP_ACCESS_LOG_LEVEL", "WARN");
+    // Load from one address: rate limits off, as bench/run.sh runs the platform.
+    environment.put("SHOP_RATE_LIMIT_RPM", "0");
+    environment.put("SHOP_USER_RATE_LIMIT_RPM", "0");
+    environment.put("SHOP_LOGIN_RATE_LIMIT_RPM", "0");
     return builder.start();
   }
 

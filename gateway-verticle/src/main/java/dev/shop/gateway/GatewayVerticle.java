@@ -8,6 +8,7 @@ import dev.shop.gateway.auth.TokenVerifier;
 import dev.shop.gateway.http.AccessLog;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.ErrorResponses;
+import dev.shop.gateway.http.RateLimits;
 import dev.shop.gateway.http.RequestIds;
 import dev.shop.gateway.routes.AddressRoutes;
 import dev.shop.gateway.routes.ArRoutes;
@@ -55,6 +56,8 @@ public final class GatewayVerticle extends VerticleBase {
     router = Router.router(vertx);
     router.route().handler(RequestIds::handle).handler(AccessLog::handle);
     cors(settings.list(ConfigKeys.CORS_ORIGINS)).ifPresent(cors -> router.route().handler(cors));
+    RateLimits limits = RateLimits.of(vertx, settings);
+    router.route().handler(limits::perClient);
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.integer(ConfigKeys.BODY_LIMIT_BYTES)));
     router.route().failureHandler(ErrorResponses::handle);
     router.errorHandler(404, ErrorResponses::handle);
@@ -63,7 +66,9 @@ public final class GatewayVerticle extends VerticleBase {
     HealthRoutes.register(router, bus, settings.millis(ConfigKeys.HEALTH_PING_MS),
         () -> bus.connected() && verifier.ready());
     MetricsRoutes.register(router);
-    Api api = new Api(router, bus, new Authenticator(verifier));
+    router.post("/auth/login").handler(limits::perLogin);
+    router.post("/auth/register").handler(limits::perLogin);
+    Api api = new Api(router, bus, new Authenticator(verifier), limits);
     AuthRoutes.register(api);
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);

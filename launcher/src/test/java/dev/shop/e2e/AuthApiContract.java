@@ -165,6 +165,13 @@ abstract class AuthApiContract extends ApiTest {
   @Test
   void refreshWithAnUnknownOrMissingTokenFails() {
     assertError(http.post("/auth/refresh", new JsonObject().put("refreshToken", "made-up"), null), 401, "/auth/refresh");
+    // An access token where the refresh token belongs, or any long string: 401, not a length error.
+    Session user = register("mixup");
+    JsonObject mixedUp = assertError(http.post("/auth/refresh", new JsonObject().put("refreshToken", user.accessToken()),
+        null), 401, "/auth/refresh");
+    assertThat(mixedUp.getString("message")).isEqualTo("Invalid refresh token");
+    assertError(http.post("/auth/refresh", new JsonObject().put("refreshToken", "x".repeat(10_000)), null), 401,
+        "/auth/refresh");
     assertError(http.post("/auth/refresh", new JsonObject(), null), 400, "/auth/refresh");
   }
 

@@ -92,6 +92,10 @@ final class Topology implements AutoCloseable {
     environment.put(ConfigKeys.OUTBOX_POLL_MS, "250");
     environment.put(ConfigKeys.EVENT_RETRY_BACKOFF_MS, "100");
     environment.put("SHOP_ACCESS_LOG_LEVEL", "WARN");
+    // The load comes from one address: rate limits off, as for any load test.
+    environment.put(ConfigKeys.RATE_LIMIT_RPM, "0");
+    environment.put(ConfigKeys.USER_RATE_LIMIT_RPM, "0");
+    environment.put(ConfigKeys.LOGIN_RATE_LIMIT_RPM, "0");
     return environment;
   }
 

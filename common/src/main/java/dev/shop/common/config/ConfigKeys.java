@@ -23,6 +23,11 @@ public final class ConfigKeys {
   public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";
   public static final String BODY_LIMIT_BYTES = "SHOP_BODY_LIMIT_BYTES";
+  public static final String RATE_LIMIT_RPM = "SHOP_RATE_LIMIT_RPM";
+  public static final String USER_RATE_LIMIT_RPM = "SHOP_USER_RATE_LIMIT_RPM";
+  public static final String LOGIN_RATE_LIMIT_RPM = "SHOP_LOGIN_RATE_LIMIT_RPM";
+  public static final String RATE_LIMIT_MAX_KEYS = "SHOP_RATE_LIMIT_MAX_KEYS";
+  public static final String TRUSTED_PROXIES = "SHOP_TRUSTED_PROXIES";
   public static final String RESERVATION_TTL_SECONDS = "SHOP_RESERVATION_TTL_SECONDS";
   public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";
   public static final String EVENTS_SUBJECT_PREFIX = "SHOP_EVENTS_SUBJECT_PREFIX";

@@ -28,6 +28,11 @@ public final class TestSettings {
           .put(ShopConfig.PROFILE, "test")
           .put(ConfigKeys.PORT, "0")
           .put(ConfigKeys.DEMO_DATA, "false")
+          // Every test calls from 127.0.0.1 and signs in often: limits high enough never to bite,
+          // but on, so every request goes through them (RateLimitTest sets its own).
+          .put(ConfigKeys.RATE_LIMIT_RPM, "1000000")
+          .put(ConfigKeys.USER_RATE_LIMIT_RPM, "1000000")
+          .put(ConfigKeys.LOGIN_RATE_LIMIT_RPM, "1000000")
           .put(ConfigKeys.BCRYPT_COST, "4")
           .put(ConfigKeys.DATA_DIR, Files.createTempDirectory("shop-test").toString())
           .put(ConfigKeys.CORS_ORIGINS, CORS_ORIGIN)

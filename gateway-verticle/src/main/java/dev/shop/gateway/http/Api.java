@@ -24,11 +24,13 @@ public final class Api {
   private final Router router;
   private final Bus bus;
   private final Authenticator authenticator;
+  private final RateLimits limits;
 
-  public Api(Router router, Bus bus, Authenticator authenticator) {
+  public Api(Router router, Bus bus, Authenticator authenticator, RateLimits limits) {
     this.router = router;
     this.bus = bus;
     this.authenticator = authenticator;
+    this.limits = limits;
   }
 
   public void get(String path, Access access, String subject, Payload payload) {
@@ -59,6 +61,7 @@ public final class Api {
     authenticator.caller(ctx, access)
         .compose(caller -> {
           ctx.put(AccessLog.USER_ID, caller.userId());
+          limits.perUser(ctx, caller.userId());
           JsonObject body = payload.build(ctx, caller);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
           Future<BusReply> reply = bus.request(subject, body, meta);

@@ -122,9 +122,13 @@ public final class AuthHandlers {
     return new JsonObject().put("valid", false).putNull("userId").putNull("email").putNull("role");
   }
 
+  /**
+   * The body's refresh token. Any string is taken (the body limit bounds it): one that is not a
+   * live refresh token, an access token sent by mistake included, is then 401 like any unknown one.
+   */
   private static String refreshTokenOf(BusRequest request) {
     JsonInput input = JsonInput.body(request.body(), "refreshToken");
-    String token = input.requiredString("refreshToken", 1, 512);
+    String token = input.requiredString("refreshToken", 1, Integer.MAX_VALUE);
     input.validate();
     return token;
   }
