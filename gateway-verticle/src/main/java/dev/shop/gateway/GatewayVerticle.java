@@ -25,6 +25,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -78,7 +79,11 @@ public final class GatewayVerticle extends VerticleBase {
     PaymentRoutes.register(api);
     ArRoutes.register(api);
 
-    return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer()
+    // No h2c upgrade: a request asking for one would be decoded by Netty's upgrade path, which
+    // answers its own errors (an empty 431) instead of ours. HTTP/2 belongs behind TLS at the proxy.
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer(options)
+        .invalidRequestHandler(ErrorResponses::invalidRequest)
         .requestHandler(router)
         .listen(listenPort(settings.integer(ConfigKeys.PORT)))
         .onSuccess(listening -> {

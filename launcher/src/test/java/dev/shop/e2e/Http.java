@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -70,17 +71,22 @@ public final class Http {
 
   /** Any request; {@code body} is JSON-encoded unless it is a String, which is sent as is. */
   public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     String payload = body == null ? null : body instanceof String s ? s : Json.encode(body);
-    if (payload != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+    return sendBytes(method, path, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8), token, headers);
+  }
+
+  /** Any request with exactly these body bytes (null: none), JSON's content type unless one is given. */
+  public Response sendBytes(String method, String path, byte[] body, String token, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     headers.forEach(request::header);
-    request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(payload));
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers(), response.body());

@@ -63,6 +63,7 @@ public final class Api {
           ctx.put(AccessLog.USER_ID, caller.userId());
           limits.perUser(ctx, caller.userId());
           JsonObject body = payload.build(ctx, caller);
+          rejectNul(body);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
           Future<BusReply> reply = bus.request(subject, body, meta);
           return read ? reply.recover(failure -> elsewhere(failure) ? bus.request(subject, body, meta)
@@ -70,6 +71,28 @@ public final class Api {
         })
         .onSuccess(reply -> respond(ctx, reply))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * No text anywhere in the request (path, query, body, keys included) may hold U+0000: PostgreSQL
+   * cannot store it, and no name, id or address needs it. The error names the top-level field.
+   */
+  private static void rejectNul(JsonObject request) {
+    request.forEach(entry -> {
+      if (holdsNul(entry.getKey()) || holdsNul(entry.getValue())) {
+        throw ShopException.invalidField(entry.getKey(), "must not contain the NUL character (U+0000)");
+      }
+    });
+  }
+
+  private static boolean holdsNul(Object value) {
+    if (value instanceof String text) {
+      return text.indexOf('\u0000') >= 0;
+    }
+    if (value instanceof JsonObject object) {
+      return object.stream().anyMatch(entry -> holdsNul(entry.getKey()) || holdsNul(entry.getValue()));
+    }
+    return value instanceof io.vertx.core.json.JsonArray array && array.stream().anyMatch(Api::holdsNul);
   }
 
   /**

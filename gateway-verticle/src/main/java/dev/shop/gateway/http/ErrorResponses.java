@@ -4,11 +4,15 @@ import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.json.Timestamps;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class ErrorResponses {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+  /** How much of an undecodable request's path its error answer repeats. */
+  private static final int PATH_ECHO_LIMIT = 200;
 
   private ErrorResponses() {
   }
@@ -45,22 +51,54 @@ public final class ErrorResponses {
       ctx.request().connection().close();
       return;
     }
+    ctx.response()
+        .setStatusCode(error.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(body(error, ctx.request().path(), RequestIds.of(ctx)).toBuffer());
+  }
+
+  /**
+   * The HTTP server's handler of requests it could not decode (a request line or headers over
+   * Netty's limits, a malformed request): the contract's error JSON too, then the connection closes.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+    ShopException error = cause instanceof TooLongHttpLineException
+        ? new ShopException(414, "The request line is longer than the limit")
+        : cause instanceof TooLongHttpHeaderException
+            ? new ShopException(431, "The request headers are larger than the limit")
+            : ShopException.badRequest("Malformed HTTP request");
+    String path;
+    try {
+      path = request.path() == null ? "/" : request.path();
+    } catch (RuntimeException unreadable) {
+      path = "/";
+    }
+    if (path.length() > PATH_ECHO_LIMIT) {
+      path = path.substring(0, PATH_ECHO_LIMIT);
+    }
+    String requestId = UUID.randomUUID().toString();
+    request.response()
+        .setStatusCode(error.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(RequestIds.HEADER, requestId)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(body(error, path, requestId).toBuffer());
+  }
+
+  private static JsonObject body(ShopException error, String path, String requestId) {
     JsonArray details = new JsonArray();
     for (FieldError detail : error.details()) {
       details.add(detail.toJson());
     }
-    JsonObject body = new JsonObject()
+    return new JsonObject()
         .put("statusCode", error.status())
         .put("error", HttpResponseStatus.valueOf(error.status()).reasonPhrase())
         .put("message", error.getMessage())
-        .put("path", ctx.request().path())
+        .put("path", path)
         .put("timestamp", Timestamps.format(Instant.now()))
-        .put("requestId", RequestIds.of(ctx))
+        .put("requestId", requestId)
         .put("details", details);
-    ctx.response()
-        .setStatusCode(error.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body.toBuffer());
   }
 
   private static String defaultMessage(int status) {
