@@ -3,8 +3,10 @@ package dev.shop.launcher;
 import dev.shop.ar.ArVerticle;
 import dev.shop.cart.CartVerticle;
 import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.BusSigning;
 import dev.shop.common.bus.LocalBus;
 import dev.shop.common.bus.NatsBus;
+import dev.shop.common.bus.NatsSettings;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventSettings;
@@ -138,12 +140,13 @@ public final class Platform {
   }
 
   private static Future<Bus> connectBus(Vertx vertx, ShopConfig config) {
-    String natsUrl = config.optionalString(ConfigKeys.NATS_URL);
-    if (natsUrl == null) {
-      return Future.succeededFuture(new LocalBus(vertx, config.millis(ConfigKeys.BUS_TIMEOUT_MS)));
+    BusSigning signing = BusSigning.of(config.optionalString(ConfigKeys.BUS_SIGNING_KEY));
+    NatsSettings nats = NatsSettings.from(config);
+    if (nats.url() == null) {
+      return Future.succeededFuture(new LocalBus(vertx, config.millis(ConfigKeys.BUS_TIMEOUT_MS), signing));
     }
-    return NatsBus.connect(vertx, natsUrl, "shop-" + String.join("-", selectedServices(config)),
-        config.millis(ConfigKeys.BUS_TIMEOUT_MS)).map(bus -> bus);
+    return NatsBus.connect(vertx, nats, "shop-" + String.join("-", selectedServices(config)),
+        config.millis(ConfigKeys.BUS_TIMEOUT_MS), signing).map(bus -> bus);
   }
 
   /** The gateway's HTTP port, or -1 when this JVM runs no gateway. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.shop.common.testing.TestNats;
+import dev.shop.common.testing.TestSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/PROTOCOL.md is enough to join the bus from another language: a Node.js client
  * ({@code src/test/node/client.mjs}, the {@code nats} npm package, installed here with npm) calls
- * {@code product.getById} (found and not found) and {@code $SRV.INFO.product} on the platform's
- * NATS server and gets the documented answers.
+ * {@code product.getById} (found and not found, signed with the bus key; and unsigned, refused)
+ * and {@code $SRV.INFO.product} on the platform's NATS server and gets the documented answers.
  */
 class NodeClientProtocolTest extends ApiTest {
 
@@ -41,7 +42,8 @@ class NodeClientProtocolTest extends ApiTest {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String productId = created.json().getString("id");
 
-    JsonObject seen = new JsonObject(run(List.of("node", "client.mjs", TestNats.url(), productId)));
+    JsonObject seen = new JsonObject(run(List.of("node", "client.mjs", TestNats.url(), productId,
+        TestSettings.BUS_SIGNING_KEY)));
 
     JsonObject found = seen.getJsonObject("found");
     assertThat(found.getString("status")).as("no Shop-Status header: 200").isNull();
@@ -55,6 +57,9 @@ class NodeClientProtocolTest extends ApiTest {
     assertThat(missing.getString("errorCode")).isEqualTo("404");
     assertThat(missing.getString("error")).isNotBlank();
     assertThat(missing.getJsonObject("body").getString("message")).isEqualTo(missing.getString("error"));
+
+    JsonObject unsigned = seen.getJsonObject("unsigned");
+    assertThat(unsigned.getString("errorCode")).as("a request without the caller signature").isEqualTo("401");
 
     JsonObject info = seen.getJsonObject("info");
     assertThat(info.getString("type")).isEqualTo("io.nats.micro.v1.info_response");

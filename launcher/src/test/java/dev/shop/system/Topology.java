@@ -82,6 +82,7 @@ final class Topology implements AutoCloseable {
     environment.put(ConfigKeys.ADMIN_EMAIL, ADMIN_EMAIL);
     environment.put(ConfigKeys.ADMIN_PASSWORD, ADMIN_PASSWORD);
     environment.put(ConfigKeys.PAYMENT_WEBHOOK_SECRET, "multi-jvm-webhook-secret");
+    environment.put(ConfigKeys.BUS_SIGNING_KEY, "multi-jvm-bus-signing-key-0123456789");
     // On in this test to show replicas starting together on an empty catalogue add it once.
     environment.put(ConfigKeys.DEMO_DATA, "true");
     environment.put(ConfigKeys.NATS_URL, natsUrl);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.auth.Role;
 import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.BusSigning;
 import dev.shop.common.bus.Caller;
 import dev.shop.common.bus.NatsBus;
+import dev.shop.common.bus.NatsSettings;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
@@ -43,7 +45,8 @@ class UserServiceTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    bus = Await.result(NatsBus.connect(vertx, TestNats.url(), "user-service-test", Duration.ofSeconds(5)));
+    bus = Await.result(NatsBus.connect(vertx, NatsSettings.of(TestNats.url()), "user-service-test",
+        Duration.ofSeconds(5), BusSigning.of(TestSettings.BUS_SIGNING_KEY)));
     settings = TestSettings.load(vertx, TestSettings.overrides()
         .put(ConfigKeys.databaseUrl(UserVerticle.SERVICE), TestDatabases.freshDatabase("user_service")));
     deployment = Await.result(vertx.deployVerticle(new UserVerticle(bus, settings)));
@@ -81,18 +84,31 @@ class UserServiceTest {
   }
 
   @Test
-  void aForeignClientCanRegisterAndSeeErrorsInServiceHeaders() throws Exception {
+  void aForeignClientMustSignItsRequestsAndThenCanRegisterAndSeeErrorsInHeaders() throws Exception {
     try (Connection nats = Nats.connect(TestNats.url())) {
       String body = new JsonObject().put("email", "foreign-" + UUID.randomUUID() + "@example.com")
           .put("password", "password-1").put("fullName", "Foreign").encode();
-      Message created = nats.request("auth.register", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+      Message unsigned = nats.request("auth.register", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+      assertThat(unsigned.getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("401");
+
+      Message created = nats.request("auth.register", signed("auth.register", body), body.getBytes(StandardCharsets.UTF_8),
+          Duration.ofSeconds(5));
       assertThat(created.getHeaders().getFirst("Shop-Status")).isEqualTo("201");
       assertThat(new JsonObject(new String(created.getData(), StandardCharsets.UTF_8)).getString("accessToken"))
           .isNotBlank();
 
-      Message duplicate = nats.request("auth.register", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+      Message duplicate = nats.request("auth.register", signed("auth.register", body),
+          body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
       assertThat(duplicate.getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("409");
     }
+  }
+
+  /** A foreign client's request headers, signed with the platform's bus key (docs/PROTOCOL.md). */
+  private static io.nats.client.impl.Headers signed(String subject, String body) {
+    io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
+    BusSigning.of(TestSettings.BUS_SIGNING_KEY).sign(subject, RequestMeta.internal(null),
+        body.getBytes(StandardCharsets.UTF_8), headers::put);
+    return headers;
   }
 
   @Test

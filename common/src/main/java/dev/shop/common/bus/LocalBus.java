@@ -32,13 +32,15 @@ public final class LocalBus implements Bus {
 
   private final Vertx vertx;
   private final Duration timeout;
+  private final BusSigning signing;
   /** The instances serving each service: an id and the context its handlers run on. */
   private final Map<String, Map<String, Context>> instances = new ConcurrentHashMap<>();
   private EventStream events;
 
-  public LocalBus(Vertx vertx, Duration timeout) {
+  public LocalBus(Vertx vertx, Duration timeout, BusSigning signing) {
     this.vertx = vertx;
     this.timeout = timeout;
+    this.signing = signing;
   }
 
   @Override
@@ -49,7 +51,9 @@ public final class LocalBus implements Bus {
     putHeader(options, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(options, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
     putHeader(options, TraceContext.HEADER, TraceContext.headerForOutgoing());
-    return BusMetrics.sent(subject, () -> vertx.eventBus().<Buffer>request(PREFIX + subject, body.toBuffer(), options)
+    Buffer payload = body.toBuffer();
+    signing.sign(subject, meta, payload.getBytes(), options::addHeader);
+    return BusMetrics.sent(subject, () -> vertx.eventBus().<Buffer>request(PREFIX + subject, payload, options)
         .recover(failure -> Future.failedFuture(translate(subject, failure)))
         .map(reply -> {
           String status = reply.headers().get(BusHeaders.STATUS);
@@ -118,8 +122,8 @@ public final class LocalBus implements Bus {
         answers.stream().filter(Future::succeeded).map(Future::result).toList()));
   }
 
-  private static void answer(String subject, BusHandler handler, Message<Buffer> message) {
-    Wire.invoke(handler, subject, message.body(), message.headers()::get).onComplete(result -> {
+  private void answer(String subject, BusHandler handler, Message<Buffer> message) {
+    Wire.invoke(handler, subject, message.body(), message.headers()::get, signing).onComplete(result -> {
       if (result.succeeded()) {
         BusReply reply = result.result();
         DeliveryOptions options = new DeliveryOptions();

@@ -48,30 +48,32 @@ public final class NatsBus implements Bus {
   private final Vertx vertx;
   private final Connection connection;
   private final Duration timeout;
+  private final BusSigning signing;
   /** Pings in progress by the last token of their reply subject, answered on one subscription. */
   private final Map<String, Ping> pings = new ConcurrentHashMap<>();
   private final AtomicLong pingCount = new AtomicLong();
   private String pingInbox;
   private EventStream events;
 
-  private NatsBus(Vertx vertx, Connection connection, Duration timeout) {
+  private NatsBus(Vertx vertx, Connection connection, Duration timeout, BusSigning signing) {
     this.vertx = vertx;
     this.connection = connection;
     this.timeout = timeout;
+    this.signing = signing;
   }
 
   /** Connects on a worker thread (jnats connects blockingly); retries forever once connected. */
-  public static Future<NatsBus> connect(Vertx vertx, String url, String connectionName, Duration timeout) {
-    Options options = new Options.Builder()
-        .server(url)
+  public static Future<NatsBus> connect(Vertx vertx, NatsSettings settings, String connectionName, Duration timeout,
+      BusSigning signing) {
+    Options options = settings.apply(new Options.Builder())
         .connectionName(connectionName)
         .maxReconnects(-1)
         .reportNoResponders()
         .build();
     return vertx.executeBlocking(() -> {
       Connection connection = Nats.connect(options);
-      log.atInfo().addKeyValue("url", url).addKeyValue("name", connectionName).log("connected to NATS");
-      return new NatsBus(vertx, connection, timeout);
+      log.atInfo().addKeyValue("url", settings.url()).addKeyValue("name", connectionName).log("connected to NATS");
+      return new NatsBus(vertx, connection, timeout, signing);
     });
   }
 
@@ -83,9 +85,11 @@ public final class NatsBus implements Bus {
     putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
     putHeader(headers, TraceContext.HEADER, TraceContext.headerForOutgoing());
+    byte[] payload = body.toBuffer().getBytes();
+    signing.sign(subject, meta, payload, headers::put);
     Context context = vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> Future.fromCompletionStage(
-            connection.requestWithTimeout(subject, headers, body.toBuffer().getBytes(), timeout), context)
+            connection.requestWithTimeout(subject, headers, payload, timeout), context)
         .recover(failure -> Future.failedFuture(translate(subject, failure)))
         .compose(NatsBus::toReply));
   }
@@ -163,7 +167,7 @@ public final class NatsBus implements Bus {
   private void answer(String subject, BusHandler handler, ServiceMessage message) {
     Headers requestHeaders = message.getHeaders();
     Wire.invoke(handler, subject, Buffer.buffer(message.getData()),
-        name -> requestHeaders == null ? null : requestHeaders.getFirst(name)).onComplete(result -> {
+        name -> requestHeaders == null ? null : requestHeaders.getFirst(name), signing).onComplete(result -> {
           Headers headers = new Headers();
           byte[] payload;
           if (result.succeeded()) {

@@ -52,11 +52,12 @@ final class Wire {
 
   /** Runs a handler, turning a thrown exception into a failed future. */
   static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
-      Function<String, String> header) {
+      Function<String, String> header, BusSigning signing) {
     TraceContext trace = TraceContext.continuing(header.apply(TraceContext.HEADER));
     long started = System.nanoTime();
     Promise<BusReply> answered = Promise.promise();
-    trace.run(() -> BusMetrics.handled(subject, () -> answer(handler, subject, data, header)).onComplete(answered));
+    trace.run(() -> BusMetrics.handled(subject, () -> answer(handler, subject, data, header, signing))
+        .onComplete(answered));
     return answered.future().onComplete(result -> {
       LoggingEventBuilder line = requests.atInfo()
           .addKeyValue("subject", subject)
@@ -74,9 +75,10 @@ final class Wire {
   }
 
   private static Future<BusReply> answer(BusHandler handler, String subject, Buffer data,
-      Function<String, String> header) {
+      Function<String, String> header, BusSigning signing) {
     BusRequest request;
     try {
+      signing.verify(subject, header, data == null ? null : data.getBytes());
       request = toRequest(subject, data, header);
     } catch (ShopException e) {
       return Future.failedFuture(e);

@@ -9,6 +9,10 @@ public final class ConfigKeys {
   public static final String SERVICES = "SHOP_SERVICES";
   public static final String INSTANCES = "SHOP_INSTANCES";
   public static final String NATS_URL = "NATS_URL";
+  public static final String NATS_USER = "SHOP_NATS_USER";
+  public static final String NATS_PASSWORD = "SHOP_NATS_PASSWORD";
+  public static final String NATS_CREDS_FILE = "SHOP_NATS_CREDS_FILE";
+  public static final String BUS_SIGNING_KEY = "SHOP_BUS_SIGNING_KEY";
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
   public static final String HEALTH_PING_MS = "SHOP_HEALTH_PING_MS";
   public static final String METRICS_PORT = "SHOP_METRICS_PORT";

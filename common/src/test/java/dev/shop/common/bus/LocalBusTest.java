@@ -6,6 +6,6 @@ class LocalBusTest extends BusContractTest {
 
   @Override
   Bus createBus(Vertx vertx) {
-    return new LocalBus(vertx, TIMEOUT);
+    return new LocalBus(vertx, TIMEOUT, BusSigning.of(dev.shop.common.testing.TestSettings.BUS_SIGNING_KEY));
   }
 }

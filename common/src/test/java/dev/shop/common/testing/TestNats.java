@@ -55,8 +55,19 @@ public final class TestNats {
 
   /** A server of its own (with JetStream), for tests that must not see the shared one's services; close it. */
   public static NatsServerRunner isolated() {
+    return isolated(List.of());
+  }
+
+  /** {@link #isolated()} with more command-line arguments of nats-server (e.g. {@code --user}, {@code --pass}). */
+  public static NatsServerRunner isolated(List<String> arguments) {
     try {
-      return withJetStream(findExecutable()).build();
+      NatsServerRunner.Builder builder = withJetStream(findExecutable());
+      if (!arguments.isEmpty()) {
+        List<String> all = new java.util.ArrayList<>(builder.buildOptions().customArgs());
+        all.addAll(arguments);
+        builder.customArgs(all);
+      }
+      return builder.build();
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server", e);
     }

@@ -16,6 +16,7 @@ public final class TestSettings {
   public static final String CORS_ORIGIN = "https://shop.example";
   public static final String WEBHOOK_SECRET = "test-webhook-secret";
   public static final String SEPAY_ACCOUNT = "0011223344";
+  public static final String BUS_SIGNING_KEY = "test-bus-signing-key-0123456789abcdef";
 
   private TestSettings() {
   }
@@ -28,6 +29,7 @@ public final class TestSettings {
           .put(ShopConfig.PROFILE, "test")
           .put(ConfigKeys.PORT, "0")
           .put(ConfigKeys.DEMO_DATA, "false")
+          .put(ConfigKeys.BUS_SIGNING_KEY, BUS_SIGNING_KEY)
           // Every test calls from 127.0.0.1 and signs in often: limits high enough never to bite,
           // but on, so every request goes through them (RateLimitTest sets its own).
           .put(ConfigKeys.RATE_LIMIT_RPM, "1000000")
