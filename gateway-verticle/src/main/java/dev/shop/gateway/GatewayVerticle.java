@@ -3,6 +3,7 @@ package dev.shop.gateway;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.gateway.auth.AccountStatus;
 import dev.shop.gateway.auth.Authenticator;
 import dev.shop.gateway.auth.TokenVerifier;
 import dev.shop.gateway.http.AccessLog;
@@ -69,7 +70,8 @@ public final class GatewayVerticle extends VerticleBase {
     MetricsRoutes.register(router);
     router.post("/auth/login").handler(limits::perLogin);
     router.post("/auth/register").handler(limits::perLogin);
-    Api api = new Api(router, bus, new Authenticator(verifier), limits);
+    AccountStatus accounts = new AccountStatus(bus, settings.millis(ConfigKeys.ACCOUNT_STATUS_CACHE_MS));
+    Api api = new Api(router, bus, new Authenticator(verifier, accounts), limits);
     AuthRoutes.register(api);
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);

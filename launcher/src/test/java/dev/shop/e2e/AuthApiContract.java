@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The contract's "Auth and users" (openapi.json): registration, login, tokens. */
@@ -160,6 +161,29 @@ abstract class AuthApiContract extends ApiTest {
     Session other = login(user.email(), user.password());
     assertThat(http.post("/auth/refresh", new JsonObject().put("refreshToken", other.refreshToken()), null).status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void repeatedFailedSignInsMakeTheEmailWaitWhetherOrNotItHasAnAccount() throws InterruptedException {
+    Session user = register("throttled");
+    String unknown = uniqueEmail("nobody");
+    for (String email : List.of(user.email(), unknown)) {
+      JsonObject wrong = new JsonObject().put("email", email).put("password", "not-the-password");
+      // Five free failures, then one that starts the delay (2 s): all plain 401s.
+      for (int attempt = 1; attempt <= 6; attempt++) {
+        assertThat(assertError(http.post("/auth/login", wrong, null), 401, "/auth/login").getString("message"))
+            .isEqualTo("Invalid email or password");
+      }
+      JsonObject blocked = assertError(http.post("/auth/login", wrong, null), 429, "/auth/login");
+      assertThat(blocked.getString("message")).startsWith("Too many failed sign-ins for this email; retry in ");
+    }
+    // Even the right password waits; once the delay has passed it signs in, and the count starts again.
+    assertError(http.post("/auth/login", new JsonObject().put("email", user.email())
+        .put("password", user.password()), null), 429, "/auth/login");
+    Thread.sleep(2_100);
+    assertThat(login(user.email(), user.password()).userId()).isEqualTo(user.userId());
+    assertError(http.post("/auth/login", new JsonObject().put("email", user.email()).put("password", "wrong-again"),
+        null), 401, "/auth/login");
   }
 
   @Test

@@ -189,6 +189,29 @@ abstract class UsersApiContract extends ApiTest {
   }
 
   @Test
+  void aDeactivatedUsersAccessTokenIsRefusedWithinSecondsNotAtExpiry() throws InterruptedException {
+    Session admin = admin();
+    Session user = register("leaver");
+    assertThat(http.get("/auth/me", user.accessToken()).status()).isEqualTo(200);
+    assertThat(http.put("/users/" + user.userId() + "/deactivate", null, admin.accessToken()).status())
+        .isEqualTo(200);
+
+    // The gateway keeps an account's status for SHOP_ACCOUNT_STATUS_CACHE_MS (300 ms in tests, 5 s by default).
+    long deadline = System.currentTimeMillis() + 5_000;
+    Http.Response me = http.get("/auth/me", user.accessToken());
+    while (me.status() == 200 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      me = http.get("/auth/me", user.accessToken());
+    }
+    assertThat(assertError(me, 401, "/auth/me").getString("message")).isEqualTo("Account is deactivated");
+    assertError(http.get("/orders", user.accessToken()), 401, "/orders");
+    assertError(http.post("/auth/refresh", new JsonObject().put("refreshToken", user.refreshToken()), null), 401,
+        "/auth/refresh");
+    // Other users are not affected.
+    assertThat(http.get("/auth/me", admin.accessToken()).status()).isEqualTo(200);
+  }
+
+  @Test
   void anAdminCannotLockThemselvesOut() {
     Session admin = admin();
     assertError(http.put("/users/" + admin.userId() + "/deactivate", null, admin.accessToken()), 409,

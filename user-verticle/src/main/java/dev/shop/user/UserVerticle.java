@@ -38,7 +38,8 @@ public final class UserVerticle extends DomainVerticle {
           settings.integer(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS));
       RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool,
           settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
-      AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens);
+      AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens, pool,
+          settings.integer(ConfigKeys.LOGIN_FREE_FAILURES), settings.seconds(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS));
       UserHandlers accounts = new UserHandlers(users, passwords.result());
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
       return new AdminBootstrap(users, passwords.result()).ensureAdmin(
@@ -56,6 +57,7 @@ public final class UserVerticle extends DomainVerticle {
               .endpoint("user.create", accounts::create)
               .endpoint("user.update", accounts::update)
               .endpoint("user.deactivate", accounts::deactivate)
+              .endpoint("user.status", accounts::status)
               .endpoint("address.listByUser", addresses::list)
               .endpoint("address.create", addresses::create)
               .endpoint("address.update", addresses::update)

@@ -22,7 +22,10 @@ public final class ConfigKeys {
   public static final String JWT_PRIVATE_KEY_FILE = "SHOP_JWT_PRIVATE_KEY_FILE";
   public static final String ACCESS_TOKEN_TTL_SECONDS = "SHOP_ACCESS_TOKEN_TTL_SECONDS";
   public static final String REFRESH_TOKEN_TTL_SECONDS = "SHOP_REFRESH_TOKEN_TTL_SECONDS";
+  public static final String ACCOUNT_STATUS_CACHE_MS = "SHOP_ACCOUNT_STATUS_CACHE_MS";
   public static final String BCRYPT_COST = "SHOP_BCRYPT_COST";
+  public static final String LOGIN_FREE_FAILURES = "SHOP_LOGIN_FREE_FAILURES";
+  public static final String LOGIN_MAX_BLOCK_SECONDS = "SHOP_LOGIN_MAX_BLOCK_SECONDS";
   public static final String ADMIN_EMAIL = "SHOP_ADMIN_EMAIL";
   public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";

@@ -30,6 +30,7 @@ public final class TestSettings {
           .put(ConfigKeys.PORT, "0")
           .put(ConfigKeys.DEMO_DATA, "false")
           .put(ConfigKeys.BUS_SIGNING_KEY, BUS_SIGNING_KEY)
+          .put(ConfigKeys.ACCOUNT_STATUS_CACHE_MS, "300")
           // Every test calls from 127.0.0.1 and signs in often: limits high enough never to bite,
           // but on, so every request goes through them (RateLimitTest sets its own).
           .put(ConfigKeys.RATE_LIMIT_RPM, "1000000")

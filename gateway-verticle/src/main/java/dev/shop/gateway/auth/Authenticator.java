@@ -12,9 +12,11 @@ public final class Authenticator {
   private static final String BEARER = "bearer ";
 
   private final TokenVerifier verifier;
+  private final AccountStatus accounts;
 
-  public Authenticator(TokenVerifier verifier) {
+  public Authenticator(TokenVerifier verifier, AccountStatus accounts) {
     this.verifier = verifier;
+    this.accounts = accounts;
   }
 
   public Future<Caller> caller(RoutingContext ctx, Access access) {
@@ -30,11 +32,15 @@ public final class Authenticator {
     if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Future.failedFuture(ShopException.unauthorized("Authorization must be a Bearer token"));
     }
-    return verifier.verify(header.substring(BEARER.length()).trim()).map(caller -> {
-      if (access == Access.ADMIN && !caller.isAdmin()) {
-        throw ShopException.forbidden("Administrator role required");
-      }
-      return caller;
-    });
+    return verifier.verify(header.substring(BEARER.length()).trim())
+        .compose(caller -> accounts.active(caller.userId()).map(active -> {
+          if (!active) {
+            throw ShopException.unauthorized("Account is deactivated");
+          }
+          if (access == Access.ADMIN && !caller.isAdmin()) {
+            throw ShopException.forbidden("Administrator role required");
+          }
+          return caller;
+        }));
   }
 }

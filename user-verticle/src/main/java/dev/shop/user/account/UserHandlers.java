@@ -46,6 +46,19 @@ public final class UserHandlers {
     return visibleUser(caller, request.body().getValue("id")).map(user -> BusReply.ok(user.toResponse()));
   }
 
+  /**
+   * {@code {id}}, internal: {@code {active}}, false for a deactivated or unknown account. The
+   * gateway asks it (and keeps the answer a few seconds) to refuse a deactivated user's access
+   * tokens before they expire.
+   */
+  public Future<BusReply> status(BusRequest request) {
+    request.caller().requireInternal();
+    UUID id = Ids.parse(request.body().getValue("id"))
+        .orElseThrow(() -> ShopException.invalidField("id", "must be a UUID"));
+    return users.findById(id).map(found -> BusReply.ok(new JsonObject().put("active",
+        found.map(User::active).orElse(false))));
+  }
+
   /** {@code {email}}; admin. */
   public Future<BusReply> findByEmail(BusRequest request) {
     request.caller().requireAdmin();

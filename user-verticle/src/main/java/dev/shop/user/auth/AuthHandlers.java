@@ -3,6 +3,7 @@ package dev.shop.user.auth;
 import dev.shop.common.auth.Role;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
+import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
@@ -14,6 +15,9 @@ import dev.shop.user.account.UserRepository;
 import dev.shop.user.auth.RefreshTokenRepository.Rotation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +32,15 @@ public final class AuthHandlers {
   private final RefreshTokenRepository refreshTokens;
   private final Passwords passwords;
   private final TokenIssuer tokens;
+  private final LoginThrottle throttle;
 
   public AuthHandlers(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords,
-      TokenIssuer tokens) {
+      TokenIssuer tokens, Pool pool, int freeFailures, Duration maxBlock) {
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.throttle = new LoginThrottle(pool, freeFailures, maxBlock);
   }
 
   /** {@code {email, password, fullName, phone?}}: a new CUSTOMER, logged in. */
@@ -53,23 +59,35 @@ public final class AuthHandlers {
         .map(BusReply::created);
   }
 
-  /** {@code {email, password}}: the same 401 for an unknown email and a wrong password. */
+  /**
+   * {@code {email, password}}: the same 401 for an unknown email and a wrong password; after
+   * repeated failures for an email, 429 until its delay has passed (whatever the password).
+   */
   public Future<BusReply> login(BusRequest request) {
     JsonInput input = JsonInput.body(request.body(), "email", "password");
     String email = input.requiredString("email", 1, 254);
     String password = input.requiredString("password", 1, 1024) == null ? null : request.body().getString("password");
     input.validate();
-    return users.findByEmail(email.toLowerCase())
-        .compose(found -> passwords.matches(password, found.map(User::passwordHash).orElse(null))
-            .map(matches -> matches ? found : Optional.<User>empty()))
-        .compose(found -> {
-          User user = found.orElseThrow(() -> ShopException.unauthorized(BAD_CREDENTIALS));
-          if (!user.active()) {
-            throw ShopException.unauthorized("Account is deactivated");
-          }
-          return authResponse(user);
-        })
-        .map(BusReply::ok);
+    String folded = email.trim().toLowerCase();
+    return throttle.waitFor(folded).compose(wait -> {
+      if (wait.isPresent()) {
+        throw new ShopException(429, "Too many failed sign-ins for this email; retry in " + wait.get().toSeconds()
+            + " s", List.of(new FieldError("email", "retry in " + wait.get().toSeconds() + " s")));
+      }
+      return users.findByEmail(folded)
+          .compose(found -> passwords.matches(password, found.map(User::passwordHash).orElse(null))
+              .map(matches -> matches ? found : Optional.<User>empty()))
+          .compose(found -> found.isEmpty()
+              ? throttle.failed(folded).compose(v -> Future.failedFuture(ShopException.unauthorized(BAD_CREDENTIALS)))
+              : throttle.succeeded(folded).map(found.get()))
+          .compose(user -> {
+            if (!user.active()) {
+              throw ShopException.unauthorized("Account is deactivated");
+            }
+            return authResponse(user);
+          })
+          .map(BusReply::ok);
+    });
   }
 
   /** {@code {refreshToken}}: a new pair; the presented token is revoked, and reuse revokes its family. */

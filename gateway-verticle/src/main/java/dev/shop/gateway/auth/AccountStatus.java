@@ -1,0 +1,60 @@
+package dev.shop.gateway.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.RequestMeta;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the user of a valid access token is still active, asked of the user service
+ * ({@code user.status}) and kept for {@code SHOP_ACCOUNT_STATUS_CACHE_MS}: a deactivated user's
+ * tokens are refused within that time rather than when they expire. When the user service cannot
+ * answer, the last answer stands, and a user never asked about passes on the token's word (the
+ * API stays up when the user service is down; logged).
+ */
+public final class AccountStatus {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountStatus.class);
+  private static final long MAX_USERS = 100_000;
+
+  private final Bus bus;
+  private final AsyncCache<String, Boolean> active;
+  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> lastKnown;
+
+  public AccountStatus(Bus bus, Duration keep) {
+    this.bus = bus;
+    this.active = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(keep).buildAsync();
+    this.lastKnown = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(Duration.ofHours(1)).build();
+  }
+
+  /** True unless the user service says the account is deactivated (or gone). */
+  public Future<Boolean> active(String userId) {
+    CompletableFuture<Boolean> known = active.getIfPresent(userId);
+    if (known != null) {
+      // Answered, or being asked by a request a moment ago: one question per user at a time.
+      return known.isDone() ? Future.succeededFuture(known.join()) : Future.fromCompletionStage(known);
+    }
+    CompletableFuture<Boolean> asked = new CompletableFuture<>();
+    active.put(userId, asked);
+    bus.request("user.status", new JsonObject().put("id", userId), RequestMeta.internal("gateway-account-status"))
+        .map(reply -> reply.bodyAsObject().getBoolean("active", false))
+        .onSuccess(answer -> {
+          lastKnown.put(userId, answer);
+          asked.complete(answer);
+        })
+        .onFailure(failure -> {
+          active.synchronous().invalidate(userId);
+          Boolean last = lastKnown.getIfPresent(userId);
+          log.atWarn().addKeyValue("userId", userId).addKeyValue("reason", failure.getMessage())
+              .log(last == null ? "account status unknown; the token is trusted" : "account status from the last answer");
+          asked.complete(last == null || last);
+        });
+    return Future.fromCompletionStage(asked);
+  }
+}
