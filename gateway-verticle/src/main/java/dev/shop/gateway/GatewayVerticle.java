@@ -8,6 +8,7 @@ import dev.shop.gateway.auth.Authenticator;
 import dev.shop.gateway.auth.TokenVerifier;
 import dev.shop.gateway.http.AccessLog;
 import dev.shop.gateway.http.Api;
+import dev.shop.gateway.http.CircuitBreakers;
 import dev.shop.gateway.http.ErrorResponses;
 import dev.shop.gateway.http.RateLimits;
 import dev.shop.gateway.http.RequestIds;
@@ -71,7 +72,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/auth/login").handler(limits::perLogin);
     router.post("/auth/register").handler(limits::perLogin);
     AccountStatus accounts = new AccountStatus(bus, settings.millis(ConfigKeys.ACCOUNT_STATUS_CACHE_MS));
-    Api api = new Api(router, bus, new Authenticator(verifier, accounts), limits);
+    CircuitBreakers circuits = (CircuitBreakers) vertx.sharedData().getLocalMap("shop.gateway.circuits")
+        .computeIfAbsent("circuits", key -> new CircuitBreakers(settings.integer(ConfigKeys.CIRCUIT_FAILURES),
+            settings.millis(ConfigKeys.CIRCUIT_OPEN_MS).toMillis()));
+    Api api = new Api(router, bus, new Authenticator(verifier, accounts), limits, circuits);
     AuthRoutes.register(api);
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);

@@ -14,6 +14,8 @@ public final class ConfigKeys {
   public static final String NATS_CREDS_FILE = "SHOP_NATS_CREDS_FILE";
   public static final String BUS_SIGNING_KEY = "SHOP_BUS_SIGNING_KEY";
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
+  public static final String CIRCUIT_FAILURES = "SHOP_CIRCUIT_FAILURES";
+  public static final String CIRCUIT_OPEN_MS = "SHOP_CIRCUIT_OPEN_MS";
   public static final String HEALTH_PING_MS = "SHOP_HEALTH_PING_MS";
   public static final String METRICS_PORT = "SHOP_METRICS_PORT";
   public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";

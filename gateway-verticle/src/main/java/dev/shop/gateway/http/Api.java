@@ -25,12 +25,14 @@ public final class Api {
   private final Bus bus;
   private final Authenticator authenticator;
   private final RateLimits limits;
+  private final CircuitBreakers circuits;
 
-  public Api(Router router, Bus bus, Authenticator authenticator, RateLimits limits) {
+  public Api(Router router, Bus bus, Authenticator authenticator, RateLimits limits, CircuitBreakers circuits) {
     this.router = router;
     this.bus = bus;
     this.authenticator = authenticator;
     this.limits = limits;
+    this.circuits = circuits;
   }
 
   public void get(String path, Access access, String subject, Payload payload) {
@@ -65,12 +67,16 @@ public final class Api {
           JsonObject body = payload.build(ctx, caller);
           rejectNul(body);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
-          Future<BusReply> reply = bus.request(subject, body, meta);
-          return read ? reply.recover(failure -> elsewhere(failure) ? bus.request(subject, body, meta)
+          Future<BusReply> reply = send(subject, body, meta);
+          return read ? reply.recover(failure -> elsewhere(failure) ? send(subject, body, meta)
               : Future.failedFuture(failure)) : reply;
         })
         .onSuccess(reply -> respond(ctx, reply))
         .onFailure(ctx::fail);
+  }
+
+  private Future<BusReply> send(String subject, JsonObject body, RequestMeta meta) {
+    return circuits.call(subject, () -> bus.request(subject, body, meta));
   }
 
   /**
