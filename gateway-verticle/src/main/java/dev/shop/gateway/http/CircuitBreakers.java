@@ -12,20 +12,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A circuit per service (a subject's first word: {@code product}, {@code order} ...). After
- * {@code failures} time-outs in a row the circuit opens for {@code openMillis}: requests to that
- * service fail at once with 503 instead of each waiting out the bus time-out, so a hung service is
- * not hammered and the gateway's callers are not held. When the time is up one request goes
- * through: an answer closes the circuit, another time-out opens it again. Only time-outs count: a
- * service that is down answers "no responders" at once and costs nothing. Shared by the gateway's
- * instances in one JVM.
+ * A circuit per service (a subject's first word: {@code product}, {@code order} ...). When, within
+ * {@link #WINDOW}, at least {@code failures} requests to a service timed out and they were at least
+ * half of its requests, the circuit opens for {@code openMillis}: requests to that service fail at
+ * once with 503 instead of each waiting out the bus time-out, so a hung service is not hammered and
+ * the gateway's callers are not held. When the time is up one request goes through: an answer
+ * closes the circuit, another time-out opens it again. Only time-outs count (a service that is
+ * down answers "no responders" at once and costs nothing), and only as a share of the requests: the
+ * handful in flight to a replica that just died time out together while its survivors answer the
+ * rest, and that must not cut the whole service off. Shared by the gateway's instances in one JVM.
  */
 public final class CircuitBreakers implements Shareable {
 
   private static final Logger log = LoggerFactory.getLogger(CircuitBreakers.class);
 
+  /** The span over which a service's requests and time-outs are counted. */
+  static final long WINDOW = 10_000;
+
   /** One service's circuit; guarded by its own monitor. */
   private static final class Circuit {
+    private long windowStart;
+    private int calls;
     private int timeouts;
     private long openUntil;
     private boolean trialInFlight;
@@ -70,11 +77,17 @@ public final class CircuitBreakers implements Shareable {
 
   private void settle(String service, Circuit circuit, boolean trial, boolean timedOut) {
     synchronized (circuit) {
+      long now = System.currentTimeMillis();
+      if (now - circuit.windowStart >= WINDOW) {
+        circuit.windowStart = now;
+        circuit.calls = 0;
+        circuit.timeouts = 0;
+      }
+      circuit.calls++;
       if (trial) {
         circuit.trialInFlight = false;
       }
       if (!timedOut) {
-        circuit.timeouts = 0;
         if (trial) {
           circuit.openUntil = 0;
           log.atInfo().addKeyValue("service", service).log("circuit closed: the service answers again");
@@ -82,9 +95,11 @@ public final class CircuitBreakers implements Shareable {
         return;
       }
       circuit.timeouts++;
-      if (trial || circuit.timeouts >= failures) {
+      if (trial || (circuit.timeouts >= failures && 2 * circuit.timeouts >= circuit.calls)) {
+        circuit.windowStart = now;
+        circuit.calls = 0;
         circuit.timeouts = 0;
-        circuit.openUntil = System.currentTimeMillis() + openMillis;
+        circuit.openUntil = now + openMillis;
         log.atWarn().addKeyValue("service", service).addKeyValue("openMs", openMillis)
             .log("circuit opened: the service does not answer in time");
       }
