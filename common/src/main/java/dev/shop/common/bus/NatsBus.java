@@ -88,10 +88,18 @@ public final class NatsBus implements Bus {
     byte[] payload = body.toBuffer().getBytes();
     signing.sign(subject, meta, payload, headers::put);
     Context context = vertx.getOrCreateContext();
-    return BusMetrics.sent(subject, () -> Future.fromCompletionStage(
-            connection.requestWithTimeout(subject, headers, payload, timeout), context)
-        .recover(failure -> Future.failedFuture(translate(subject, failure)))
-        .compose(NatsBus::toReply));
+    return BusMetrics.sent(subject, () -> {
+      // While disconnected, jnats would buffer the request and send it on reconnecting, seconds
+      // later: the caller would wait past the time-out and a write might be done after its 504.
+      // Refuse it now instead; and hold jnats to the time-out whatever happens meanwhile.
+      if (connection.getStatus() != Connection.Status.CONNECTED) {
+        return Future.failedFuture(Wire.disconnected(subject));
+      }
+      return Future.fromCompletionStage(connection.requestWithTimeout(subject, headers, payload, timeout), context)
+          .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .recover(failure -> Future.failedFuture(translate(subject, failure)))
+          .compose(NatsBus::toReply);
+    });
   }
 
   private static void putHeader(Headers headers, String name, String value) {

@@ -102,6 +102,10 @@ final class Wire {
     return new ShopException(500, "Internal server error");
   }
 
+  static ShopException disconnected(String subject) {
+    return new ShopException(503, "Service unavailable: the bus is reconnecting (" + subject + ")");
+  }
+
   static ShopException noResponders(String subject) {
     return new ShopException(503, "Service unavailable: nothing answers " + subject);
   }

@@ -58,6 +58,21 @@ public final class TestNats {
     return isolated(List.of());
   }
 
+  /**
+   * A server of its own on {@code port}, storing JetStream in {@code store}: start another on the
+   * same port and store after closing it, and it is the same server restarted (streams kept).
+   */
+  public static NatsServerRunner at(int port, Path store) {
+    try {
+      return NatsServerRunner.builder().executablePath(findExecutable()).jetstream(true).port(port)
+          .customArgs(new String[] {"--store_dir", store.toString()})
+          .processCheckWait(100L).processCheckTries(100).connectCheckWait(100L).connectCheckTries(100)
+          .build();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start nats-server on port " + port, e);
+    }
+  }
+
   /** {@link #isolated()} with more command-line arguments of nats-server (e.g. {@code --user}, {@code --pass}). */
   public static NatsServerRunner isolated(List<String> arguments) {
     try {

@@ -1,0 +1,167 @@
+package dev.shop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.testing.JarProcess;
+import dev.shop.common.testing.TestNats;
+import dev.shop.common.testing.TestSettings;
+import io.nats.NatsServerRunner;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * nats-server stops for three seconds under steady reads and checkouts, then starts again on the
+ * same port and store. Every request is answered within the bus time-out (503 while the bus
+ * reconnects, never a hang), full service returns within seconds, and every order answered 201 is
+ * there. Prints its figures, and how many of those orders the report service has counted from
+ * their events 10 s later: that all of them arrive after a restart is not yet asserted (issue 10:
+ * runs of 2026-11-26 counted 26 of 191 within 30 s, the orders of before the outage; the outbox
+ * relay or the JetStream consumer does not resume after the server comes back).
+ */
+class NatsRestartTest {
+
+  private static final int TIMEOUT_MS = 1_000;
+
+  record Sample(long sentAtMs, long latencyMs, int status) {
+  }
+
+  @Test
+  void everyRequestIsAnsweredInTimeDuringARestartAndEveryAcceptedOrderIsKept() throws Exception {
+    int port = JarProcess.freePort();
+    Path store = Files.createTempDirectory("nats-restart");
+    NatsServerRunner nats = TestNats.at(port, store);
+    RunningPlatform platform = RunningPlatform.start(BusKind.NATS, overrides -> overrides
+        .put(ConfigKeys.NATS_URL, "nats://127.0.0.1:" + port)
+        .put(ConfigKeys.BUS_TIMEOUT_MS, Integer.toString(TIMEOUT_MS)));
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    try {
+      platform.awaitReady();
+      Http http = platform.http();
+      String admin = http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
+          .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+      String product = http.post("/products", new JsonObject().put("sku", "RST-" + UUID.randomUUID())
+          .put("name", "Restart kettle").put("priceInt", 1_000).put("stock", 100_000), admin).json().getString("id");
+      String buyer = http.post("/auth/register", new JsonObject().put("email", "restart-" + UUID.randomUUID()
+          + "@example.com").put("password", "password-1").put("fullName", "Restart"), null).json()
+          .getString("accessToken");
+
+      long start = System.currentTimeMillis();
+      long end = start + 14_000;
+      ConcurrentLinkedQueue<Sample> reads = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Sample> writes = new ConcurrentLinkedQueue<>();
+      Set<String> accepted = ConcurrentHashMap.newKeySet();
+      JsonObject order = new JsonObject().put("items", new JsonArray().add(new JsonObject().put("productId", product)
+          .put("quantity", 1)));
+      for (int n = 0; n < 3; n++) {
+        clients.execute(() -> {
+          while (System.currentTimeMillis() < end) {
+            long sent = System.currentTimeMillis();
+            int status = status(() -> http.get("/products/" + product, null));
+            reads.add(new Sample(sent - start, System.currentTimeMillis() - sent, status));
+          }
+        });
+      }
+      clients.execute(() -> {
+        while (System.currentTimeMillis() < end) {
+          long sent = System.currentTimeMillis();
+          Http.Response[] answer = new Http.Response[1];
+          int status = status(() -> answer[0] = http.send("POST", "/orders", order, buyer,
+              Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+          if (status == 201) {
+            accepted.add(answer[0].json().getString("id"));
+          }
+          writes.add(new Sample(sent - start, System.currentTimeMillis() - sent, status));
+        }
+      });
+
+      Thread.sleep(3_000);
+      long stoppedAt = System.currentTimeMillis() - start;
+      nats.close();
+      Thread.sleep(3_000);
+      long restartedAt = System.currentTimeMillis() - start;
+      nats = restart(port, store);
+      clients.shutdown();
+      assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).as("every client finished").isTrue();
+
+      List<Sample> all = new java.util.ArrayList<>(reads);
+      all.addAll(writes);
+      long failed = all.stream().filter(sample -> sample.status() >= 500 || sample.status() < 0).count();
+      long slowestRead = reads.stream().mapToLong(Sample::latencyMs).max().orElse(0);
+      long slowestWrite = writes.stream().mapToLong(Sample::latencyMs).max().orElse(0);
+      long lastFailure = all.stream().filter(sample -> sample.status() >= 500 || sample.status() < 0)
+          .mapToLong(sample -> sample.sentAtMs() + sample.latencyMs()).max().orElse(restartedAt);
+      System.out.printf("NATS restart: stopped at %d ms, started again at %d ms; %d reads and %d checkouts, %d answered"
+          + " 503/504 or failed; slowest read %d ms, slowest checkout %d ms (bus time-out %d ms); last failure %d ms"
+          + " after the restart; statuses %s%n", stoppedAt, restartedAt, reads.size(), writes.size(), failed,
+          slowestRead, slowestWrite, TIMEOUT_MS, lastFailure - restartedAt,
+          all.stream().collect(java.util.stream.Collectors.groupingBy(Sample::status,
+              java.util.stream.Collectors.counting())));
+
+      assertThat(all).allSatisfy(sample -> assertThat(sample.status()).isIn(200, 201, 503, 504));
+      assertThat(slowestRead).as("a read: within the bus time-out (503 at once while disconnected)")
+          .isLessThan(2L * TIMEOUT_MS + 500);
+      assertThat(slowestWrite).as("a write: within the bus time-out").isLessThan(TIMEOUT_MS + 500);
+      assertThat(lastFailure - restartedAt).as("full service again after the restart").isLessThan(5_000);
+
+      // No accepted order lost: each is readable.
+      for (String id : accepted) {
+        assertThat(http.get("/orders/" + id, buyer).status()).isEqualTo(200);
+      }
+      String today = LocalDate.now(ZoneOffset.UTC).toString();
+      long deadline = System.currentTimeMillis() + 10_000;
+      int counted = -1;
+      while (System.currentTimeMillis() < deadline) {
+        counted = http.get("/reports/sales-summary?fromAt=" + today + "&toAt=" + today, admin).json()
+            .getInteger("totalOrders");
+        if (counted >= accepted.size()) {
+          break;
+        }
+        Thread.sleep(250);
+      }
+      System.out.printf("NATS restart: %d checkouts accepted; the report service counted %d of them from their events"
+          + " within 10 s (not yet asserted)%n", accepted.size(), counted);
+    } finally {
+      clients.shutdownNow();
+      platform.stop();
+      nats.close();
+    }
+  }
+
+  /** The server again on its port and store; the old process may hold the port a moment longer. */
+  private static NatsServerRunner restart(int port, Path store) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return TestNats.at(port, store);
+      } catch (IllegalStateException stillClosing) {
+        if (attempt == 20) {
+          throw stillClosing;
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
+
+  private static int status(java.util.function.Supplier<Object> call) {
+    try {
+      Object answer = call.get();
+      return ((Http.Response) answer).status();
+    } catch (RuntimeException failed) {
+      return -1;
+    }
+  }
+}
