@@ -35,6 +35,12 @@ public final class JetStreamEvents implements EventStream {
   private static final Duration ACK_WAIT = Duration.ofSeconds(30);
   /** How long the stream remembers message ids to drop duplicates. */
   private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+  /**
+   * How long a publish may wait for the stream's acknowledgement. Without a bound, a publish made
+   * as the server went away could wait for ever, and the relay, whose publishes in flight are
+   * bounded, would stop; past it the relay publishes the event again (the stream drops repeats).
+   */
+  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
   private final Vertx vertx;
   private final Connection connection;
@@ -75,10 +81,15 @@ public final class JetStreamEvents implements EventStream {
 
   @Override
   public Future<Void> publish(DomainEvent event) {
+    if (connection.getStatus() != Connection.Status.CONNECTED) {
+      // jnats would buffer it until the connection is back; the relay retries it then instead.
+      return Future.failedFuture(new IllegalStateException("not connected to NATS"));
+    }
     Context context = vertx.getOrCreateContext();
     return stream().compose(jetStream -> Future.fromCompletionStage(jetStream.publishAsync(
             settings.subject(event.type()), null, event.encode().getBytes(),
             PublishOptions.builder().messageId(event.id().toString()).build()), context))
+        .timeout(PUBLISH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .mapEmpty();
   }
 
