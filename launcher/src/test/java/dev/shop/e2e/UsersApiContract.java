@@ -2,6 +2,8 @@ package dev.shop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shop.common.testing.TestSettings;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -204,7 +206,11 @@ abstract class UsersApiContract extends ApiTest {
       me = http.get("/auth/me", user.accessToken());
     }
     assertThat(assertError(me, 401, "/auth/me").getString("message")).isEqualTo("Account is deactivated");
-    assertError(http.get("/orders", user.accessToken()), 401, "/orders");
+    // Each gateway instance keeps its own answer: past one keeping time, every instance refuses.
+    Thread.sleep(TestSettings.ACCOUNT_STATUS_CACHE_MS + 200);
+    for (int n = 0; n < 4; n++) {
+      assertError(http.get("/orders", user.accessToken()), 401, "/orders");
+    }
     assertError(http.post("/auth/refresh", new JsonObject().put("refreshToken", user.refreshToken()), null), 401,
         "/auth/refresh");
     // Other users are not affected.

@@ -17,6 +17,8 @@ public final class TestSettings {
   public static final String WEBHOOK_SECRET = "test-webhook-secret";
   public static final String SEPAY_ACCOUNT = "0011223344";
   public static final String BUS_SIGNING_KEY = "test-bus-signing-key-0123456789abcdef";
+  /** How long a gateway keeps an account's status in tests. */
+  public static final int ACCOUNT_STATUS_CACHE_MS = 300;
 
   private TestSettings() {
   }
@@ -30,7 +32,7 @@ public final class TestSettings {
           .put(ConfigKeys.PORT, "0")
           .put(ConfigKeys.DEMO_DATA, "false")
           .put(ConfigKeys.BUS_SIGNING_KEY, BUS_SIGNING_KEY)
-          .put(ConfigKeys.ACCOUNT_STATUS_CACHE_MS, "300")
+          .put(ConfigKeys.ACCOUNT_STATUS_CACHE_MS, Integer.toString(ACCOUNT_STATUS_CACHE_MS))
           // Every test calls from 127.0.0.1 and signs in often: limits high enough never to bite,
           // but on, so every request goes through them (RateLimitTest sets its own).
           .put(ConfigKeys.RATE_LIMIT_RPM, "1000000")

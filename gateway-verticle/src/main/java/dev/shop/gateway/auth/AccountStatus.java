@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +23,13 @@ public final class AccountStatus {
 
   private static final Logger log = LoggerFactory.getLogger(AccountStatus.class);
   private static final long MAX_USERS = 100_000;
+  /** At most one warning this often while the user service cannot answer (not one per request). */
+  private static final long WARNING_INTERVAL_MS = 10_000;
 
   private final Bus bus;
   private final AsyncCache<String, Boolean> active;
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> lastKnown;
+  private final AtomicLong lastWarning = new AtomicLong();
 
   public AccountStatus(Bus bus, Duration keep) {
     this.bus = bus;
@@ -51,8 +55,12 @@ public final class AccountStatus {
         .onFailure(failure -> {
           active.synchronous().invalidate(userId);
           Boolean last = lastKnown.getIfPresent(userId);
-          log.atWarn().addKeyValue("userId", userId).addKeyValue("reason", failure.getMessage())
-              .log(last == null ? "account status unknown; the token is trusted" : "account status from the last answer");
+          long now = System.currentTimeMillis();
+          long warned = lastWarning.get();
+          if (now - warned >= WARNING_INTERVAL_MS && lastWarning.compareAndSet(warned, now)) {
+            log.atWarn().addKeyValue("reason", failure.getMessage())
+                .log("account status not available: last answers, or the token's word, are used meanwhile");
+          }
           asked.complete(last == null || last);
         });
     return Future.fromCompletionStage(asked);
