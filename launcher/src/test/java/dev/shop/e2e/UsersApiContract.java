@@ -3,7 +3,6 @@ package dev.shop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.testing.TestSettings;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
