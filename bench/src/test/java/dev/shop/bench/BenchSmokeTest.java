@@ -38,7 +38,7 @@ class BenchSmokeTest {
     try (PlatformProcess platform = new PlatformProcess(dataDir)) {
       platform.seed(200);
       platform.startAndAwaitReady();
-      int referencePort = PlatformProcess.freePort();
+      int referencePort = dev.shop.common.testing.JarProcess.freePort();
       ReferenceServer.deploy(vertx, platform.productDatabaseUrl(), referencePort, 4)
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       RunSettings settings = new RunSettings("dev", URI.create(platform.gateway()), platform.productDatabaseUrl(),

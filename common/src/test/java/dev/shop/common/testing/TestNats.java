@@ -64,10 +64,7 @@ public final class TestNats {
    */
   public static NatsServerRunner at(int port, Path store) {
     try {
-      return NatsServerRunner.builder().executablePath(findExecutable()).jetstream(true).port(port)
-          .customArgs(new String[] {"--store_dir", store.toString()})
-          .processCheckWait(100L).processCheckTries(100).connectCheckWait(100L).connectCheckTries(100)
-          .build();
+      return withJetStream(findExecutable(), store).port(port).build();
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server on port " + port, e);
     }
@@ -93,8 +90,12 @@ public final class TestNats {
    * directory see each other's streams and refuse to start side by side.
    */
   private static NatsServerRunner.Builder withJetStream(String executable) throws IOException {
+    return withJetStream(executable, Files.createTempDirectory(storeBase(), "js"));
+  }
+
+  private static NatsServerRunner.Builder withJetStream(String executable, Path store) {
     return NatsServerRunner.builder().executablePath(executable).jetstream(true)
-        .customArgs(new String[] {"--store_dir", Files.createTempDirectory(storeBase(), "js").toString()})
+        .customArgs(new String[] {"--store_dir", store.toString()})
         // A loaded machine can take seconds to start a server: wait up to 10 s rather than fail.
         .processCheckWait(100L).processCheckTries(100)
         .connectCheckWait(100L).connectCheckTries(100);
