@@ -120,7 +120,8 @@ final class Topology implements AutoCloseable {
   String metricsOf(JarProcess service) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPorts.get(service) + "/metrics"))
         .timeout(Duration.ofSeconds(10)).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   JarProcess productReplica(int replica) {

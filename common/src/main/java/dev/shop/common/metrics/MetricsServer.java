@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ public final class MetricsServer {
   }
 
   public static Future<HttpServer> start(Vertx vertx, int port) {
-    return vertx.createHttpServer().requestHandler(request -> {
+    // HTTP/1.1 only, as the gateway: a client asking for an h2c upgrade could be left hanging.
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(request -> {
       if (request.path().equals("/metrics")) {
         Metrics.scrape().ifPresentOrElse(
             text -> request.response().putHeader(HttpHeaders.CONTENT_TYPE, Metrics.CONTENT_TYPE).end(text),
