@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class HungServiceTest {
 
-  private static final int TIMEOUT_MS = 400;
-  private static final int OPEN_MS = 1_500;
+  private static final int TIMEOUT_MS = 1_000;
+  /** Long enough for the 40 requests made while open, even on a loaded machine. */
+  private static final int OPEN_MS = 4_000;
 
   @Test
   void aHungServiceIsCutOffByItsCircuitWhileTheOthersServe() throws Exception {
@@ -48,7 +49,7 @@ class HungServiceTest {
         assertThat(answer.status()).as(answer.toString()).isIn(503, 504);
         timedOut += answer.status() == 504 ? 1 : 0;
       }
-      assertThat(slowest).as("answered within two tries of the bus time-out").isLessThan(2L * TIMEOUT_MS + 500);
+      assertThat(slowest).as("answered within the bus time-out, retry included").isLessThan(TIMEOUT_MS + 500);
       int reachedWhenOpened = reached.get();
 
       // Open: answered at once, the hung service not asked; the other services unaffected.

@@ -28,14 +28,16 @@ import org.junit.jupiter.api.Test;
  * nats-server stops for three seconds under steady reads and checkouts, then starts again on the
  * same port and store. Every request is answered within the bus time-out (503 while the bus
  * reconnects, never a hang), full service returns within seconds, and every order answered 201 is
- * there. Prints its figures, and how many of those orders the report service has counted from
- * their events 10 s later: that all of them arrive after a restart is not yet asserted (issue 10:
- * runs of 2026-11-26 counted 26 of 191 within 30 s, the orders of before the outage; the outbox
- * relay or the JetStream consumer does not resume after the server comes back).
+ * there, and the report service counts every one of them from its event. Prints its figures.
  */
 class NatsRestartTest {
 
   private static final int TIMEOUT_MS = 1_000;
+  /**
+   * The events of the orders accepted after the restart reach the report service within this: a
+   * JetStream consumer notices that the restarted server forgot its pull in about 7.5 s.
+   */
+  private static final int EVENTS_WITHIN_MS = 20_000;
 
   record Sample(long sentAtMs, long latencyMs, int status) {
   }
@@ -94,7 +96,7 @@ class NatsRestartTest {
       nats.close();
       Thread.sleep(3_000);
       long restartedAt = System.currentTimeMillis() - start;
-      nats = restart(port, store);
+      nats = TestNats.restartAt(port, store);
       clients.shutdown();
       assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).as("every client finished").isTrue();
 
@@ -113,8 +115,8 @@ class NatsRestartTest {
               java.util.stream.Collectors.counting())));
 
       assertThat(all).allSatisfy(sample -> assertThat(sample.status()).isIn(200, 201, 503, 504));
-      assertThat(slowestRead).as("a read: within the bus time-out (503 at once while disconnected)")
-          .isLessThan(2L * TIMEOUT_MS + 500);
+      assertThat(slowestRead).as("a read, retried or not: within the bus time-out (503 at once while disconnected)")
+          .isLessThan(TIMEOUT_MS + 500);
       assertThat(slowestWrite).as("a write: within the bus time-out").isLessThan(TIMEOUT_MS + 500);
       assertThat(lastFailure - restartedAt).as("full service again after the restart").isLessThan(5_000);
 
@@ -123,7 +125,7 @@ class NatsRestartTest {
         assertThat(http.get("/orders/" + id, buyer).status()).isEqualTo(200);
       }
       String today = LocalDate.now(ZoneOffset.UTC).toString();
-      long deadline = System.currentTimeMillis() + 10_000;
+      long deadline = System.currentTimeMillis() + EVENTS_WITHIN_MS;
       int counted = -1;
       while (System.currentTimeMillis() < deadline) {
         counted = http.get("/reports/sales-summary?fromAt=" + today + "&toAt=" + today, admin).json()
@@ -133,26 +135,14 @@ class NatsRestartTest {
         }
         Thread.sleep(250);
       }
-      System.out.printf("NATS restart: %d checkouts accepted; the report service counted %d of them from their events"
-          + " within 10 s (not yet asserted)%n", accepted.size(), counted);
+      long countedAt = System.currentTimeMillis() - start;
+      System.out.printf("NATS restart: %d checkouts accepted; the report service counted %d of them from their events,"
+          + " %d ms after the restart%n", accepted.size(), counted, countedAt - restartedAt);
+      assertThat(counted).as("every accepted order's event reached the report service").isEqualTo(accepted.size());
     } finally {
       clients.shutdownNow();
       platform.stop();
       nats.close();
-    }
-  }
-
-  /** The server again on its port and store; the old process may hold the port a moment longer. */
-  private static NatsServerRunner restart(int port, Path store) throws InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return TestNats.at(port, store);
-      } catch (IllegalStateException stillClosing) {
-        if (attempt == 20) {
-          throw stillClosing;
-        }
-        Thread.sleep(250);
-      }
     }
   }
 

@@ -13,6 +13,7 @@ import dev.shop.user.account.UserRepository;
 import dev.shop.user.address.AddressHandlers;
 import dev.shop.user.address.AddressRepository;
 import dev.shop.user.auth.AuthHandlers;
+import dev.shop.user.auth.CredentialPruning;
 import dev.shop.user.auth.RefreshTokenRepository;
 import dev.shop.user.auth.TokenIssuer;
 import io.vertx.core.Future;
@@ -40,6 +41,7 @@ public final class UserVerticle extends DomainVerticle {
           settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
       AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens, pool,
           settings.integer(ConfigKeys.LOGIN_FREE_FAILURES), settings.seconds(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS));
+      new CredentialPruning(pool, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS)).start(vertx);
       UserHandlers accounts = new UserHandlers(users, passwords.result());
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
       return new AdminBootstrap(users, passwords.result()).ensureAdmin(

@@ -16,7 +16,16 @@ import java.util.List;
  */
 public interface Bus {
 
-  Future<BusReply> request(String subject, JsonObject body, RequestMeta meta);
+  /** Sends a request that fails with 504 when no answer came within the bus's time-out. */
+  default Future<BusReply> request(String subject, JsonObject body, RequestMeta meta) {
+    return request(subject, body, meta, timeout());
+  }
+
+  /** Sends a request that fails with 504 when no answer came within {@code timeout}. */
+  Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout);
+
+  /** How long a request waits for its answer unless told otherwise ({@code SHOP_BUS_TIMEOUT_MS}). */
+  Duration timeout();
 
   /**
    * Starts answering the subjects of a service. Handlers run on the Vert.x context of the caller

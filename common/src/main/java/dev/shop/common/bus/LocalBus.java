@@ -44,7 +44,12 @@ public final class LocalBus implements Bus {
   }
 
   @Override
-  public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta) {
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
     putHeader(options, BusHeaders.CALLER_ID, meta.caller().userId());
     putHeader(options, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());

@@ -78,7 +78,12 @@ public final class NatsBus implements Bus {
   }
 
   @Override
-  public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta) {
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
     Headers headers = new Headers();
     putHeader(headers, BusHeaders.CALLER_ID, meta.caller().userId());
     putHeader(headers, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());

@@ -28,6 +28,7 @@ public final class ConfigKeys {
   public static final String BCRYPT_COST = "SHOP_BCRYPT_COST";
   public static final String LOGIN_FREE_FAILURES = "SHOP_LOGIN_FREE_FAILURES";
   public static final String LOGIN_MAX_BLOCK_SECONDS = "SHOP_LOGIN_MAX_BLOCK_SECONDS";
+  public static final String LOGIN_FAILURES_KEPT_SECONDS = "SHOP_LOGIN_FAILURES_KEPT_SECONDS";
   public static final String ADMIN_EMAIL = "SHOP_ADMIN_EMAIL";
   public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";

@@ -1,12 +1,12 @@
 package dev.shop.common.event;
 
+import dev.shop.common.db.BatchedDelete;
 import dev.shop.common.metrics.Metrics;
 import dev.shop.common.service.PeriodicJob;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ public final class ServiceEvents {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceEvents.class);
   private static final Duration MAX_PRUNE_INTERVAL = Duration.ofMinutes(10);
-  private static final int PRUNE_BATCH = 10_000;
   /** How often the outbox and dead-letter gauges are read from the database. */
   private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(10);
 
@@ -86,10 +85,10 @@ public final class ServiceEvents {
   /** Deletes published outbox rows and applied-event ids older than the retention. */
   Future<Void> prune() {
     long retentionMs = settings.retention().toMillis();
-    return deleteOld("DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox WHERE published_at < now() "
-            + "- $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
-        .compose(outboxRows -> deleteOld("DELETE FROM event_applied WHERE event_id IN (SELECT event_id FROM "
-            + "event_applied WHERE applied_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
+    return BatchedDelete.olderThan(pool, "DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox WHERE "
+            + "published_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
+        .compose(outboxRows -> BatchedDelete.olderThan(pool, "DELETE FROM event_applied WHERE event_id IN (SELECT "
+            + "event_id FROM event_applied WHERE applied_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
             .map(appliedRows -> {
               if (outboxRows + appliedRows > 0) {
                 log.atInfo().addKeyValue("service", service).addKeyValue("outbox", outboxRows)
@@ -116,12 +115,5 @@ public final class ServiceEvents {
           Metrics.gauge("shop.events.dead.letters", "Events a consumer gave up on", tags).set(row.getLong(2));
           return null;
         });
-  }
-
-  /** Runs a batched delete until a batch comes back short; answers the rows deleted. */
-  private Future<Integer> deleteOld(String sql, long retentionMs) {
-    return pool.preparedQuery(sql).execute(Tuple.of(retentionMs, PRUNE_BATCH)).compose(rows -> rows.rowCount() < PRUNE_BATCH
-        ? Future.succeededFuture(rows.rowCount())
-        : deleteOld(sql, retentionMs).map(more -> more + rows.rowCount()));
   }
 }

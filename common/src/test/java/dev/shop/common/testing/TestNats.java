@@ -70,6 +70,34 @@ public final class TestNats {
     }
   }
 
+  /**
+   * {@link #at} again after that server was closed: closing does not wait for the process to end,
+   * so this first waits (up to 10 s) for the port to be free, then starts the server once.
+   */
+  public static NatsServerRunner restartAt(int port, Path store) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!portFree(port)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("port " + port + " still taken 10 s after nats-server was closed");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return at(port, store);
+  }
+
+  private static boolean portFree(int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
   /** {@link #isolated()} with more command-line arguments of nats-server (e.g. {@code --user}, {@code --pass}). */
   public static NatsServerRunner isolated(List<String> arguments) {
     try {

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
 /**
  * The route table's vocabulary: each route names its method and path, who may call it, the bus
@@ -20,6 +21,12 @@ import io.vertx.ext.web.RoutingContext;
 public final class Api {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /**
+   * A read's first try gets this share of the bus time-out; a second try (another replica) gets
+   * what is left, so the client has its answer within the time-out either way. A replica answers a
+   * read in milliseconds: the rest is ample for the second try.
+   */
+  private static final double FIRST_READ_SHARE = 0.75;
 
   private final Router router;
   private final Bus bus;
@@ -67,16 +74,26 @@ public final class Api {
           JsonObject body = payload.build(ctx, caller);
           rejectNul(body);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
-          Future<BusReply> reply = send(subject, body, meta);
-          return read ? reply.recover(failure -> elsewhere(failure) ? send(subject, body, meta)
-              : Future.failedFuture(failure)) : reply;
+          return read ? sendRead(subject, body, meta) : send(subject, body, meta, bus.timeout());
         })
         .onSuccess(reply -> respond(ctx, reply))
         .onFailure(ctx::fail);
   }
 
-  private Future<BusReply> send(String subject, JsonObject body, RequestMeta meta) {
-    return circuits.call(subject, () -> bus.request(subject, body, meta));
+  /** A read is sent again once, within the same time-out, when another instance may answer it. */
+  private Future<BusReply> sendRead(String subject, JsonObject body, RequestMeta meta) {
+    long timeoutNanos = bus.timeout().toNanos();
+    long deadline = System.nanoTime() + timeoutNanos;
+    return send(subject, body, meta, Duration.ofNanos((long) (timeoutNanos * FIRST_READ_SHARE)))
+        .recover(failure -> {
+          long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+          return elsewhere(failure) && leftMs > 0 ? send(subject, body, meta, Duration.ofMillis(leftMs))
+              : Future.failedFuture(failure);
+        });
+  }
+
+  private Future<BusReply> send(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
+    return circuits.call(subject, () -> bus.request(subject, body, meta, timeout));
   }
 
   /**
