@@ -36,7 +36,7 @@ public final class TestNats {
       String executable = findExecutable();
       try {
         NatsServerRunner.setDefaultOutputLevel(Level.WARNING);
-        server = withJetStream(executable).build();
+        server = started(withJetStream(executable));
       } catch (Exception e) {
         throw new IllegalStateException("Could not start nats-server from " + executable, e);
       }
@@ -64,7 +64,7 @@ public final class TestNats {
    */
   public static NatsServerRunner at(int port, Path store) {
     try {
-      return withJetStream(findExecutable(), store).port(port).build();
+      return started(withJetStream(findExecutable(), store).port(port));
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server on port " + port, e);
     }
@@ -107,7 +107,7 @@ public final class TestNats {
         all.addAll(arguments);
         builder.customArgs(all);
       }
-      return builder.build();
+      return started(builder);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server", e);
     }
@@ -124,9 +124,32 @@ public final class TestNats {
   private static NatsServerRunner.Builder withJetStream(String executable, Path store) {
     return NatsServerRunner.builder().executablePath(executable).jetstream(true)
         .customArgs(new String[] {"--store_dir", store.toString()})
-        // A loaded machine can take seconds to start a server: wait up to 10 s rather than fail.
         .processCheckWait(100L).processCheckTries(100)
-        .connectCheckWait(100L).connectCheckTries(100);
+        // The runner's own connect check reuses a closed channel after its first refusal, so it
+        // fails at once on a server still starting: started() waits for the port instead.
+        .connectCheckTries(0);
+  }
+
+  /**
+   * Builds the server and waits until it accepts connections: up to 30 s, since a loaded machine
+   * can take seconds to start one (longer when it recovers a JetStream store). Stops it on failure.
+   */
+  private static NatsServerRunner started(NatsServerRunner.Builder builder) throws Exception {
+    NatsServerRunner runner = builder.build();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      try (java.net.Socket probe = new java.net.Socket()) {
+        probe.connect(new java.net.InetSocketAddress("127.0.0.1", runner.getPort()), 1_000);
+        return runner;
+      } catch (IOException notYet) {
+        if (System.currentTimeMillis() > deadline) {
+          runner.close();
+          throw new IllegalStateException("nats-server did not accept connections on port " + runner.getPort()
+              + " within 30 s", notYet);
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   /** One temporary folder of this JVM for every server's JetStream store, deleted at exit. */
