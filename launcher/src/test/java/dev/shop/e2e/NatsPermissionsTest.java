@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.testing.TestNats;
 import dev.shop.common.testing.TestSettings;
 import dev.shop.launcher.Platform;
 import dev.shop.system.SmokeScenario;
@@ -18,14 +17,9 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,32 +29,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10's per-service NATS permissions: nats-server runs the documented
- * {@code deploy/nats/nats-server.conf} (test passwords for its {@code $SHOP_NATS_<ROLE>_PASSWORD}
- * references), every JVM role (each service and the gateway) connects with its own user and inbox
+ * {@code deploy/nats/nats-server.conf} ({@link DocumentedNats}), every JVM role (each service and the gateway) connects with its own user and inbox
  * prefix, and the whole platform works under the permissions while raw connections show what
  * each user cannot do. Prints every attempt and its outcome.
  */
 class NatsPermissionsTest {
 
-  private static final Path CONFIG = documentedConfig();
-  /** Every JVM role in start order (as one JVM starts them): the services, then the gateway. */
-  private static final List<String> ROLES = roles();
   private static final Duration NO_ANSWER = Duration.ofSeconds(1);
 
   @Test
   void everyRoleIsAllowedItsOwnSubjectsOnly() throws Exception {
-    Map<String, String> passwords = new LinkedHashMap<>();
-    ROLES.forEach(role -> passwords.put(passwordVariable(role), password(role)));
     List<String> violations = new CopyOnWriteArrayList<>();
-    try (NatsServerRunner nats = TestNats.configured(CONFIG, passwords, line -> {
-      if (line.contains("Violation")) {
-        violations.add(line);
-      }
-    })) {
+    try (NatsServerRunner nats = DocumentedNats.start(violations)) {
       String url = nats.getURI();
       List<RunningPlatform> jvms = new ArrayList<>();
       try {
-        for (String role : ROLES) {
+        for (String role : DocumentedNats.ROLES) {
           jvms.add(RunningPlatform.start(roleConfig(url, role)));
         }
         RunningPlatform gateway = jvms.get(jvms.size() - 1);
@@ -98,7 +82,7 @@ class NatsPermissionsTest {
         .as("no credentials").isInstanceOf(Exception.class);
     report("connect without credentials", "refused");
     assertThatThrownBy(() -> Nats.connect(new Options.Builder().server(url).maxReconnects(0)
-        .userInfo(Platform.GATEWAY, password(ServiceNames.CART)).build()))
+        .userInfo(Platform.GATEWAY, DocumentedNats.password(ServiceNames.CART)).build()))
         .as("the gateway's user with the cart's password").isInstanceOf(Exception.class);
     report("connect as gateway with the cart's password", "refused");
   }
@@ -157,8 +141,8 @@ class NatsPermissionsTest {
 
     static Probe as(String url, String role) throws Exception {
       BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-      Options options = new Options.Builder().server(url).connectionName(NAME).userInfo(role, password(role))
-          .inboxPrefix(inboxPrefix(role))
+      Options options = new Options.Builder().server(url).connectionName(NAME)
+          .userInfo(role, DocumentedNats.password(role)).inboxPrefix(DocumentedNats.inboxPrefix(role))
           .errorListener(new ErrorListener() {
             @Override
             public void errorOccurred(Connection conn, String error) {
@@ -193,48 +177,18 @@ class NatsPermissionsTest {
 
   /** The configuration of the JVM that runs only {@code role}, connected as its own NATS user. */
   private static JsonObject roleConfig(String url, String role) {
-    return RunningPlatform.freshOverrides(BusKind.LOCAL)
+    JsonObject config = RunningPlatform.freshOverrides(BusKind.LOCAL)
         .put(ConfigKeys.NATS_URL, url)
         .put(ConfigKeys.SERVICES, role)
         .put(ConfigKeys.INSTANCES, "1")
-        .put(ConfigKeys.NATS_USER, role)
-        .put(ConfigKeys.NATS_PASSWORD, password(role))
-        .put(ConfigKeys.NATS_INBOX_PREFIX, inboxPrefix(role))
         // The stream and subjects the documented file grants (the defaults).
         .put(ConfigKeys.EVENTS_STREAM, "SHOP_EVENTS")
         .put(ConfigKeys.EVENTS_SUBJECT_PREFIX, "events");
-  }
-
-  private static String password(String role) {
-    return "test-" + role + "-nats-password";
-  }
-
-  private static String passwordVariable(String role) {
-    return "SHOP_NATS_" + role.toUpperCase(Locale.ROOT) + "_PASSWORD";
-  }
-
-  private static String inboxPrefix(String role) {
-    return "_INBOX_" + role;
+    DocumentedNats.credentials(role).forEach(config::put);
+    return config;
   }
 
   private static void report(String tried, String outcome) {
     System.out.printf("nats permissions: %-85s -> %s%n", tried, outcome);
-  }
-
-  private static List<String> roles() {
-    List<String> roles = new ArrayList<>(ServiceNames.ALL);
-    roles.add(Platform.GATEWAY);
-    return List.copyOf(roles);
-  }
-
-  /** deploy/nats/nats-server.conf of the repository, found from the module's directory up. */
-  private static Path documentedConfig() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("deploy/nats/nats-server.conf");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("deploy/nats/nats-server.conf not found above " + Path.of("").toAbsolutePath());
   }
 }
