@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.testing.JarProcess;
-import dev.shop.common.testing.TestNats;
+import dev.shop.e2e.DocumentedNats;
 import dev.shop.e2e.Http;
 import io.nats.NatsServerRunner;
 import io.vertx.core.json.JsonArray;
@@ -23,11 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9's multi-JVM test: nats-server, PostgreSQL, every service in a JVM of its own (two product
- * replicas) and the gateway, started from the packaged jar. A smoke scenario through HTTP; one
+ * Issue 9's multi-JVM test: nats-server (with deploy/nats/nats-server.conf: a user per JVM role),
+ * PostgreSQL, every service in a JVM of its own (two product replicas) and the gateway, started
+ * from the packaged jar. A smoke scenario through HTTP; one
  * product replica killed (SIGKILL) under load; everything stopped (SIGTERM) under checkout load,
  * after which every order the clients were answered 201 for is in the database. Prints its figures.
  */
@@ -39,7 +41,9 @@ class MultiJvmIT {
   @Test
   void theShopRunsAsSeparateJvmsSurvivesAKilledReplicaAndDrainsOnSigterm() throws Exception {
     Path directory = Files.createTempDirectory("shop-multi-jvm");
-    try (NatsServerRunner nats = TestNats.isolated(); Topology topology = new Topology(directory, nats.getURI())) {
+    List<String> violations = new CopyOnWriteArrayList<>();
+    try (NatsServerRunner nats = DocumentedNats.start(violations);
+        Topology topology = new Topology(directory, nats.getURI())) {
       long starting = System.nanoTime();
       topology.start();
       System.out.printf("multi-JVM: %d JVMs ready in %.1f s%n", topology.all().size(),
@@ -76,6 +80,8 @@ class MultiJvmIT {
 
       Set<String> accepted = checkoutsWhileEverythingStops(http, topology, productId);
       assertEveryAcceptedOrderIsKept(topology, accepted, productId);
+      assertThat(violations).as("NATS permissions violations of the JVMs, each its role's user").isEmpty();
+      System.out.println("multi-JVM: no NATS permissions violation in the server's log (a user per JVM role)");
     }
   }
 

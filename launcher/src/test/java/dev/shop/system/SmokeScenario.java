@@ -11,18 +11,19 @@ import java.util.UUID;
 
 /**
  * The production shape's smoke scenario through HTTP, whatever runs the platform (plain JVMs in
- * {@code MultiJvmIT}, containers in {@code ComposeContainersIT}): register, browse, cart, checkout,
+ * {@code MultiJvmIT}, containers in {@code ComposeContainersIT}, a JVM role per connection under
+ * NATS permissions in {@code NatsPermissionsTest}): register, browse, cart, checkout,
  * pay, report.
  */
-final class SmokeScenario {
+public final class SmokeScenario {
 
-  static final int STOCK = 100_000;
+  public static final int STOCK = 100_000;
 
   private SmokeScenario() {
   }
 
   /** Runs it as the given administrator; answers the id of the product it created (stock {@link #STOCK}). */
-  static String run(Http http, String adminEmail, String adminPassword) throws InterruptedException {
+  public static String run(Http http, String adminEmail, String adminPassword) throws InterruptedException {
     Http.Response login = http.post("/auth/login", new JsonObject().put("email", adminEmail)
         .put("password", adminPassword), null);
     assertThat(login.status()).as(login.toString()).isEqualTo(200);

@@ -4,6 +4,8 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.JarProcess;
 import dev.shop.common.testing.TestDatabases;
+import dev.shop.e2e.DocumentedNats;
+import dev.shop.launcher.Platform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +22,8 @@ import java.util.Map;
 
 /**
  * The production shape as plain processes: every domain service in a JVM of its own (the product
- * service twice), each with its database, all on one NATS server, and the gateway in its own JVM.
+ * service twice), each with its database, all on one NATS server run with the documented
+ * configuration (each JVM connects as its role's user), and the gateway in its own JVM.
  * Each JVM is {@code java -jar launcher/target/shop.jar} configured by environment variables only,
  * as README's Production section runs it.
  */
@@ -56,7 +59,7 @@ final class Topology implements AutoCloseable {
       int replicas = service.equals(ServiceNames.PRODUCT) ? PRODUCT_REPLICAS : 1;
       for (int replica = 1; replica <= replicas; replica++) {
         int metricsPort = JarProcess.freePort();
-        Map<String, String> environment = common(service + "-" + replica);
+        Map<String, String> environment = common(service + "-" + replica, service);
         environment.put(ConfigKeys.SERVICES, service);
         environment.put(ConfigKeys.databaseUrl(service), databases.get(service));
         environment.put(ConfigKeys.METRICS_PORT, Integer.toString(metricsPort));
@@ -68,15 +71,16 @@ final class Topology implements AutoCloseable {
     for (JarProcess service : services) {
       service.awaitHttpOk("http://127.0.0.1:" + metricsPorts.get(service) + "/health/live", START_WITHIN);
     }
-    Map<String, String> environment = common("gateway");
-    environment.put(ConfigKeys.SERVICES, "gateway");
+    Map<String, String> environment = common("gateway", Platform.GATEWAY);
+    environment.put(ConfigKeys.SERVICES, Platform.GATEWAY);
     environment.put(ConfigKeys.PORT, Integer.toString(gatewayPort));
     gateway = launch("gateway", environment);
     gateway.awaitHttpOk(gateway() + "/health/ready", START_WITHIN);
   }
 
-  private Map<String, String> common(String name) throws IOException {
-    Map<String, String> environment = new HashMap<>();
+  /** What every JVM is given; {@code role} is what it runs, and its NATS user (replicas share one). */
+  private Map<String, String> common(String name, String role) throws IOException {
+    Map<String, String> environment = new HashMap<>(DocumentedNats.credentials(role));
     // The prod profile, as operators run it: every setting dev mode would default is given here.
     environment.put("SHOP_PROFILE", "prod");
     environment.put(ConfigKeys.ADMIN_EMAIL, ADMIN_EMAIL);

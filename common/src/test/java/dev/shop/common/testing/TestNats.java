@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * One real {@code nats-server} (with JetStream) per test JVM, on a free port, started on first use
@@ -110,6 +115,41 @@ public final class TestNats {
       return started(builder);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server", e);
+    }
+  }
+
+  /**
+   * A server of its own (with JetStream) run with the configuration file {@code config} on a free
+   * port, its {@code $NAME} references resolved from {@code variables} (defined ahead of the file's
+   * lines: nats-server looks a reference up there before the environment); every line the server
+   * logs goes to {@code serverLog} as well. Close it.
+   */
+  public static NatsServerRunner configured(Path config, Map<String, String> variables, Consumer<String> serverLog) {
+    try {
+      List<String> lines = new java.util.ArrayList<>();
+      variables.forEach((name, value) -> lines.add(name + ": \"" + value + "\""));
+      lines.addAll(Files.readAllLines(config));
+      Path resolved = Files.createTempFile(storeBase(), "nats", ".conf");
+      Files.write(resolved, lines);
+      Logger output = Logger.getLogger("nats-server." + resolved.getFileName());
+      output.addHandler(new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          serverLog.accept(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+      });
+      return withJetStream(findExecutable()).configFilePath(resolved).outputLogger(output).outputLevel(Level.INFO)
+          .build();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start nats-server with " + config, e);
     }
   }
 
