@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.testing.TestKeys;
+import dev.shop.common.testing.TestKeys.KeyFiles;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +29,11 @@ class JwtKeysTest {
   private static Path privateB;
 
   @BeforeAll
-  static void writeKeys() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair a = generator.generateKeyPair();
-    privateA = write("a-private.pem", "PRIVATE KEY", a.getPrivate().getEncoded());
-    publicA = write("a-public.pem", "PUBLIC KEY", a.getPublic().getEncoded());
-    privateB = write("b-private.pem", "PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
-  }
-
-  private static Path write(String name, String label, byte[] der) throws Exception {
-    return Files.writeString(dir.resolve(name), "-----BEGIN " + label + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + label + "-----\n");
+  static void writeKeys() {
+    KeyFiles a = TestKeys.rsa();
+    privateA = a.privateKey();
+    publicA = a.publicKey();
+    privateB = TestKeys.rsa().privateKey();
   }
 
   private static JwtKeys load(String signingFile, String verifyFiles) {
