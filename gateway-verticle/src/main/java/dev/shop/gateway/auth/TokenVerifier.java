@@ -95,7 +95,7 @@ public final class TokenVerifier {
     });
     jwt = JWTAuth.create(vertx, options);
     if (!ids.equals(kids)) {
-      log.atInfo().addKeyValue("keys", ids.size()).log("token keys loaded");
+      log.atInfo().addKeyValue("kids", ids).log("token keys loaded");
     }
     kids = Set.copyOf(ids);
   }
