@@ -69,16 +69,18 @@ public final class TokenVerifier {
   }
 
   private Future<Void> load() {
-    if (loading == null) {
-      Future<Void> fetch = bus.request("auth.jwks", new JsonObject(), RequestMeta.internal("gateway-jwks"))
-          .map(reply -> {
-            use(reply.bodyAsObject().getJsonArray("keys", new JsonArray()));
-            return null;
-          });
-      loading = fetch;
-      fetch.onComplete(done -> loading = null);
+    if (loading != null) {
+      return loading;
     }
-    return loading;
+    Future<Void> fetch = bus.request("auth.jwks", new JsonObject(), RequestMeta.internal("gateway-jwks"))
+        .map(reply -> {
+          use(reply.bodyAsObject().getJsonArray("keys", new JsonArray()));
+          return null;
+        });
+    loading = fetch;
+    // A bus that refuses at once (no responder) completes the fetch here, which clears it again.
+    fetch.onComplete(done -> loading = null);
+    return fetch;
   }
 
   private void use(JsonArray keys) {
