@@ -53,7 +53,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    TokenVerifier verifier = new TokenVerifier(vertx, bus, settings.string(ConfigKeys.JWT_ISSUER));
+    TokenVerifier verifier = new TokenVerifier(vertx, bus, settings.string(ConfigKeys.JWT_ISSUER),
+        settings.millis(ConfigKeys.JWKS_REFRESH_MS), settings.millis(ConfigKeys.JWKS_UNKNOWN_KID_MS));
     verifier.start();
 
     router = Router.router(vertx);

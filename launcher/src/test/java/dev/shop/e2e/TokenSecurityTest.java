@@ -3,9 +3,9 @@ package dev.shop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.testing.TestKeys;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -31,11 +31,7 @@ class TokenSecurityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path key = Files.createTempFile("jwt-private", ".pem");
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    Path key = TestKeys.rsa().privateKey();
     shop = RunningPlatform.start(BusKind.LOCAL, overrides -> overrides
         .put(ConfigKeys.JWT_PRIVATE_KEY_FILE, key.toString())
         .put(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS, "1"));

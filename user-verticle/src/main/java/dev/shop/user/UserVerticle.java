@@ -18,12 +18,15 @@ import dev.shop.user.auth.RefreshTokenRepository;
 import dev.shop.user.auth.TokenIssuer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The user service: accounts, credentials and tokens, addresses. Binds its subjects here. */
 public final class UserVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.USER;
+
+  private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
 
   public UserVerticle(Bus bus, ShopConfig settings) {
     super(SERVICE, "Users, credentials, tokens and addresses", bus, settings);
@@ -32,7 +35,9 @@ public final class UserVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     UserRepository users = new UserRepository(pool, events().outbox());
-    Future<JwtKeys> keys = vertx.executeBlocking(this::loadKeys, false);
+    Future<JwtKeys> keys = vertx.executeBlocking(() -> JwtKeys.load(settings), false)
+        .onSuccess(loaded -> log.atInfo().addKeyValue("signingKid", loaded.kid())
+            .addKeyValue("verifyingKids", loaded.kids()).log("token keys loaded"));
     Future<Passwords> passwords = Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST));
     return Future.all(keys, passwords).compose(ready -> {
       TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.string(ConfigKeys.JWT_ISSUER),
@@ -66,13 +71,5 @@ public final class UserVerticle extends DomainVerticle {
               .endpoint("address.delete", addresses::delete)
               .endpoint("address.setDefault", addresses::setDefault));
     });
-  }
-
-  private JwtKeys loadKeys() throws Exception {
-    String privateKeyFile = settings.optionalString(ConfigKeys.JWT_PRIVATE_KEY_FILE);
-    if (privateKeyFile != null) {
-      return JwtKeys.fromPrivateKeyFile(Path.of(privateKeyFile));
-    }
-    return JwtKeys.loadOrGenerate(Path.of(settings.string(ConfigKeys.DATA_DIR), "keys"));
   }
 }

@@ -150,6 +150,13 @@ class UserServiceTest {
   }
 
   @Test
+  void aTokenKeyFileThatDoesNotExistStopsTheStartNamingSettingAndFile() {
+    Throwable failure = Await.failure(vertx.deployVerticle(new UserVerticle(bus,
+        settings.with(ConfigKeys.JWT_VERIFY_KEY_FILES, "/nowhere/jwt-previous.pem"))));
+    assertThat(failure).hasMessage("SHOP_JWT_VERIFY_KEY_FILES: /nowhere/jwt-previous.pem does not exist");
+  }
+
+  @Test
   void theAdministratorIsCreatedOnceAndLeftAsItIs() {
     JsonObject login = call("auth.login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
         .put("password", TestSettings.ADMIN_PASSWORD)).bodyAsObject();

@@ -8,12 +8,14 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,34 +23,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies access tokens locally with the user service's public keys, fetched once over the bus
- * ({@code auth.jwks}) and again when a token names a key id not seen yet (key rotation).
+ * Verifies access tokens locally with the user service's public keys, fetched over the bus
+ * ({@code auth.jwks}) at start and again every {@code refreshEvery}, so a key the user service no
+ * longer publishes stops being accepted. A token naming a key id not in the set fetches it at once
+ * (a rotated-in key works before the next refresh), but at most once per {@code unknownKidGap}:
+ * tokens with made-up key ids cannot hammer the user service.
  */
 public final class TokenVerifier {
 
   private static final Logger log = LoggerFactory.getLogger(TokenVerifier.class);
   private static final long RETRY_MILLIS = 1000;
-  private static final long MIN_REFRESH_INTERVAL_MILLIS = 30_000;
 
   private final Vertx vertx;
   private final Bus bus;
   private final String issuer;
+  private final long refreshEveryMillis;
+  private final long unknownKidGapMillis;
   private volatile JWTAuth jwt;
   private volatile Set<String> kids = Set.of();
-  private long lastLoadMillis;
+  /** The fetch under way, which every caller until it completes shares; null when none is. */
+  private Future<Void> loading;
+  private long lastUnknownKidLoadMillis;
 
-  public TokenVerifier(Vertx vertx, Bus bus, String issuer) {
+  public TokenVerifier(Vertx vertx, Bus bus, String issuer, Duration refreshEvery, Duration unknownKidGap) {
     this.vertx = vertx;
     this.bus = bus;
     this.issuer = issuer;
+    this.refreshEveryMillis = refreshEvery.toMillis();
+    this.unknownKidGapMillis = unknownKidGap.toMillis();
   }
 
-  /** Fetches the keys, retrying every second until the user service answers. */
+  /** Fetches the keys, retrying every second until the user service answers; then refreshes them. */
   public void start() {
-    load().onFailure(failure -> {
-      log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not available yet, retrying");
-      vertx.setTimer(RETRY_MILLIS, id -> start());
-    });
+    load()
+        .onSuccess(loaded -> vertx.setPeriodic(refreshEveryMillis, refreshEveryMillis, id -> load().onFailure(failure ->
+            log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not refreshed, keeping the last"))))
+        .onFailure(failure -> {
+          log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not available yet, retrying");
+          vertx.setTimer(RETRY_MILLIS, id -> start());
+        });
   }
 
   public boolean ready() {
@@ -56,21 +69,37 @@ public final class TokenVerifier {
   }
 
   private Future<Void> load() {
-    lastLoadMillis = System.currentTimeMillis();
-    return bus.request("auth.jwks", new JsonObject(), RequestMeta.internal("gateway-jwks"))
+    if (loading != null) {
+      return loading;
+    }
+    Future<Void> fetch = bus.request("auth.jwks", new JsonObject(), RequestMeta.internal("gateway-jwks"))
         .map(reply -> {
-          JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(issuer));
-          Set<String> ids = new HashSet<>();
-          reply.bodyAsObject().getJsonArray("keys").forEach(key -> {
-            JsonObject jwk = (JsonObject) key;
-            options.addJwk(jwk);
-            ids.add(jwk.getString("kid"));
-          });
-          jwt = JWTAuth.create(vertx, options);
-          kids = Set.copyOf(ids);
-          log.atInfo().addKeyValue("keys", ids.size()).log("token keys loaded");
+          use(reply.bodyAsObject().getJsonArray("keys", new JsonArray()));
           return null;
         });
+    loading = fetch;
+    // A bus that refuses at once (no responder) completes the fetch here, which clears it again.
+    fetch.onComplete(done -> loading = null);
+    return fetch;
+  }
+
+  private void use(JsonArray keys) {
+    // With no key at all Vert.x's JWT runs unsecured and accepts unsigned tokens: keep the last set.
+    if (keys.isEmpty()) {
+      throw new IllegalStateException("the user service published no token keys");
+    }
+    JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(issuer));
+    Set<String> ids = new HashSet<>();
+    keys.forEach(key -> {
+      JsonObject jwk = (JsonObject) key;
+      options.addJwk(jwk);
+      ids.add(jwk.getString("kid"));
+    });
+    jwt = JWTAuth.create(vertx, options);
+    if (!ids.equals(kids)) {
+      log.atInfo().addKeyValue("kids", ids).log("token keys loaded");
+    }
+    kids = Set.copyOf(ids);
   }
 
   /** The caller a bearer token stands for; 401 for any token that is not valid. */
@@ -79,11 +108,19 @@ public final class TokenVerifier {
       return Future.failedFuture(new ShopException(503, "Authentication is not available yet"));
     }
     String kid = kidOf(token);
-    boolean unknownKey = kid != null && !kids.contains(kid);
-    if (unknownKey && System.currentTimeMillis() - lastLoadMillis > MIN_REFRESH_INTERVAL_MILLIS) {
+    if (kid != null && !kids.contains(kid) && unknownKidLoadAllowed()) {
       return load().recover(failure -> Future.succeededFuture()).compose(v -> authenticate(token));
     }
     return authenticate(token);
+  }
+
+  private boolean unknownKidLoadAllowed() {
+    long now = System.currentTimeMillis();
+    if (now - lastUnknownKidLoadMillis < unknownKidGapMillis) {
+      return false;
+    }
+    lastUnknownKidLoadMillis = now;
+    return true;
   }
 
   private Future<Caller> authenticate(String token) {

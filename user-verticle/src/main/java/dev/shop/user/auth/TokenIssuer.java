@@ -11,7 +11,10 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
-/** Signs access tokens with the private key and checks them for {@code auth.verify}. */
+/**
+ * Signs access tokens with the signing key and checks them for {@code auth.verify} with every
+ * published key (tokens of a previous key stay valid until they expire).
+ */
 public final class TokenIssuer {
 
   private final JWTAuth jwt;
@@ -23,6 +26,7 @@ public final class TokenIssuer {
     this.keys = keys;
     this.issuer = issuer;
     this.ttlSeconds = ttlSeconds;
+    // Only the signing key goes in as a private key: Vert.x signs with a random one of the private keys it holds.
     JWTAuthOptions options = new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm(JwtKeys.ALGORITHM).setBuffer(keys.privateKeyPem()).setId(keys.kid()))
         .setJWTOptions(new JWTOptions().setIssuer(issuer));
