@@ -26,9 +26,11 @@ final class BenchRun {
   static final String MIXED_MANY = "mixed-1000";
   static final String MIXED_MANY_BUSY = "mixed-1000-busy";
   static final String OPEN = "product-by-id-open";
+  /** The open model on the reference server: the tail this machine gives at that rate at best. */
+  static final String REFERENCE_OPEN = "reference-open";
   /** Every scenario, in the order a full run measures them. */
   static final List<String> ALL = List.of(REFERENCE, PRODUCT_BY_ID, LISTING, SEARCH, CART_ADD, CHECKOUT, MIXED,
-      MIXED_MANY, MIXED_MANY_BUSY, OPEN);
+      MIXED_MANY, MIXED_MANY_BUSY, REFERENCE_OPEN, OPEN);
 
   static final int MANY_CONNECTIONS = 1000;
   /**
@@ -133,7 +135,8 @@ final class BenchRun {
       case MIXED -> audited(ledger, () -> mixedForMemory(traffic));
       case MIXED_MANY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY), MANY_CONNECTIONS, SHOPPER_THINK_TIME));
       case MIXED_MANY_BUSY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY_BUSY), MANY_CONNECTIONS));
-      case OPEN -> open(traffic);
+      case REFERENCE_OPEN -> open(traffic, settings.reference(), REFERENCE);
+      case OPEN -> open(traffic, settings.gateway(), settings.mode());
       default -> throw new IllegalStateException(scenario);
     };
   }
@@ -179,18 +182,19 @@ final class BenchRun {
         .compose(row -> ledger.oversoldUnits(database).map(oversold -> row.with(oversold, null, "")));
   }
 
-  private Future<ScenarioResult> open(Workloads traffic) {
+  /** Product by id at a fixed share of the reference's throughput, on {@code server}; its row is in {@code mode}. */
+  private Future<ScenarioResult> open(Workloads traffic, URI server, String mode) {
     ScenarioResult reference = results.reference().orElse(null);
-    if (reference == null || reference.requestsPerSecond() == 0) {
+    if (reference == null || reference.requestsPerSecond() == 0 || server == null) {
       return Future.failedFuture(new IllegalStateException(
           "The open model runs at a share of the reference's throughput: measure the reference first"));
     }
     double rate = Math.round(OPEN_SHARE_OF_REFERENCE * reference.requestsPerSecond());
-    Sender sender = new Sender(vertx, settings.gateway(), settings.connections());
+    Sender sender = new Sender(vertx, server, settings.connections());
     Shopper shopper = traffic.productById().shoppers().apply(0);
     return OpenLoad.run(vertx, sender, shopper, rate, settings.warmup(), settings.duration())
         .eventually(sender::close)
-        .map(recorder -> recorder.result(OPEN, settings.mode(), String.format("%.0f req/s", rate)));
+        .map(recorder -> recorder.result(OPEN, mode, String.format("%.0f req/s", rate)));
   }
 
   private Future<ScenarioResult> withMemory(ScenarioResult row) {

@@ -52,7 +52,7 @@ class BenchSmokeTest {
 
       assertThat(rows).extracting(ScenarioResult::scenario).containsExactly(BenchRun.PRODUCT_BY_ID,
           BenchRun.PRODUCT_BY_ID, BenchRun.LISTING, BenchRun.SEARCH, BenchRun.CART_ADD, BenchRun.CHECKOUT,
-          BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.MIXED_MANY_BUSY, BenchRun.OPEN);
+          BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.MIXED_MANY_BUSY, BenchRun.OPEN, BenchRun.OPEN);
       for (ScenarioResult row : rows) {
         assertThat(row.requests()).as("requests of %s", Report.progressLine(row)).isPositive();
         assertThat(row.serverErrors()).as("5xx of %s\n%s", Report.progressLine(row), platform.log()).isZero();
