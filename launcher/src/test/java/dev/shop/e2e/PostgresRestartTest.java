@@ -30,8 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresRestartTest {
 
-  /** The bus time-out: a checkout (two services, three transactions, fsync on) takes up to a second on a busy machine. */
-  private static final int TIMEOUT_MS = 2_000;
+  /**
+   * The bus time-out: a checkout (two services, three transactions, fsync on) took over two seconds
+   * on a busy two-core machine before any fault; a time-out must mean a hang, not a slow moment.
+   */
+  private static final int TIMEOUT_MS = 3_000;
   private static final int STOCK = 100_000;
   /**
    * A service answers a request whose database is away at once (connection refused, or PostgreSQL's
@@ -97,7 +100,7 @@ class PostgresRestartTest {
         starting = System.nanoTime();
         postgres.startAgain();
         back = System.nanoTime();
-        Thread.sleep(8_000);
+        Thread.sleep(TIMEOUT_MS + 5_000); // past the full-service bound below
         readFigures = reads.stop();
         checkoutFigures = checkouts.stop();
         registrationFigures = registrations.stop();
@@ -129,16 +132,18 @@ class PostgresRestartTest {
           .isLessThan(TIMEOUT_MS + MARGIN_MS);
       assertThat(registrationFigures.slowestMs()).as("a registration: within the bus time-out")
           .isLessThan(TIMEOUT_MS + MARGIN_MS);
-      // A pool opens new connections as requests come: the first requests after PostgreSQL is back
-      // are served. Five seconds leaves room for a slow start on a loaded machine.
+      // A pool drops the connections PostgreSQL closed and opens new ones as requests come: the first
+      // requests after it is back are served (within a second in every run). A request in flight as
+      // it came back may still take up to the time-out; three seconds more for a loaded machine.
       for (Load.Relative after : new Load.Relative[] {readsAfter, checkoutsAfter, registrationsAfter}) {
-        assertThat(after.lastFailureMs()).as("full service again after the restart").isLessThan(5_000);
+        assertThat(after.lastFailureMs()).as("full service again after the restart")
+            .isLessThan(TIMEOUT_MS + 3_000);
         assertThat(after.requestsAfterRecovery()).as("served after the restart").isPositive();
       }
 
       // No accepted write lost: every order and account answered 201 is there, every unit of
       // stock is on the shelf, in an order or held by a reservation the sweeper will settle.
-      assertThat(orders).as("checkouts accepted before the outage").isNotEmpty();
+      assertThat(orders).as("checkouts accepted").isNotEmpty();
       for (String id : orders) {
         assertThat(http.get("/orders/" + id, buyer).status()).as("order " + id).isEqualTo(200);
       }
