@@ -110,7 +110,8 @@ class PostgresRestartTest {
       Load.Relative checkoutsAfter = checkoutFigures.after(back, 201);
       Load.Relative registrationsAfter = registrationFigures.after(back, 201);
       List<Load.Sample> failures = Stream.of(readFigures, checkoutFigures, registrationFigures)
-          .flatMap(figures -> figures.samples().stream()).filter(sample -> sample.status() >= 500 || sample.status() < 0)
+          .flatMap(figures -> figures.samples().stream())
+          .filter(sample -> sample.status() >= 500 || sample.status() < 0)
           .toList();
       System.out.printf("PostgreSQL restart: stopping at %.0f ms, exited at %.0f ms, starting at %.0f ms, back at"
           + " %.0f ms; %d failures from %.0f ms to %.0f ms, %d before the stop (bus time-out %d ms)%n",

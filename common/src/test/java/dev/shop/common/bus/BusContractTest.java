@@ -178,7 +178,8 @@ abstract class BusContractTest {
       ShopException away = (ShopException) Await.failure(bus.request(prefix + subject, new JsonObject(),
           RequestMeta.internal("r")));
       assertThat(away.status()).as(subject).isEqualTo(503);
-      assertThat(away.getMessage()).as(subject).startsWith("Service unavailable").doesNotContain("Connection refused", "starting up");
+      assertThat(away.getMessage()).as(subject).startsWith("Service unavailable")
+          .doesNotContain("Connection refused", "starting up");
     }
   }
 

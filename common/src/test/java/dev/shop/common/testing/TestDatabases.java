@@ -37,7 +37,7 @@ public final class TestDatabases {
     return postgres.ensureDatabase(purpose.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + counter.incrementAndGet());
   }
 
-  /** A JDBC connection to a database by its URL as the services take it ({@code postgresql://user:password@host:port/db}). */
+  /** A JDBC connection to a database by its URL as services take it ({@code postgresql://user:pw@host:port/db}). */
   public static Connection connect(String url) throws SQLException {
     URI uri = URI.create(url);
     String[] credentials = uri.getUserInfo().split(":", 2);
