@@ -1,5 +1,6 @@
 package dev.shop.e2e;
 
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.metrics.Metrics;
 import dev.shop.common.testing.Await;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole platform, gateway included, as dev mode runs it: one per bus kind and test JVM, started
@@ -57,9 +59,14 @@ public final class RunningPlatform {
 
   /** Test configuration with a fresh database for every service (and the shared NATS server for NATS). */
   public static JsonObject freshOverrides(BusKind kind) {
+    return overrides(kind, service -> TestDatabases.freshDatabase(service + "_" + kind.name()));
+  }
+
+  /** Test configuration with each service's database URL from {@code databaseOf}. */
+  public static JsonObject overrides(BusKind kind, UnaryOperator<String> databaseOf) {
     JsonObject overrides = TestSettings.overrides();
-    for (String service : new String[] {"user", "product", "cart", "order", "payment", "report", "ar"}) {
-      overrides.put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_" + kind.name()));
+    for (String service : ServiceNames.ALL) {
+      overrides.put(ConfigKeys.databaseUrl(service), databaseOf.apply(service));
     }
     if (kind == BusKind.NATS) {
       overrides.put(ConfigKeys.NATS_URL, TestNats.url());

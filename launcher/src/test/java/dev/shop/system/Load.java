@@ -2,21 +2,28 @@ package dev.shop.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 
 /**
- * Closed-model load for the multi-JVM test: {@code clients} threads, each sending its next request
- * when the previous one answered; every answer's status is kept with the time it arrived (-1 for
- * a request that failed without an answer).
+ * Closed-model load for the fault tests: {@code clients} threads, each sending its next request
+ * when the previous one answered; every answer's status is kept with the times it was sent and
+ * arrived (-1 for a request that failed without an answer).
  */
-final class Load implements AutoCloseable {
+public final class Load implements AutoCloseable {
 
-  /** One answer: when it arrived ({@link System#nanoTime()}) and its status. */
-  record Sample(long at, int status) {
+  /** One answer: when it was sent and when it arrived ({@link System#nanoTime()}), and its status. */
+  public record Sample(long sentAt, long at, int status) {
+
+    public double latencyMs() {
+      return (at - sentAt) / 1e6;
+    }
   }
 
   private final ExecutorService clients;
@@ -27,18 +34,19 @@ final class Load implements AutoCloseable {
     this.clients = Executors.newFixedThreadPool(clients);
   }
 
-  static Load start(int clients, IntSupplier request) {
+  public static Load start(int clients, IntSupplier request) {
     Load load = new Load(clients);
     for (int i = 0; i < clients; i++) {
       load.clients.execute(() -> {
         while (load.running) {
+          long sent = System.nanoTime();
           int status;
           try {
             status = request.getAsInt();
           } catch (RuntimeException failed) {
             status = -1;
           }
-          load.samples.add(new Sample(System.nanoTime(), status));
+          load.samples.add(new Sample(sent, System.nanoTime(), status));
         }
       });
     }
@@ -46,7 +54,7 @@ final class Load implements AutoCloseable {
   }
 
   /** Stops sending and waits for the requests in flight. */
-  LoadFigures stop() throws InterruptedException {
+  public LoadFigures stop() throws InterruptedException {
     running = false;
     clients.shutdown();
     clients.awaitTermination(30, TimeUnit.SECONDS);
@@ -61,18 +69,28 @@ final class Load implements AutoCloseable {
   }
 
   /** What a load saw. */
-  record LoadFigures(List<Sample> samples) {
+  public record LoadFigures(List<Sample> samples) {
 
-    int requests() {
+    public int requests() {
       return samples.size();
     }
 
-    long failures() {
+    public long failures() {
       return samples.stream().filter(sample -> sample.status() != 200 && sample.status() != 201).count();
     }
 
+    /** How many answers had each status. */
+    public Map<Integer, Long> statuses() {
+      return samples.stream().collect(Collectors.groupingBy(Sample::status, TreeMap::new, Collectors.counting()));
+    }
+
+    /** The slowest answer's time (ms). */
+    public double slowestMs() {
+      return samples.stream().mapToDouble(Sample::latencyMs).max().orElse(0);
+    }
+
     /** The figures relative to an event at {@code at}: failures after it and when service came back. */
-    Relative after(long at, int ok) {
+    public Relative after(long at, int ok) {
       List<Sample> later = samples.stream().filter(sample -> sample.at() >= at).toList();
       long lastFailure = later.stream().filter(sample -> sample.status() != ok).mapToLong(Sample::at).max().orElse(-1);
       long firstSuccess = later.stream().filter(sample -> sample.status() == ok).mapToLong(Sample::at).min()
@@ -87,7 +105,7 @@ final class Load implements AutoCloseable {
    * Relative to an event: requests and failures of the whole load, the last failure and first
    * success after the event (ms; -1: no failure), and the successes after the last failure.
    */
-  record Relative(int requests, long failures, double lastFailureMs, double firstSuccessMs,
+  public record Relative(int requests, long failures, double lastFailureMs, double firstSuccessMs,
       long requestsAfterRecovery) {
   }
 }

@@ -1,5 +1,6 @@
 package dev.shop.common.bus;
 
+import dev.shop.common.db.PgErrors;
 import dev.shop.common.error.ShopException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -94,6 +95,12 @@ final class Wire {
   private static ShopException asShopException(String subject, BusRequest request, Throwable failure) {
     if (failure instanceof ShopException shop) {
       return shop;
+    }
+    if (PgErrors.isUnavailable(failure)) {
+      // Expected while the database restarts: a clear 503 the client may retry, one line each.
+      log.atWarn().addKeyValue("subject", subject).addKeyValue("requestId", request.requestId())
+          .addKeyValue("reason", String.valueOf(failure.getMessage())).log("database unavailable");
+      return new ShopException(503, "Service unavailable: its database is not reachable (" + subject + ")");
     }
     log.atError().setCause(failure)
         .addKeyValue("subject", subject)

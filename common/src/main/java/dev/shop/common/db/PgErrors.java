@@ -1,12 +1,19 @@
 package dev.shop.common.db;
 
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
+import java.util.Set;
 
 /** Recognises the PostgreSQL errors a repository turns into answers (SQLSTATE codes). */
 public final class PgErrors {
 
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
+  /** SQLSTATE class 08: connection exceptions. */
+  private static final String CONNECTION_EXCEPTION_CLASS = "08";
+  /** admin_shutdown, crash_shutdown, cannot_connect_now (shutting down, starting up, recovering). */
+  private static final Set<String> SERVER_AWAY = Set.of("57P01", "57P02", "57P03");
 
   private PgErrors() {
   }
@@ -23,6 +30,22 @@ public final class PgErrors {
   /** A foreign key violation of the named constraint. */
   public static boolean isForeignKeyViolation(Throwable failure, String constraint) {
     return hasState(failure, FOREIGN_KEY_VIOLATION) && constraint.equals(((PgException) failure).getConstraint());
+  }
+
+  /**
+   * Whether the database is away, not the request wrong: its connection was refused, reset or lost
+   * (a service's only I/O besides the bus is its database), or the server is shutting down,
+   * starting up or recovering. The same request may succeed once it is back.
+   */
+  public static boolean isUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException || cause instanceof ClosedConnectionException
+          || cause instanceof PgException pg && pg.getSqlState() != null
+          && (pg.getSqlState().startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_AWAY.contains(pg.getSqlState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasState(Throwable failure, String sqlState) {

@@ -1,5 +1,6 @@
 package dev.shop.common.event;
 
+import dev.shop.common.db.PgErrors;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -33,7 +34,8 @@ final class EventConsumer {
             .execute(Tuple.of(event.id(), event.type()))
             .compose(recorded -> recorded.rowCount() == 0 ? Future.succeededFuture() : apply(handler, tx, event)))
         .recover(failure -> {
-          if (attempt < maxAttempts) {
+          // A database that is away is no fault of the event: it waits for it however long it takes.
+          if (attempt < maxAttempts || PgErrors.isUnavailable(failure)) {
             log.atWarn().addKeyValue("service", service).addKeyValue("eventId", event.id())
                 .addKeyValue("type", event.type()).addKeyValue("attempt", attempt)
                 .addKeyValue("reason", String.valueOf(failure.getMessage())).log("event not applied; will retry");

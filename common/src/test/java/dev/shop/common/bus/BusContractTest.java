@@ -13,6 +13,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -163,6 +164,23 @@ abstract class BusContractTest {
         RequestMeta.internal("r")));
     assertThat(bug.status()).isEqualTo(500);
     assertThat(bug.getMessage()).doesNotContain("secret");
+  }
+
+  @Test
+  void aDatabaseThatIsAwayIs503WithoutTheDriversMessage() {
+    serve(new ServiceDefinition("db", "1.0.0", "db")
+        .endpoint(prefix + "refused", request -> Future.failedFuture(
+            new io.vertx.core.VertxException("connect failed", new java.net.ConnectException("Connection refused"))))
+        .endpoint(prefix + "starting", request -> Future.failedFuture(
+            new PgException("the database system is starting up", "FATAL", "57P03", null))));
+
+    for (String subject : List.of("refused", "starting")) {
+      ShopException away = (ShopException) Await.failure(bus.request(prefix + subject, new JsonObject(),
+          RequestMeta.internal("r")));
+      assertThat(away.status()).as(subject).isEqualTo(503);
+      assertThat(away.getMessage()).as(subject).startsWith("Service unavailable")
+          .doesNotContain("Connection refused", "starting up");
+    }
   }
 
   @Test

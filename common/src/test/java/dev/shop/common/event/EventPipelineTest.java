@@ -173,6 +173,19 @@ abstract class EventPipelineTest {
   }
 
   @Test
+  void anEventIsNotDeadLetteredWhileItsDatabaseIsAwayHoweverManyAttemptsItTakes() {
+    int[] calls = {0};
+    ServiceEvents events = startService("svc", "thing.happened", (tx, event) -> ++calls[0] <= MAX_ATTEMPTS + 1
+        ? Future.failedFuture(new io.vertx.pgclient.PgException("the database system is starting up", "FATAL",
+            "57P03", null))
+        : recordEffect(tx, event));
+    append(events.outbox(), "thing.happened", 7);
+    awaitEffects(1);
+    assertThat(calls[0]).isEqualTo(MAX_ATTEMPTS + 2);
+    assertThat(count("SELECT count(*) FROM event_dead_letters")).isZero();
+  }
+
+  @Test
   void publishedRowsAndAppliedIdsArePrunedAfterTheRetention() {
     ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
     append(events.outbox(), "thing.happened", 1);
