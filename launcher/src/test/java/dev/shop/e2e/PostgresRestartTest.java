@@ -38,9 +38,9 @@ class PostgresRestartTest {
   private static final int STOCK = 100_000;
   /**
    * A service answers a request whose database is away at once (connection refused, or PostgreSQL's
-   * own "shutting down" / "starting up" errors); what bounds an answer is the bus time-out, twice
-   * for a read (the gateway asks a second instance after a 503 or 504). The margin is for a noisy
-   * two-core machine.
+   * own "shutting down" / "starting up" errors); what bounds an answer is the bus time-out, which a
+   * read's second try (the gateway asks another instance after a 503 or 504) shares. The margin is
+   * for a noisy two-core machine.
    */
   private static final long MARGIN_MS = 1_000;
 
