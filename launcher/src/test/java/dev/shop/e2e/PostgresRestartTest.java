@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.RestartablePostgres;
+import dev.shop.common.testing.TestNats;
 import dev.shop.common.testing.TestSettings;
 import dev.shop.system.Load;
 import dev.shop.system.UnitLedger;
+import io.nats.NatsServerRunner;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -47,7 +49,11 @@ class PostgresRestartTest {
   @Test
   void everyRequestIsAnsweredInTimeDuringARestartAndNoAcceptedWriteIsLost() throws Exception {
     RestartablePostgres postgres = RestartablePostgres.start();
+    // A nats-server of its own: on the shared one, the services of other tests' platforms (other
+    // databases) would answer this platform's requests in the same queue groups.
+    NatsServerRunner nats = TestNats.isolated();
     JsonObject config = RunningPlatform.overrides(BusKind.NATS, postgres::database)
+        .put(ConfigKeys.NATS_URL, nats.getURI())
         .put(ConfigKeys.BUS_TIMEOUT_MS, Integer.toString(TIMEOUT_MS));
     RunningPlatform platform = RunningPlatform.start(config);
     try {
@@ -165,6 +171,7 @@ class PostgresRestartTest {
     } finally {
       platform.stop();
       postgres.close();
+      nats.close();
     }
   }
 
