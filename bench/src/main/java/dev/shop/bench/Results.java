@@ -43,6 +43,7 @@ final class Results {
 
   /** The reference server's product-by-id row of this run, if it was measured. */
   Optional<ScenarioResult> reference() {
-    return all().stream().filter(row -> row.mode().equals(BenchRun.REFERENCE)).reduce((first, last) -> last);
+    return all().stream().filter(row -> row.mode().equals(BenchRun.REFERENCE)
+        && row.scenario().equals(BenchRun.PRODUCT_BY_ID)).reduce((first, last) -> last);
   }
 }
