@@ -2,10 +2,12 @@ package dev.shop.cart;
 
 import dev.shop.cart.cart.CartHandlers;
 import dev.shop.cart.cart.CartRepository;
+import dev.shop.cart.cart.SessionCartPruning;
 import dev.shop.cart.catalogue.Catalogue;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
 import io.vertx.core.Future;
@@ -23,6 +25,7 @@ public final class CartVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
+    SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS)).start(vertx);
     return Future.succeededFuture(service()
         .endpoint("cart.get", carts::get)
         .endpoint("cart.addItem", carts::addItem)

@@ -46,7 +46,7 @@ public final class UserVerticle extends DomainVerticle {
           settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
       AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens, pool,
           settings.integer(ConfigKeys.LOGIN_FREE_FAILURES), settings.seconds(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS));
-      new CredentialPruning(pool, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS)).start(vertx);
+      CredentialPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS)).start(vertx);
       UserHandlers accounts = new UserHandlers(users, passwords.result());
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
       return new AdminBootstrap(users, passwords.result()).ensureAdmin(

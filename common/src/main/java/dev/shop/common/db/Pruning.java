@@ -1,0 +1,73 @@
+package dev.shop.common.db;
+
+import dev.shop.common.service.PeriodicJob;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's periodic deletion of rows nobody needs any more, so its tables do not grow with
+ * every visitor or email ever seen. Each rule is a {@link BatchedDelete} statement and the age past
+ * which its rows go; a round runs the rules in order and logs what it deleted.
+ */
+public final class Pruning {
+
+  private static final Logger log = LoggerFactory.getLogger(Pruning.class);
+  private static final Duration MAX_INTERVAL = Duration.ofMinutes(10);
+
+  /**
+   * What to delete: {@code sql} as {@link BatchedDelete#olderThan} takes it, with {@code age} as
+   * its {@code $1}. The statement should repeat its age condition outside the batch's sub-select,
+   * so a row refreshed while the delete waited for its lock is re-checked and kept.
+   */
+  public record Rule(String name, String sql, Duration age) {
+  }
+
+  private final Pool pool;
+  private final String service;
+  private final Duration interval;
+  private final List<Rule> rules;
+
+  /**
+   * Rounds every {@code keptFor} (the time rows are kept, so none stays much longer than twice
+   * that), but at most every 10 minutes and at least every second.
+   */
+  public Pruning(Pool pool, String service, Duration keptFor, List<Rule> rules) {
+    this.pool = pool;
+    this.service = service;
+    this.interval = Duration.ofMillis(Math.max(1_000, Math.min(keptFor.toMillis(), MAX_INTERVAL.toMillis())));
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Prunes on the caller's context. */
+  public void start(Vertx vertx) {
+    PeriodicJob.start(vertx, interval.toMillis(), this::prune);
+  }
+
+  /** One round: every rule's rows past its age, deleted in batches. */
+  public Future<Map<String, Integer>> prune() {
+    Map<String, Integer> deleted = new LinkedHashMap<>();
+    Future<Void> round = Future.succeededFuture();
+    for (Rule rule : rules) {
+      round = round.compose(v -> BatchedDelete.olderThan(pool, rule.sql(), rule.age().toMillis())
+          .map(rows -> {
+            deleted.put(rule.name(), rows);
+            return null;
+          }));
+    }
+    return round.map(v -> {
+      if (deleted.values().stream().anyMatch(rows -> rows > 0)) {
+        var line = log.atInfo().addKeyValue("service", service);
+        deleted.forEach(line::addKeyValue);
+        line.log("stale rows pruned");
+      }
+      return deleted;
+    });
+  }
+}
