@@ -4,6 +4,7 @@ import dev.shop.common.service.PeriodicJob;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +14,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service's periodic deletion of rows nobody needs any more, so its tables do not grow with
- * every visitor or email ever seen. Each rule is a {@link BatchedDelete} statement and the age past
- * which its rows go; a round runs the rules in order and logs what it deleted.
+ * every visitor, email or event ever seen. Each rule is a delete statement and the age past which
+ * its rows go; a round runs the rules in order, each in batches of its own short statements (no
+ * long locks on a big table, no huge transaction), and logs what it deleted.
  */
 public final class Pruning {
 
   private static final Logger log = LoggerFactory.getLogger(Pruning.class);
   private static final Duration MAX_INTERVAL = Duration.ofMinutes(10);
+  /** Rows deleted by one statement. */
+  private static final int BATCH = 10_000;
 
   /**
-   * What to delete: {@code sql} as {@link BatchedDelete#olderThan} takes it, with {@code age} as
-   * its {@code $1}. The statement should repeat its age condition outside the batch's sub-select,
-   * so a row refreshed while the delete waited for its lock is re-checked and kept.
+   * What to delete: {@code sql} takes the age in milliseconds as {@code $1} and the batch size as
+   * {@code $2}: {@code DELETE FROM t WHERE id IN (SELECT id FROM t WHERE at < now() - $1 * interval
+   * '1 millisecond' LIMIT $2)}. Where rows can be refreshed, the statement repeats its age condition
+   * outside the sub-select, so a row refreshed while the delete waited for its lock is re-checked
+   * and kept.
    */
   public record Rule(String name, String sql, Duration age) {
   }
@@ -55,7 +61,7 @@ public final class Pruning {
     Map<String, Integer> deleted = new LinkedHashMap<>();
     Future<Void> round = Future.succeededFuture();
     for (Rule rule : rules) {
-      round = round.compose(v -> BatchedDelete.olderThan(pool, rule.sql(), rule.age().toMillis())
+      round = round.compose(v -> deleteInBatches(rule.sql(), rule.age().toMillis())
           .map(rows -> {
             deleted.put(rule.name(), rows);
             return null;
@@ -69,5 +75,12 @@ public final class Pruning {
       }
       return deleted;
     });
+  }
+
+  /** Runs {@code sql} until a batch comes back short; answers the rows deleted. */
+  private Future<Integer> deleteInBatches(String sql, long ageMs) {
+    return pool.preparedQuery(sql).execute(Tuple.of(ageMs, BATCH)).compose(rows -> rows.rowCount() < BATCH
+        ? Future.succeededFuture(rows.rowCount())
+        : deleteInBatches(sql, ageMs).map(more -> more + rows.rowCount()));
   }
 }

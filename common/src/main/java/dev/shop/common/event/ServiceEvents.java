@@ -1,6 +1,6 @@
 package dev.shop.common.event;
 
-import dev.shop.common.db.BatchedDelete;
+import dev.shop.common.db.Pruning;
 import dev.shop.common.metrics.Metrics;
 import dev.shop.common.service.PeriodicJob;
 import io.micrometer.core.instrument.Tags;
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class ServiceEvents {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceEvents.class);
-  private static final Duration MAX_PRUNE_INTERVAL = Duration.ofMinutes(10);
   /** How often the outbox and dead-letter gauges are read from the database. */
   private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(10);
 
@@ -34,6 +33,7 @@ public final class ServiceEvents {
   private final OutboxRelay relay;
   private final Outbox outbox;
   private final EventConsumer consumer;
+  private final Pruning pruning;
   private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
   private final List<EventStream.Subscription> subscriptions = new ArrayList<>();
 
@@ -46,6 +46,7 @@ public final class ServiceEvents {
     this.relay = new OutboxRelay(vertx, pool, stream, settings);
     this.outbox = new Outbox(service, relay::wake);
     this.consumer = new EventConsumer(service, pool, settings.maxAttempts());
+    this.pruning = pruning(pool, service, settings.retention());
   }
 
   /** Where the service writes the events it emits. */
@@ -68,34 +69,31 @@ public final class ServiceEvents {
         (event, attempt) -> consumer.deliver(handler, event, attempt)).onSuccess(subscriptions::add)));
     return Future.all(subscribed).onSuccess(all -> {
       relay.start();
-      Duration interval = settings.retention().compareTo(MAX_PRUNE_INTERVAL) < 0 ? settings.retention() : MAX_PRUNE_INTERVAL;
-      PeriodicJob.start(vertx, Math.max(1_000, interval.toMillis()), this::prune);
+      pruning.start(vertx);
       if (Metrics.registry().isPresent()) {
         PeriodicJob.start(vertx, GAUGE_INTERVAL.toMillis(), this::readGauges);
       }
     }).mapEmpty();
   }
 
+  /** Published outbox rows and applied-event ids older than the retention, deleted. */
+  private static Pruning pruning(Pool pool, String service, Duration retention) {
+    return new Pruning(pool, service, retention, List.of(
+        new Pruning.Rule("outbox", "DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox WHERE "
+            + "published_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retention),
+        new Pruning.Rule("applied", "DELETE FROM event_applied WHERE event_id IN (SELECT event_id FROM event_applied "
+            + "WHERE applied_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retention)));
+  }
+
+  /** One pruning round now. */
+  Future<Void> prune() {
+    return pruning.prune().mapEmpty();
+  }
+
   /** Stops consuming, then lets the relay finish what it is publishing. */
   public Future<Void> stop() {
     return Future.join(subscriptions.stream().map(EventStream.Subscription::close).toList())
         .transform(closed -> relay.stop());
-  }
-
-  /** Deletes published outbox rows and applied-event ids older than the retention. */
-  Future<Void> prune() {
-    long retentionMs = settings.retention().toMillis();
-    return BatchedDelete.olderThan(pool, "DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox WHERE "
-            + "published_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
-        .compose(outboxRows -> BatchedDelete.olderThan(pool, "DELETE FROM event_applied WHERE event_id IN (SELECT "
-            + "event_id FROM event_applied WHERE applied_at < now() - $1 * interval '1 millisecond' LIMIT $2)", retentionMs)
-            .map(appliedRows -> {
-              if (outboxRows + appliedRows > 0) {
-                log.atInfo().addKeyValue("service", service).addKeyValue("outbox", outboxRows)
-                    .addKeyValue("applied", appliedRows).log("old event records pruned");
-              }
-              return null;
-            }));
   }
 
   /**
