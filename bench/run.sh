@@ -135,7 +135,7 @@ DB_URL=postgresql://postgres:postgres@localhost:$DB_PORT/shop_product
 
 # run_mode <dev|nats> [NATS_URL]: the platform in that mode, the scenarios, the platform stopped.
 run_mode() {
-  local mode=$1 nats_url=${2:-} port log scenarios extra=()
+  local mode=$1 nats_url=${2:-} port log extra=()
   port=$(free_port)
   log=$DATA/platform-$mode.log
   echo "starting the platform ($mode) on port $port; log: $log"
@@ -146,21 +146,16 @@ run_mode() {
   PLATFORM_PID=$!
   wait_ready "$port" "$log"
 
-  scenarios=$SCENARIOS
-  if [[ ",$scenarios," == *",reference,"* ]]; then
-    if [ "$mode" = dev ]; then
-      local ref_port
-      ref_port=$(free_port)
-      java $JAVA_OPTS -jar bench/target/bench.jar reference --db "$DB_URL" --port "$ref_port" \
-        > "$DATA/reference.log" 2>&1 &
-      REFERENCE_PID=$!
-      wait_for_port "$ref_port" "$REFERENCE_PID" "the reference server" "$DATA/reference.log"
-      extra+=(--reference "http://127.0.0.1:$ref_port")
-    fi
-    # The reference is measured once, in the first mode; later modes compare with that figure.
-    if [ "$mode" != dev ]; then
-      scenarios=$(echo ",$scenarios," | sed 's/,reference,/,/; s/,reference-open,/,/; s/^,//; s/,$//')
-    fi
+  # The reference server runs beside the platform in every mode and takes turns with its product
+  # by id, so each mode's ratios come from the same minutes of the machine.
+  if [[ ",$SCENARIOS," == *",reference,"* || ",$SCENARIOS," == *",reference-open,"* ]]; then
+    local ref_port
+    ref_port=$(free_port)
+    java $JAVA_OPTS -jar bench/target/bench.jar reference --db "$DB_URL" --port "$ref_port" \
+      > "$DATA/reference-$mode.log" 2>&1 &
+    REFERENCE_PID=$!
+    wait_for_port "$ref_port" "$REFERENCE_PID" "the reference server" "$DATA/reference-$mode.log"
+    extra+=(--reference "http://127.0.0.1:$ref_port" --reference-pid "$REFERENCE_PID")
   fi
   if [ "$mode" = dev ] && [ -n "$MIXED_AT_LEAST" ]; then
     extra+=(--mixed-at-least "$MIXED_AT_LEAST")
@@ -170,7 +165,7 @@ run_mode() {
   java $BENCH_JAVA_OPTS -jar bench/target/bench.jar run --mode "$mode" \
     --gateway "http://127.0.0.1:$port" --db "$DB_URL" --results "$ROWS" \
     --connections "$CONNECTIONS" --prime "$PRIME" --warmup "$WARMUP" --duration "$DURATION" \
-    --scenarios "$scenarios" --platform-pid "$PLATFORM_PID" "${extra[@]}" &
+    --scenarios "$SCENARIOS" --platform-pid "$PLATFORM_PID" "${extra[@]}" &
   GENERATOR_PID=$!
   wait "$GENERATOR_PID"
   GENERATOR_PID=""

@@ -40,6 +40,10 @@ final class BenchRun {
   static final Duration SHOPPER_THINK_TIME = Duration.ofSeconds(1);
   /** The open model's rate, as a share of the reference server's closed-model throughput. */
   static final double OPEN_SHARE_OF_REFERENCE = 0.4;
+  /** How many turns the reference and product by id take within their measured time. */
+  static final int PAIRED_ROUNDS = 4;
+  /** The warm-up of every turn after the first: the connections are new, the servers are warm. */
+  private static final Duration TURN_WARMUP = Duration.ofSeconds(1);
   private static final Set<String> CHECKING_OUT = Set.of(CHECKOUT, MIXED, MIXED_MANY, MIXED_MANY_BUSY);
   private static final int MAX_BUYERS = 64;
   private static final int CHECKOUT_PRODUCTS = 500;
@@ -74,17 +78,40 @@ final class BenchRun {
     return database.catalogue().compose(this::workloads).compose(workloads -> {
       Future<Void> chain = prime(workloads.traffic());
       for (String scenario : settings.scenarios()) {
+        if (scenario.equals(PRODUCT_BY_ID) && pairedWithReference()) {
+          continue;  // measured in turns with the reference
+        }
         chain = chain.compose(v -> measure(scenario, workloads.catalogue(), workloads.traffic(), workloads.ledger()))
-            .compose(this::withMemory)
-            .map(row -> {
-              results.append(row);
-              rows.add(row);
-              System.out.println(Report.progressLine(row));
-              return null;
+            .compose(measured -> {
+              Future<Void> recorded = Future.succeededFuture();
+              for (ScenarioResult row : measured) {
+                recorded = recorded.compose(v -> withMemory(row)).map(complete -> {
+                  results.append(complete);
+                  rows.add(complete);
+                  System.out.println(Report.progressLine(complete));
+                  return null;
+                });
+              }
+              return recorded;
             });
       }
       return chain.map(rows);
     });
+  }
+
+  private boolean pairedWithReference() {
+    return settings.scenarios().contains(REFERENCE) && settings.scenarios().contains(PRODUCT_BY_ID);
+  }
+
+  /** The mode of the reference server's rows measured beside the platform in {@code mode}. */
+  static String referenceMode(String mode) {
+    return REFERENCE + " (" + mode + ")";
+  }
+
+  /** The platform's mode of a row: its own, or the one beside which the reference server was measured. */
+  static String platformMode(String rowMode) {
+    return rowMode.startsWith(REFERENCE + " (") ? rowMode.substring(REFERENCE.length() + 2, rowMode.length() - 1)
+        : rowMode;
   }
 
   /**
@@ -97,11 +124,13 @@ final class BenchRun {
     }
     System.out.println("priming for " + settings.prime().toSeconds() + " s per server");
     Future<Void> reference = settings.scenarios().contains(REFERENCE)
-        ? closed(settings.reference(), traffic.productById(), settings.connections(), settings.prime()).mapEmpty()
+        ? closed(settings.reference(), traffic.productById(), settings.connections(), settings.warmup(),
+            settings.prime()).mapEmpty()
         : Future.succeededFuture();
     Workload platform = settings.scenarios().stream().anyMatch(CHECKING_OUT::contains)
         ? traffic.mixed(MIXED) : traffic.productById();
-    return reference.compose(v -> closed(settings.gateway(), platform, settings.connections(), settings.prime()))
+    return reference.compose(v -> closed(settings.gateway(), platform, settings.connections(), settings.warmup(),
+            settings.prime()))
         .mapEmpty();
   }
 
@@ -121,11 +150,20 @@ final class BenchRun {
         .map(buyers -> new Prepared(catalogue, new Workloads(catalogue, buyers, ledger), ledger));
   }
 
-  private Future<ScenarioResult> measure(String scenario, Catalogue catalogue, Workloads traffic, StockLedger ledger) {
+  private Future<List<ScenarioResult>> measure(String scenario, Catalogue catalogue, Workloads traffic,
+      StockLedger ledger) {
+    if (scenario.equals(REFERENCE)) {
+      return pairedWithReference() ? referenceInTurnsWithProductById(traffic)
+          : closed(settings.reference(), traffic.productById(), settings.connections(), settings.warmup(),
+              settings.duration()).map(recorder -> List.of(referenceRow(recorder)));
+    }
+    return measureOne(scenario, catalogue, traffic, ledger).map(List::of);
+  }
+
+  private Future<ScenarioResult> measureOne(String scenario, Catalogue catalogue, Workloads traffic,
+      StockLedger ledger) {
     int connections = settings.connections();
     return switch (scenario) {
-      case REFERENCE -> closed(settings.reference(), traffic.productById(), connections, settings.duration())
-          .map(recorder -> recorder.result(PRODUCT_BY_ID, REFERENCE, connections + " conn"));
       case PRODUCT_BY_ID -> closed(traffic.productById(), connections);
       case LISTING -> closed(traffic.listing(), connections)
           .compose(row -> ListingTotals.check(setup, database, catalogue).map(note -> row.with(null, null, note)));
@@ -135,10 +173,43 @@ final class BenchRun {
       case MIXED -> audited(ledger, () -> mixedForMemory(traffic));
       case MIXED_MANY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY), MANY_CONNECTIONS, SHOPPER_THINK_TIME));
       case MIXED_MANY_BUSY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY_BUSY), MANY_CONNECTIONS));
-      case REFERENCE_OPEN -> open(traffic, settings.reference(), REFERENCE);
+      case REFERENCE_OPEN -> open(traffic, settings.reference(), referenceMode(settings.mode()));
       case OPEN -> open(traffic, settings.gateway(), settings.mode());
       default -> throw new IllegalStateException(scenario);
     };
+  }
+
+  /**
+   * The reference server and the platform's product by id, in {@link #PAIRED_ROUNDS} turns each:
+   * the machine's speed drifts over minutes (other builds, the host), and taking turns puts the
+   * drift on both figures alike, where two windows one after the other would put it on one.
+   */
+  private Future<List<ScenarioResult>> referenceInTurnsWithProductById(Workloads traffic) {
+    Duration turn = settings.duration().dividedBy(PAIRED_ROUNDS);
+    Duration laterWarmup = settings.warmup().compareTo(TURN_WARMUP) < 0 ? settings.warmup() : TURN_WARMUP;
+    List<Recorder> reference = new ArrayList<>();
+    List<Recorder> platform = new ArrayList<>();
+    int connections = settings.connections();
+    Future<Void> chain = Future.succeededFuture();
+    for (int round = 0; round < PAIRED_ROUNDS; round++) {
+      Duration warmup = round == 0 ? settings.warmup() : laterWarmup;
+      chain = chain
+          .compose(v -> closed(settings.reference(), traffic.productById(), connections, warmup, turn))
+          .compose(recorder -> {
+            reference.add(recorder);
+            return closed(settings.gateway(), traffic.productById(), connections, warmup, turn);
+          })
+          .map(recorder -> {
+            platform.add(recorder);
+            return null;
+          });
+    }
+    return chain.map(v -> List.of(referenceRow(Recorder.combined(reference)),
+        Recorder.combined(platform).result(PRODUCT_BY_ID, settings.mode(), connections + " conn")));
+  }
+
+  private ScenarioResult referenceRow(Recorder recorder) {
+    return recorder.result(PRODUCT_BY_ID, referenceMode(settings.mode()), settings.connections() + " conn");
   }
 
   private Future<ScenarioResult> closed(Workload workload, int users) {
@@ -147,21 +218,27 @@ final class BenchRun {
 
   private Future<ScenarioResult> closed(Workload workload, int users, Duration meanThink) {
     String load = users + " conn" + (meanThink.isZero() ? "" : ", think " + meanThink.toMillis() + " ms");
-    return closed(settings.gateway(), workload, users, meanThink, settings.duration())
+    return closed(settings.gateway(), workload, users, meanThink, settings.warmup(), settings.duration())
         .map(recorder -> recorder.result(workload.name(), settings.mode(), load));
   }
 
-  private Future<Recorder> closed(URI server, Workload workload, int users, Duration duration) {
-    return closed(server, workload, users, Duration.ZERO, duration);
+  private Future<Recorder> closed(URI server, Workload workload, int users, Duration warmup, Duration duration) {
+    return closed(server, workload, users, Duration.ZERO, warmup, duration);
   }
 
-  private Future<Recorder> closed(URI server, Workload workload, int users, Duration meanThink, Duration duration) {
+  private Future<Recorder> closed(URI server, Workload workload, int users, Duration meanThink, Duration warmup,
+      Duration duration) {
     if (server == null) {
       return Future.failedFuture(new IllegalArgumentException("The reference scenario needs --reference URL"));
     }
     Sender sender = new Sender(vertx, server, users);
-    return ClosedLoad.run(vertx, sender, workload, users, meanThink, settings.warmup(), duration)
+    return ClosedLoad.run(vertx, sender, workload, users, meanThink, warmup, duration, pidOf(server))
         .eventually(sender::close);
+  }
+
+  /** The process serving {@code server}, when known: its CPU time is recorded. */
+  private Long pidOf(URI server) {
+    return server.equals(settings.reference()) ? settings.referencePid() : settings.platformPid();
   }
 
   /** The mixed journey; when memory is watched, long enough for the reading to follow a minute of it. */
@@ -172,7 +249,7 @@ final class BenchRun {
       duration = needed.compareTo(duration) > 0 ? needed : duration;
     }
     int users = settings.connections();
-    return closed(settings.gateway(), traffic.mixed(MIXED), users, duration)
+    return closed(settings.gateway(), traffic.mixed(MIXED), users, settings.warmup(), duration)
         .map(recorder -> recorder.result(MIXED, settings.mode(), users + " conn"));
   }
 
@@ -184,7 +261,7 @@ final class BenchRun {
 
   /** Product by id at a fixed share of the reference's throughput, on {@code server}; its row is in {@code mode}. */
   private Future<ScenarioResult> open(Workloads traffic, URI server, String mode) {
-    ScenarioResult reference = results.reference().orElse(null);
+    ScenarioResult reference = results.reference(settings.mode()).orElse(null);
     if (reference == null || reference.requestsPerSecond() == 0 || server == null) {
       return Future.failedFuture(new IllegalStateException(
           "The open model runs at a share of the reference's throughput: measure the reference first"));
@@ -192,13 +269,14 @@ final class BenchRun {
     double rate = Math.round(OPEN_SHARE_OF_REFERENCE * reference.requestsPerSecond());
     Sender sender = new Sender(vertx, server, settings.connections());
     Shopper shopper = traffic.productById().shoppers().apply(0);
-    return OpenLoad.run(vertx, sender, shopper, rate, settings.warmup(), settings.duration())
+    return OpenLoad.run(vertx, sender, shopper, rate, settings.warmup(), settings.duration(), pidOf(server))
         .eventually(sender::close)
         .map(recorder -> recorder.result(OPEN, mode, String.format("%.0f req/s", rate)));
   }
 
+  /** The platform's resident memory on a row of the platform's (the reference server's rows have none). */
   private Future<ScenarioResult> withMemory(ScenarioResult row) {
-    if (settings.platformPid() == null) {
+    if (settings.platformPid() == null || !row.mode().equals(settings.mode())) {
       return Future.succeededFuture(row);
     }
     return ResidentMemory.of(vertx, settings.platformPid()).map(megabytes -> row.with(null, megabytes, ""));

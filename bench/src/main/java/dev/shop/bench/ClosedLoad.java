@@ -35,10 +35,11 @@ final class ClosedLoad {
 
   /** Runs on the caller's event loop; completes once every user's last request has finished. */
   static Future<Recorder> run(Vertx vertx, Sender sender, Workload workload, int users, Duration meanThink,
-      Duration warmup, Duration measured) {
+      Duration warmup, Duration measured, Long serverPid) {
     long windowStart = System.nanoTime() + warmup.toNanos();
     long windowEnd = windowStart + measured.toNanos();
-    ClosedLoad load = new ClosedLoad(vertx, sender, new Recorder(windowStart, windowEnd), meanThink, windowEnd);
+    Recorder recorder = Recorder.watching(vertx, windowStart, windowEnd, serverPid);
+    ClosedLoad load = new ClosedLoad(vertx, sender, recorder, meanThink, windowEnd);
     load.running = users;
     for (int n = 0; n < users; n++) {
       Shopper shopper = workload.shoppers().apply(n);

@@ -17,7 +17,7 @@ public final class Main {
         bench.jar reference --db <postgresql url of shop_product> --port <port> [--pool-size 8]
         bench.jar run --mode <dev|nats> --gateway <http url> --db <postgresql url of shop_product> --results <file>
                       [--reference <http url>] [--connections 64] [--prime 0] [--warmup 5] [--duration 20]
-                      [--scenarios a,b] [--platform-pid <pid> [--mixed-at-least 60]]
+                      [--scenarios a,b] [--platform-pid <pid> [--mixed-at-least 60]] [--reference-pid <pid>]
         bench.jar report <results file>
       Scenarios: %s""".formatted(String.join(", ", BenchRun.ALL));
 
@@ -56,13 +56,14 @@ public final class Main {
 
   private static void run(Map<String, String> options) {
     String pid = options.get("platform-pid");
+    String referencePid = options.get("reference-pid");
     String mixedAtLeast = options.get("mixed-at-least");
     RunSettings settings = new RunSettings(required(options, "mode"), URI.create(required(options, "gateway")),
         required(options, "db"), options.containsKey("reference") ? URI.create(options.get("reference")) : null,
         Integer.parseInt(options.getOrDefault("connections", "64")), seconds(options, "prime", "0"),
         seconds(options, "warmup", "5"), seconds(options, "duration", "20"),
         List.of(options.getOrDefault("scenarios", String.join(",", BenchRun.ALL)).split(",")),
-        pid == null ? null : Long.valueOf(pid),
+        pid == null ? null : Long.valueOf(pid), referencePid == null ? null : Long.valueOf(referencePid),
         mixedAtLeast == null ? null : Duration.ofSeconds(Long.parseLong(mixedAtLeast)),
         Path.of(required(options, "results")));
     // One event loop: the generator shares two cores with the platform and PostgreSQL.

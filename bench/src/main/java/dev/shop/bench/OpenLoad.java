@@ -33,11 +33,12 @@ final class OpenLoad {
 
   /** Runs on the caller's event loop; completes once the last scheduled request has finished. */
   static Future<Recorder> run(Vertx vertx, Sender sender, Shopper shopper, double rate, Duration warmup,
-      Duration measured) {
+      Duration measured, Long serverPid) {
     long start = System.nanoTime();
     long windowStart = start + warmup.toNanos();
     long windowEnd = windowStart + measured.toNanos();
-    OpenLoad load = new OpenLoad(sender, shopper, new Recorder(windowStart, windowEnd), rate, start, windowEnd);
+    OpenLoad load = new OpenLoad(sender, shopper, Recorder.watching(vertx, windowStart, windowEnd, serverPid), rate,
+        start, windowEnd);
     // A timer tick is 1 ms at best: each tick sends every request whose time has come.
     vertx.setPeriodic(1, timer -> load.tick(vertx, timer));
     return load.finished.future().map(load.recorder);

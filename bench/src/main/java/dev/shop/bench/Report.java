@@ -17,20 +17,22 @@ final class Report {
 
   /** One line per scenario as it finishes, for whoever watches the run. */
   static String progressLine(ScenarioResult row) {
-    return String.format(Locale.ROOT, "%-18s %-9s %-12s %9.0f req/s  p50 %7.2f  p99 %7.2f  p99.9 %7.2f ms  errors %s%s",
+    return String.format(Locale.ROOT,
+        "%-18s %-16s %-12s %9.0f req/s  p50 %7.2f  p99 %7.2f  p99.9 %7.2f ms  errors %s  CPU %s µs/req%s",
         row.scenario(), row.mode(), row.load(), row.requestsPerSecond(), row.p50Ms(), row.p99Ms(), row.p999Ms(),
-        errors(row), notes(row).isEmpty() ? "" : "  (" + notes(row) + ")");
+        errors(row), cpu(row), notes(row).isEmpty() ? "" : "  (" + notes(row) + ")");
   }
 
   String markdown() {
     StringBuilder out = new StringBuilder();
-    out.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | × reference | × product-by-id | notes |\n");
-    out.append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---|\n");
-    Optional<ScenarioResult> reference = find(BenchRun.REFERENCE, BenchRun.PRODUCT_BY_ID);
+    out.append("| scenario | mode | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | CPU µs/req | × reference "
+        + "| × product-by-id | notes |\n");
+    out.append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|\n");
     for (ScenarioResult row : rows) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %s | %s | %s | %s |\n",
+      Optional<ScenarioResult> reference = reference(BenchRun.platformMode(row.mode()));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s |\n",
           row.scenario(), row.mode(), row.load(), row.requestsPerSecond(), row.p50Ms(), row.p99Ms(), row.p999Ms(),
-          errors(row), reference.map(ref -> ratio(row, ref)).orElse("–"), byIdRatio(row), notes(row)));
+          errors(row), cpu(row), reference.map(ref -> ratio(row, ref)).orElse("–"), byIdRatio(row), notes(row)));
     }
     out.append("\n").append(targets());
     return out.toString();
@@ -39,15 +41,15 @@ final class Report {
   /** Issue 8's targets, each with what this run measured. */
   private String targets() {
     List<String[]> lines = new ArrayList<>();
-    Optional<ScenarioResult> reference = find(BenchRun.REFERENCE, BenchRun.PRODUCT_BY_ID);
     for (String mode : List.of("dev", "nats")) {
+      Optional<ScenarioResult> reference = reference(mode);
       Optional<ScenarioResult> byId = find(mode, BenchRun.PRODUCT_BY_ID);
       double share = mode.equals("dev") ? 0.9 : 0.6;
       if (byId.isPresent() && reference.isPresent()) {
         double measured = byId.get().requestsPerSecond() / reference.get().requestsPerSecond();
         lines.add(target("product by id ≥ " + share + " × reference", mode, format(measured) + " ×", measured >= share));
       }
-      Optional<ScenarioResult> referenceOpen = find(BenchRun.REFERENCE, BenchRun.OPEN);
+      Optional<ScenarioResult> referenceOpen = find(BenchRun.referenceMode(mode), BenchRun.OPEN);
       find(mode, BenchRun.OPEN).ifPresent(open -> lines.add(target("open model at 0.4 × reference: p99 ≤ 10 ms, no errors",
           mode, String.format(Locale.ROOT, "p99 %.2f ms, %d errors%s", open.p99Ms(), open.errorCount(),
               referenceOpen.map(ref -> String.format(Locale.ROOT, " (the reference server at that rate: p99 %.2f ms)",
@@ -89,6 +91,11 @@ final class Report {
     return new String[] {what, mode, measured, met ? "yes" : "**no**"};
   }
 
+  /** The reference server's product by id measured beside the platform in {@code mode}. */
+  private Optional<ScenarioResult> reference(String mode) {
+    return find(BenchRun.referenceMode(mode), BenchRun.PRODUCT_BY_ID);
+  }
+
   private Optional<ScenarioResult> find(String mode, String scenario) {
     return rows.stream().filter(row -> row.mode().equals(mode) && row.scenario().equals(scenario))
         .reduce((first, last) -> last);
@@ -104,6 +111,10 @@ final class Report {
       return "";
     }
     return find(row.mode(), BenchRun.PRODUCT_BY_ID).map(byId -> ratio(row, byId)).orElse("–");
+  }
+
+  private static String cpu(ScenarioResult row) {
+    return row.cpuUsPerRequest() == null ? "–" : String.format(Locale.ROOT, "%.0f", row.cpuUsPerRequest());
   }
 
   private static String errors(ScenarioResult row) {

@@ -41,9 +41,9 @@ final class Results {
     }
   }
 
-  /** The reference server's product-by-id row of this run, if it was measured. */
-  Optional<ScenarioResult> reference() {
-    return all().stream().filter(row -> row.mode().equals(BenchRun.REFERENCE)
+  /** The reference server's product-by-id row measured beside {@code mode}, if it was. */
+  Optional<ScenarioResult> reference(String mode) {
+    return all().stream().filter(row -> row.mode().equals(BenchRun.referenceMode(mode))
         && row.scenario().equals(BenchRun.PRODUCT_BY_ID)).reduce((first, last) -> last);
   }
 }

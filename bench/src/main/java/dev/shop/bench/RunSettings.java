@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * One mode's run: which scenarios, against which gateway (and reference server, when the
  * {@code reference} scenario is asked for), for how long. {@code platformPid}, when set, is the
- * platform's process, whose resident memory each row records; {@code mixedAtLeast} then makes
+ * platform's process, whose resident memory and CPU time each row records ({@code referencePid}
+ * likewise for the reference server's CPU time); {@code mixedAtLeast} then makes
  * the mixed journey last that long, warm-up included, before memory is read. {@code prime} is
  * how long each server (and the generator) gets to compile its hot paths before the first
  * scenario: on two cores the JIT needs far longer than one scenario's warm-up.
  */
 record RunSettings(String mode, URI gateway, String productDatabaseUrl, URI reference, int connections,
-    Duration prime, Duration warmup, Duration duration, List<String> scenarios, Long platformPid, Duration mixedAtLeast,
-    Path results) {
+    Duration prime, Duration warmup, Duration duration, List<String> scenarios, Long platformPid, Long referencePid,
+    Duration mixedAtLeast, Path results) {
 }

@@ -47,7 +47,7 @@ class BenchSmokeTest {
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       RunSettings settings = new RunSettings("dev", URI.create(platform.gateway()), platform.productDatabaseUrl(),
           URI.create("http://127.0.0.1:" + referencePort), 8, Duration.ZERO, Duration.ofMillis(300), WINDOW,
-          BenchRun.ALL, platform.pid(), null, temporary.resolve("rows.tmp"));
+          BenchRun.ALL, platform.pid(), null, null, temporary.resolve("rows.tmp"));
 
       Promise<List<ScenarioResult>> finished = Promise.promise();
       vertx.getOrCreateContext().runOnContext(start -> BenchRun.run(vertx, settings).onComplete(finished));
@@ -60,13 +60,16 @@ class BenchSmokeTest {
       for (ScenarioResult row : rows) {
         assertThat(row.requests()).as("requests of %s", Report.progressLine(row)).isPositive();
         assertThat(row.serverErrors()).as("5xx of %s\n%s", Report.progressLine(row), platform.log()).isZero();
-        assertThat(row.rssMb()).as("resident memory of the platform").isPositive();
       }
+      assertThat(rows).filteredOn(row -> row.mode().equals("dev")).hasSize(9).allSatisfy(row -> {
+        assertThat(row.rssMb()).as("resident memory of the platform").isPositive();
+        assertThat(row.cpuUsPerRequest()).as("the platform's CPU time per request in %s", row.scenario()).isPositive();
+      });
       assertThat(rows).filteredOn(row -> row.oversoldUnits() != null).hasSize(4)
           .allSatisfy(row -> assertThat(row.oversoldUnits()).as("oversold in %s", row.scenario()).isZero());
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.LISTING))
           .allSatisfy(row -> assertThat(row.notes()).contains("total exact"));
-      assertThat(new Report(rows).markdown()).contains("| product-by-id | reference |");
+      assertThat(new Report(rows).markdown()).contains("| product-by-id | reference (dev) |");
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       deleteQuietly(dataDir);

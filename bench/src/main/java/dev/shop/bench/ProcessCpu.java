@@ -1,0 +1,34 @@
+package dev.shop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The CPU time a process has used so far (user plus system, all its threads), from
+ * {@code /proc/<pid>/stat}. Unlike throughput it hardly depends on what else the machine runs, so
+ * CPU time per request compares runs and builds where req/s is too noisy.
+ */
+final class ProcessCpu {
+
+  /** Linux's USER_HZ, the unit of /proc's CPU times, is 100 on every mainstream kernel. */
+  private static final long MICROS_PER_TICK = 10_000;
+
+  private ProcessCpu() {
+  }
+
+  /** Microseconds of CPU used by {@code pid} so far, or -1 when it cannot be read (not Linux, process gone). */
+  static long micros(Long pid) {
+    if (pid == null) {
+      return -1;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+}
