@@ -88,7 +88,9 @@ public final class GatewayVerticle extends VerticleBase {
 
     // No h2c upgrade: a request asking for one would be decoded by Netty's upgrade path, which
     // answers its own errors (an empty 431) instead of ours. HTTP/2 belongs behind TLS at the proxy.
-    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    // No WebSocket compression: the API has no WebSocket, and its handler sat in every request's pipeline.
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
     return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer(options)
         .invalidRequestHandler(ErrorResponses::invalidRequest)
         .requestHandler(router)

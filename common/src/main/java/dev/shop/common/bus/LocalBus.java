@@ -9,33 +9,58 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bus inside one JVM, over the Vert.x event bus. Bodies travel encoded as on NATS, so a
- * handler sees exactly what it would see over the network.
+ * The bus inside one JVM: a request runs its handler on the serving instance's event loop, and the
+ * reply comes back on the caller's. Bodies and headers travel encoded as on NATS (bytes, the same
+ * header names, the same signature, errors as status plus JSON), so a handler sees exactly what it
+ * would see over the network; only the network and the Vert.x event bus's per-message machinery
+ * (reply addresses, codecs, copies) are left out.
  */
 public final class LocalBus implements Bus {
-
-  private static final String PREFIX = "shop.bus.";
 
   private final Vertx vertx;
   private final Duration timeout;
   private final BusSigning signing;
+  /** The instances serving each subject, taken in turn. */
+  private final Map<String, Endpoints> endpoints = new ConcurrentHashMap<>();
   /** The instances serving each service: an id and the context its handlers run on. */
   private final Map<String, Map<String, Context>> instances = new ConcurrentHashMap<>();
   private EventStream events;
+
+  /** A subject's handlers, one per serving instance, each with the context it runs on. */
+  private static final class Endpoints {
+    final List<Endpoint> serving = new CopyOnWriteArrayList<>();
+    final AtomicInteger turn = new AtomicInteger();
+
+    Endpoint next() {
+      List<Endpoint> now = serving;
+      int size = now.size();
+      if (size == 0) {
+        return null;
+      }
+      try {
+        return now.get(Math.floorMod(turn.getAndIncrement(), size));
+      } catch (IndexOutOfBoundsException e) {
+        return null;  // the last instance was just removed
+      }
+    }
+  }
+
+  private record Endpoint(BusHandler handler, Context context) {
+  }
 
   public LocalBus(Vertx vertx, Duration timeout, BusSigning signing) {
     this.vertx = vertx;
@@ -50,66 +75,62 @@ public final class LocalBus implements Bus {
 
   @Override
   public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
-    putHeader(options, BusHeaders.CALLER_ID, meta.caller().userId());
-    putHeader(options, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
-    putHeader(options, BusHeaders.REQUEST_ID, meta.requestId());
-    putHeader(options, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
-    putHeader(options, TraceContext.HEADER, TraceContext.headerForOutgoing());
+    Map<String, String> headers = new HashMap<>(16);
+    putHeader(headers, BusHeaders.CALLER_ID, meta.caller().userId());
+    putHeader(headers, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
+    putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
+    putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
+    putHeader(headers, TraceContext.HEADER, TraceContext.headerForOutgoing());
     Buffer payload = body.toBuffer();
-    signing.sign(subject, meta, payload.getBytes(), options::addHeader);
-    return BusMetrics.sent(subject, () -> vertx.eventBus().<Buffer>request(PREFIX + subject, payload, options)
-        .recover(failure -> Future.failedFuture(translate(subject, failure)))
-        .map(reply -> {
-          String status = reply.headers().get(BusHeaders.STATUS);
-          return BusReply.received(status == null ? 200 : Integer.parseInt(status), reply.body());
-        }));
-  }
-
-  private static void putHeader(DeliveryOptions options, String name, String value) {
-    if (value != null) {
-      options.addHeader(name, value);
-    }
-  }
-
-  private static Throwable translate(String subject, Throwable failure) {
-    if (failure instanceof ReplyException reply) {
-      switch (reply.failureType()) {
-        case NO_HANDLERS:
-          return Wire.noResponders(subject);
-        case TIMEOUT:
-          return Wire.timedOut(subject);
-        default:
-          JsonObject error;
-          try {
-            error = new JsonObject(reply.getMessage());
-          } catch (RuntimeException e) {
-            error = null;
-          }
-          return ShopException.fromJson(reply.failureCode(), reply.getMessage(), error);
+    signing.sign(subject, meta, payload.getBytes(), headers::put);
+    ContextInternal caller = (ContextInternal) vertx.getOrCreateContext();
+    return BusMetrics.sent(subject, () -> {
+      Endpoints serving = endpoints.get(subject);
+      Endpoint target = serving == null ? null : serving.next();
+      if (target == null) {
+        return Future.failedFuture(Wire.noResponders(subject));
       }
+      Promise<BusReply> answered = caller.promise();
+      long timer = caller.setTimer(Math.max(1, timeout.toMillis()), id -> answered.tryFail(Wire.timedOut(subject)));
+      target.context().runOnContext(v -> Wire.invoke(target.handler(), subject, payload, headers::get, signing)
+          .onComplete(result -> {
+            vertx.cancelTimer(timer);
+            if (result.succeeded()) {
+              BusReply reply = result.result();
+              answered.tryComplete(BusReply.received(reply.status(), reply.encodedBody()));
+            } else {
+              // As over NATS: the caller rebuilds the error from its status and JSON.
+              ShopException error = (ShopException) result.cause();
+              answered.tryFail(ShopException.fromJson(error.status(), error.getMessage(), error.toJson()));
+            }
+          }));
+      return answered.future();
+    });
+  }
+
+  private static void putHeader(Map<String, String> headers, String name, String value) {
+    if (value != null) {
+      headers.put(name, value);
     }
-    return failure;
   }
 
   @Override
   public Future<BusRegistration> serve(ServiceDefinition service) {
-    List<MessageConsumer<Buffer>> consumers = new ArrayList<>();
-    List<Future<Void>> ready = new ArrayList<>();
+    Context context = vertx.getOrCreateContext();
+    List<Runnable> removals = new ArrayList<>();
     service.endpoints().forEach((subject, handler) -> {
-      MessageConsumer<Buffer> consumer = vertx.eventBus().localConsumer(PREFIX + subject,
-          message -> answer(subject, handler, message));
-      consumers.add(consumer);
-      ready.add(consumer.completion());
+      Endpoint endpoint = new Endpoint(handler, context);
+      Endpoints serving = endpoints.computeIfAbsent(subject, name -> new Endpoints());
+      serving.serving.add(endpoint);
+      removals.add(() -> serving.serving.remove(endpoint));
     });
     String instanceId = UUID.randomUUID().toString();
     Map<String, Context> running = instances.computeIfAbsent(service.name(), name -> new ConcurrentHashMap<>());
-    return Future.all(ready).map(v -> {
-      running.put(instanceId, vertx.getOrCreateContext());
-      return () -> {
-        running.remove(instanceId);
-        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
-      };
+    running.put(instanceId, context);
+    return Future.succeededFuture(() -> {
+      running.remove(instanceId);
+      removals.forEach(Runnable::run);
+      return Future.succeededFuture();
     });
   }
 
@@ -125,22 +146,6 @@ public final class LocalBus implements Bus {
     });
     return Future.join(answers).transform(done -> Future.succeededFuture(
         answers.stream().filter(Future::succeeded).map(Future::result).toList()));
-  }
-
-  private void answer(String subject, BusHandler handler, Message<Buffer> message) {
-    Wire.invoke(handler, subject, message.body(), message.headers()::get, signing).onComplete(result -> {
-      if (result.succeeded()) {
-        BusReply reply = result.result();
-        DeliveryOptions options = new DeliveryOptions();
-        if (reply.status() != 200) {
-          options.addHeader(BusHeaders.STATUS, Integer.toString(reply.status()));
-        }
-        message.reply(reply.encodedBody(), options);
-      } else {
-        ShopException error = (ShopException) result.cause();
-        message.fail(error.status(), error.toJson().encode());
-      }
-    });
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * W3C Trace Context: the {@code traceparent} of a request, carried from the HTTP client through the
@@ -18,7 +17,7 @@ public record TraceContext(String traceId, String spanId, String flags) {
 
   public static final String HEADER = "traceparent";
   private static final Object KEY = TraceContext.class;
-  private static final Pattern VALID = Pattern.compile("^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
+  private static final HexFormat HEX = HexFormat.of();
   private static final String ZERO_TRACE = "0".repeat(32);
   private static final String ZERO_SPAN = "0".repeat(16);
   private static final String SAMPLED = "01";
@@ -26,12 +25,31 @@ public record TraceContext(String traceId, String spanId, String flags) {
   /** The trace a header continues (as a child span), or a new one when it is absent or invalid. */
   public static TraceContext continuing(String header) {
     if (header != null) {
-      var match = VALID.matcher(header.trim());
-      if (match.matches() && !match.group(1).equals(ZERO_TRACE) && !match.group(2).equals(ZERO_SPAN)) {
-        return new TraceContext(match.group(1), randomHex(8), match.group(3));
+      // 00-<32 hex trace id>-<16 hex parent span id>-<2 hex flags>, lower case (every bus hop reads one)
+      String value = header.trim();
+      if (value.length() == 55 && value.startsWith("00-") && value.charAt(35) == '-' && value.charAt(52) == '-') {
+        String traceId = value.substring(3, 35);
+        String parentId = value.substring(36, 52);
+        String flags = value.substring(53);
+        if (lowerHex(traceId) && lowerHex(parentId) && lowerHex(flags) && !traceId.equals(ZERO_TRACE)
+            && !parentId.equals(ZERO_SPAN)) {
+          return new TraceContext(traceId, newSpanId(), flags);
+        }
       }
     }
-    return new TraceContext(randomHex(16), randomHex(8), SAMPLED);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new TraceContext(HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong() | 1), newSpanId(),
+        SAMPLED);
+  }
+
+  private static boolean lowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The trace of the request the caller runs for, if any. */
@@ -68,7 +86,7 @@ public record TraceContext(String traceId, String spanId, String flags) {
   public static String headerForOutgoing() {
     TraceContext current = current();
     TraceContext outgoing = current == null ? continuing(null)
-        : new TraceContext(current.traceId(), randomHex(8), current.flags());
+        : new TraceContext(current.traceId(), newSpanId(), current.flags());
     return outgoing.header();
   }
 
@@ -76,10 +94,8 @@ public record TraceContext(String traceId, String spanId, String flags) {
     return "00-" + traceId + "-" + spanId + "-" + flags;
   }
 
-  private static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    random[0] |= 1;  // never all zeros, which W3C reserves as invalid
-    return HexFormat.of().formatHex(random);
+  /** 16 random hex digits, never all zeros (which W3C reserves as invalid). */
+  private static String newSpanId() {
+    return HEX.toHexDigits(ThreadLocalRandom.current().nextLong() | 1);
   }
 }
