@@ -12,28 +12,27 @@ public record Category(UUID id, String name, String slug, String description, UU
 
   static final String COLUMNS = "id, name, slug, description, parent_id, created_at, updated_at";
 
-  /** The columns of table alias {@code alias}, named with {@code prefix} for {@link #fromPrefixed}. */
-  public static String columns(String alias, String prefix) {
-    return String.join(", ",
-        alias + ".id AS " + prefix + "id", alias + ".name AS " + prefix + "name",
-        alias + ".slug AS " + prefix + "slug", alias + ".description AS " + prefix + "description",
-        alias + ".parent_id AS " + prefix + "parent_id", alias + ".created_at AS " + prefix + "created_at",
-        alias + ".updated_at AS " + prefix + "updated_at");
+  /** {@link #COLUMNS} of table alias {@code alias}. */
+  public static String columns(String alias) {
+    return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
   }
 
+  /** The category of a row whose first columns are {@link #COLUMNS}. */
   static Category from(Row row) {
-    return fromPrefixed(row, "");
+    return from(row, 0);
   }
 
-  /** The category in columns named by {@link #columns}; null when a left join found none. */
-  public static Category fromPrefixed(Row row, String prefix) {
-    UUID id = row.getUUID(prefix + "id");
+  /**
+   * The category in {@link #COLUMNS}' order from position {@code first} (read by position, as
+   * products are); null when a left join found none.
+   */
+  public static Category from(Row row, int first) {
+    UUID id = row.getUUID(first);
     if (id == null) {
       return null;
     }
-    return new Category(id, row.getString(prefix + "name"), row.getString(prefix + "slug"),
-        row.getString(prefix + "description"), row.getUUID(prefix + "parent_id"),
-        row.getOffsetDateTime(prefix + "created_at"), row.getOffsetDateTime(prefix + "updated_at"));
+    return new Category(id, row.getString(first + 1), row.getString(first + 2), row.getString(first + 3),
+        row.getUUID(first + 4), row.getOffsetDateTime(first + 5), row.getOffsetDateTime(first + 6));
   }
 
   /** The contract's CategoryResponse without {@code parent} and {@code children}. */

@@ -15,24 +15,26 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
     OffsetDateTime updatedAt, Category category) {
 
   /**
-   * The product's columns of alias {@code p} and its category's of alias {@code c}, the latter
-   * prefixed {@code cat_} (a {@code category_} prefix would collide with {@code p.category_id}).
+   * The product's columns of alias {@code p}, then its category's of alias {@code c}: the first
+   * columns of every query that {@link #from} reads (by position: a page decodes 20 rows of 20
+   * columns, and looking each up by name cost a tenth of its time).
    */
   static final String COLUMNS = "p.id, p.sku, p.name, p.slug, p.price_int, p.stock, p.description, p.image_urls, "
-      + "p.category_id, p.attributes, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c", "cat_");
+      + "p.category_id, p.attributes, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c");
+  /** The position of the category's columns in {@link #COLUMNS}. */
+  private static final int CATEGORY_COLUMNS = 13;
 
   /** {@code products p} with its category. */
   static final String FROM = "products p LEFT JOIN categories c ON c.id = p.category_id";
 
+  /** The product of a row whose first columns are {@link #COLUMNS}. */
   static Product from(Row row) {
-    String[] images = row.getArrayOfStrings("image_urls");
-    Object attributes = row.getValue("attributes");
-    return new Product(row.getUUID("id"), row.getString("sku"), row.getString("name"), row.getString("slug"),
-        row.getLong("price_int"), row.getInteger("stock"), row.getString("description"),
-        images == null ? List.of() : List.of(images), row.getUUID("category_id"),
-        attributes instanceof JsonObject object ? object : null, row.getString("model3d_url"),
-        row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
-        Category.fromPrefixed(row, "cat_"));
+    String[] images = row.getArrayOfStrings(7);
+    Object attributes = row.getValue(9);
+    return new Product(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+        row.getInteger(5), row.getString(6), images == null ? List.of() : List.of(images), row.getUUID(8),
+        attributes instanceof JsonObject object ? object : null, row.getString(10), row.getOffsetDateTime(11),
+        row.getOffsetDateTime(12), Category.from(row, CATEGORY_COLUMNS));
   }
 
   /** The payload of {@code product.created} and {@code product.updated} (docs/events.md). */
@@ -47,7 +49,10 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
         .put("updatedAt", Timestamps.format(updatedAt));
   }
 
-  /** The contract's ProductResponse, {@code category} embedded. */
+  /**
+   * The contract's ProductResponse, {@code category} embedded. It shares {@code attributes} (a
+   * product is read for one answer and not kept, so nothing else holds them).
+   */
   public JsonObject toResponse() {
     return new JsonObject()
         .put("id", id.toString())
@@ -59,7 +64,7 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
         .put("description", description)
         .put("imageUrls", new JsonArray(List.copyOf(imageUrls)))
         .put("categoryId", categoryId == null ? null : categoryId.toString())
-        .put("attributes", attributes == null ? null : attributes.copy())
+        .put("attributes", attributes)
         .put("model3dUrl", model3dUrl)
         .put("createdAt", Timestamps.format(createdAt))
         .put("updatedAt", Timestamps.format(updatedAt))

@@ -106,7 +106,7 @@ public final class ProductRepository {
    * of the same snapshot (the one query of a list page whose ids were kept).
    */
   Future<Versioned<List<Product>>> findByIdsAtVersion(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT v.version, " + Product.COLUMNS + " FROM catalogue_version v LEFT JOIN ("
+    return pool.preparedQuery("SELECT " + Product.COLUMNS + ", v.version FROM catalogue_version v LEFT JOIN ("
             + Product.FROM + ") ON p.id = ANY($1)")
         .execute(Tuple.of(ids.toArray(new UUID[0])))
         .map(rows -> {
@@ -114,7 +114,7 @@ public final class ProductRepository {
           long version = 0;
           for (Row row : rows) {
             version = row.getLong("version");
-            if (row.getUUID("id") != null) {
+            if (row.getUUID(0) != null) {
               found.add(Product.from(row));
             }
           }
