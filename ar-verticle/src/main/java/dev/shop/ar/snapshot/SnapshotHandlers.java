@@ -41,6 +41,6 @@ public final class SnapshotHandlers {
     SnapshotFilter filter = new SnapshotFilter(input.optionalId("userId"), input.optionalId("productId"));
     input.validate();
     return page.envelope("snapshots", snapshots.count(filter), snapshots.page(filter, page), Snapshot::toResponse)
-        .map(BusReply::ok);
+        .map(BusReply::okJson);
   }
 }

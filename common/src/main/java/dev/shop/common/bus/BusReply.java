@@ -7,8 +7,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A successful answer: a JSON object or array, and the HTTP status it stands for at the gateway.
- * A reply made by a handler holds its JSON; a reply received from the bus holds its bytes and
- * decodes them only if asked, so the gateway, which passes answers through, never parses them.
+ * A reply made by a handler holds its JSON (or the bytes it wrote); a reply received from the bus
+ * holds its bytes and decodes them only if asked, so the gateway, which passes answers through,
+ * never parses them.
  */
 public final class BusReply {
 
@@ -45,6 +46,16 @@ public final class BusReply {
 
   public static BusReply created(Object body) {
     return new BusReply(201, body);
+  }
+
+  /** A 200 reply of JSON the handler wrote itself ({@code JsonWriter}): it travels as it is. */
+  public static BusReply okJson(Buffer json) {
+    return new BusReply(200, null, json);
+  }
+
+  /** A 201 reply of JSON the handler wrote itself. */
+  public static BusReply createdJson(Buffer json) {
+    return new BusReply(201, null, json);
   }
 
   public static BusReply success() {

@@ -1,7 +1,7 @@
 package dev.shop.common.json;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Function;
@@ -23,23 +23,37 @@ public record PageRequest(int page, int pageSize) {
     return (long) (page - 1) * pageSize;
   }
 
-  /** {@code {<listName>: items, total, page, pageSize, totalPages}}. */
-  public JsonObject envelope(String listName, JsonArray items, long total) {
-    return new JsonObject()
-        .put(listName, items)
-        .put("total", total)
-        .put("page", page)
-        .put("pageSize", pageSize)
-        .put("totalPages", (total + pageSize - 1) / pageSize);
+  /**
+   * {@code {<listName>: [...], total, page, pageSize, totalPages}} as JSON bytes; {@code items}
+   * writes the list's elements.
+   */
+  public Buffer envelope(String listName, long total, JsonWriter.Content items) {
+    return JsonWriter.write(json -> {
+      json.writeStartObject();
+      json.writeArrayFieldStart(listName);
+      items.write(json);
+      json.writeEndArray();
+      json.writeNumberField("total", total);
+      json.writeNumberField("page", page);
+      json.writeNumberField("pageSize", pageSize);
+      json.writeNumberField("totalPages", (total + pageSize - 1) / pageSize);
+      json.writeEndObject();
+    });
+  }
+
+  /** The envelope of items already made as JSON objects. */
+  public Buffer envelope(String listName, long total, List<JsonObject> items) {
+    return envelope(listName, total, json -> {
+      for (JsonObject item : items) {
+        JsonWriter.value(json, item);
+      }
+    });
   }
 
   /** The envelope of a page once its total and its items (each rendered by {@code toJson}) are read. */
-  public <T> Future<JsonObject> envelope(String listName, Future<Long> total, Future<List<T>> items,
+  public <T> Future<Buffer> envelope(String listName, Future<Long> total, Future<List<T>> items,
       Function<T, JsonObject> toJson) {
-    return Future.all(total, items).map(both -> {
-      JsonArray array = new JsonArray();
-      items.result().forEach(item -> array.add(toJson.apply(item)));
-      return envelope(listName, array, total.result());
-    });
+    return Future.all(total, items)
+        .map(both -> envelope(listName, total.result(), items.result().stream().map(toJson).toList()));
   }
 }

@@ -43,7 +43,7 @@ public final class OrderHandlers {
     OrderStatus status = input.optionalEnum("status", OrderStatus.class);
     input.validate();
     return page.envelope("orders", orders.countByUser(userId, status), orders.pageByUser(userId, status, page),
-        Order::toResponse).map(BusReply::ok);
+        Order::toResponse).map(BusReply::okJson);
   }
 
   /** {@code {id, changes:{status}}}; admin. Answers {@code {id, status, updatedAt}}. */

@@ -32,7 +32,7 @@ public final class CategoryHandlers {
     String parentSlug = input.stringParam("parentSlug", 200);
     input.validate();
     return page.envelope("categories", categories.count(q, parentSlug),
-        categories.list(q, parentSlug, page.pageSize(), page.offset()), Category::toResponse).map(BusReply::ok);
+        categories.list(q, parentSlug, page.pageSize(), page.offset()), Category::toResponse).map(BusReply::okJson);
   }
 
   /** {@code {id}}: the category with {@code parent} and {@code children}. */

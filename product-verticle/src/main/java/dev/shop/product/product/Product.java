@@ -1,10 +1,13 @@
 package dev.shop.product.product;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.shop.common.json.JsonWriter;
 import dev.shop.common.json.Timestamps;
 import dev.shop.product.category.Category;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -49,25 +52,41 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
         .put("updatedAt", Timestamps.format(updatedAt));
   }
 
-  /**
-   * The contract's ProductResponse, {@code category} embedded. It shares {@code attributes} (a
-   * product is read for one answer and not kept, so nothing else holds them).
-   */
-  public JsonObject toResponse() {
-    return new JsonObject()
-        .put("id", id.toString())
-        .put("sku", sku)
-        .put("name", name)
-        .put("slug", slug)
-        .put("priceInt", priceInt)
-        .put("stock", stock)
-        .put("description", description)
-        .put("imageUrls", new JsonArray(List.copyOf(imageUrls)))
-        .put("categoryId", categoryId == null ? null : categoryId.toString())
-        .put("attributes", attributes)
-        .put("model3dUrl", model3dUrl)
-        .put("createdAt", Timestamps.format(createdAt))
-        .put("updatedAt", Timestamps.format(updatedAt))
-        .put("category", category == null ? null : category.toResponse());
+  /** The contract's ProductResponse, {@code category} embedded, as JSON bytes. */
+  public Buffer response() {
+    return JsonWriter.write(this::writeTo);
+  }
+
+  /** Writes the contract's ProductResponse (written, not built: a page writes twenty). */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", id.toString());
+    json.writeStringField("sku", sku);
+    json.writeStringField("name", name);
+    json.writeStringField("slug", slug);
+    json.writeNumberField("priceInt", priceInt);
+    json.writeNumberField("stock", stock);
+    json.writeStringField("description", description);
+    json.writeArrayFieldStart("imageUrls");
+    for (String url : imageUrls) {
+      json.writeString(url);
+    }
+    json.writeEndArray();
+    json.writeStringField("categoryId", categoryId == null ? null : categoryId.toString());
+    json.writeFieldName("attributes");
+    JsonWriter.value(json, attributes);
+    json.writeStringField("model3dUrl", model3dUrl);
+    json.writeStringField("createdAt", Timestamps.format(createdAt));
+    json.writeStringField("updatedAt", Timestamps.format(updatedAt));
+    json.writeFieldName("category");
+    JsonWriter.value(json, category == null ? null : category.toResponse());
+    json.writeEndObject();
+  }
+
+  /** Writes {@code products} as the elements of a JSON array, in their order. */
+  static void writeAll(JsonGenerator json, List<Product> products) throws IOException {
+    for (Product product : products) {
+      product.writeTo(json);
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
+import dev.shop.common.json.JsonWriter;
 import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -54,7 +55,7 @@ public final class ProductHandlers {
     List<String> words = normalized == null ? List.of()
         : Arrays.stream(normalized.split(" ")).distinct().limit(MAX_SEARCH_WORDS).toList();
     return listing.page(categorySlug, categories -> new ProductQuery(normalized, words, categories, minPrice, maxPrice,
-        Boolean.TRUE.equals(inStock), sort), page).map(BusReply::ok);
+        Boolean.TRUE.equals(inStock), sort), page).map(BusReply::okJson);
   }
 
   /** {@code {id}}. */
@@ -81,15 +82,18 @@ public final class ProductHandlers {
     input.validate();
     Set<UUID> wanted = new LinkedHashSet<>();
     ids.forEach(value -> Ids.parse(value).ifPresent(wanted::add));
-    if (wanted.isEmpty()) {
-      return Future.succeededFuture(BusReply.ok(new JsonObject().put("products", new JsonArray())));
-    }
-    return products.findByIds(wanted).map(found -> {
+    Future<List<Product>> found = wanted.isEmpty() ? Future.succeededFuture(List.of()) : products.findByIds(wanted);
+    return found.map(rows -> {
       Map<UUID, Product> byId = new LinkedHashMap<>();
-      found.forEach(product -> byId.put(product.id(), product));
-      JsonArray items = new JsonArray();
-      wanted.stream().map(byId::get).filter(product -> product != null).forEach(product -> items.add(product.toResponse()));
-      return BusReply.ok(new JsonObject().put("products", items));
+      rows.forEach(product -> byId.put(product.id(), product));
+      List<Product> inOrder = wanted.stream().map(byId::get).filter(product -> product != null).toList();
+      return BusReply.okJson(JsonWriter.write(json -> {
+        json.writeStartObject();
+        json.writeArrayFieldStart("products");
+        Product.writeAll(json, inOrder);
+        json.writeEndArray();
+        json.writeEndObject();
+      }));
     });
   }
 
@@ -97,7 +101,7 @@ public final class ProductHandlers {
   public Future<BusReply> create(BusRequest request) {
     request.caller().requireAdmin();
     ProductFields fields = ProductFields.read(JsonInput.body(request.body(), ProductFields.NAMES), true);
-    return products.insert(fields.toNewProduct()).map(created -> BusReply.created(created.toResponse()));
+    return products.insert(fields.toNewProduct()).map(created -> BusReply.createdJson(created.response()));
   }
 
   /** {@code {id, changes:{any subset of the create fields}}}; admin. */
@@ -121,7 +125,7 @@ public final class ProductHandlers {
   }
 
   private static BusReply found(Optional<Product> product) {
-    return BusReply.ok(product.orElseThrow(ProductHandlers::notFound).toResponse());
+    return BusReply.okJson(product.orElseThrow(ProductHandlers::notFound).response());
   }
 
   private static ShopException notFound() {

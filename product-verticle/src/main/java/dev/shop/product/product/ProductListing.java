@@ -2,8 +2,7 @@ package dev.shop.product.product;
 
 import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class ProductListing {
    * A page of the list: the query is made from the ids of the category subtree of
    * {@code categorySlug} (null: no category filter).
    */
-  Future<JsonObject> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page) {
+  Future<Buffer> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page) {
     Optional<KeptPage> kept = kept(categorySlug, query, page);
     if (kept.isEmpty()) {
       return readAnew(categorySlug, query, page);
@@ -106,13 +105,13 @@ final class ProductListing {
   }
 
   /** Reads the page's blocks (and, unless kept for their version, the subtree and total), then its rows. */
-  private Future<JsonObject> readAnew(String categorySlug, Function<List<UUID>, ProductQuery> query,
+  private Future<Buffer> readAnew(String categorySlug, Function<List<UUID>, ProductQuery> query,
       PageRequest page) {
     Future<List<UUID>> categories = categorySlug == null ? Future.succeededFuture(null)
         : products.subtreeIds(categorySlug).map(subtree -> keep(subtrees, categorySlug, subtree));
     return categories.compose(categoryIds -> {
       if (categoryIds != null && categoryIds.isEmpty()) {
-        return Future.succeededFuture(page.envelope("products", new JsonArray(), 0));
+        return Future.succeededFuture(envelope(page, 0, List.of()));
       }
       ProductQuery list = query.apply(categoryIds);
       return readBlocks(list, page).compose(order -> {
@@ -152,10 +151,8 @@ final class ProductListing {
     return read.value();
   }
 
-  private static JsonObject envelope(PageRequest page, long total, List<Product> rows) {
-    JsonArray items = new JsonArray();
-    rows.forEach(product -> items.add(product.toResponse()));
-    return page.envelope("products", items, total);
+  private static Buffer envelope(PageRequest page, long total, List<Product> rows) {
+    return page.envelope("products", total, json -> Product.writeAll(json, rows));
   }
 
   /** The products of {@code ids} in that order; one deleted since the page was read is left out. */

@@ -119,7 +119,7 @@ class ProductListingTest {
 
   private JsonObject page(String slug, ProductSort sort, int number, int pageSize, boolean inStock) {
     return Await.result(listing.page(slug, categories -> new ProductQuery(null, List.of(), categories, null, null,
-        inStock, sort), new PageRequest(number, pageSize)));
+        inStock, sort), new PageRequest(number, pageSize))).toJsonObject();
   }
 
   private void execute(String sql) {

@@ -32,11 +32,7 @@ public final class UserHandlers {
     String search = input.stringParam("search", 100);
     input.validate();
     return users.count(search).compose(total -> users.list(search, page.pageSize(), page.offset())
-        .map(found -> {
-          JsonArray items = new JsonArray();
-          found.forEach(user -> items.add(user.toResponse()));
-          return BusReply.ok(page.envelope("users", items, total));
-        }));
+        .map(found -> BusReply.okJson(page.envelope("users", total, found.stream().map(User::toResponse).toList()))));
   }
 
   /** {@code {id}}; the user themself or an admin. Anyone else's account is 404. */
