@@ -27,6 +27,13 @@ public final class BusSigning {
   public static final Duration MAX_AGE = Duration.ofSeconds(60);
   static final int MIN_KEY_LENGTH = 32;
   private static final String VERSION = "v1";
+  private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  });
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
@@ -105,10 +112,6 @@ public final class BusSigning {
   }
 
   private static byte[] sha256(byte[] body) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return DIGESTS.get().digest(body == null ? new byte[0] : body);
   }
 }

@@ -60,10 +60,13 @@ public final class Api {
 
   private void route(HttpMethod method, String path, Access access, String subject, Payload payload) {
     boolean read = method == HttpMethod.GET;
+    // One handler per route: each further handler is another walk of the router's route list.
     router.route(method, path).handler(ctx -> {
       ctx.put(AccessLog.ROUTE, path);
-      ctx.next();
-    }).handler(JsonBody::handle).handler(ctx -> forward(ctx, access, subject, payload, read));
+      if (JsonBody.parse(ctx)) {
+        forward(ctx, access, subject, payload, read);
+      }
+    });
   }
 
   private void forward(RoutingContext ctx, Access access, String subject, Payload payload, boolean read) {

@@ -19,31 +19,34 @@ public final class JsonBody {
   private JsonBody() {
   }
 
-  public static void handle(RoutingContext ctx) {
+  /**
+   * Parses the body into the request's context for {@link #of}; false when the request has failed
+   * (415, 400) instead.
+   */
+  public static boolean parse(RoutingContext ctx) {
     Buffer raw = ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
       ctx.put(KEY, new JsonObject());
-      ctx.next();
-      return;
+      return true;
     }
     String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (!isJson(contentType)) {
       ctx.fail(new ShopException(415, "Content-Type must be application/json"));
-      return;
+      return false;
     }
     Object value;
     try {
       value = Json.decodeValue(raw);
     } catch (DecodeException e) {
       ctx.fail(ShopException.badRequest("Malformed JSON body"));
-      return;
+      return false;
     }
     if (!(value instanceof JsonObject object)) {
       ctx.fail(ShopException.badRequest("The request body must be a JSON object"));
-      return;
+      return false;
     }
     ctx.put(KEY, object);
-    ctx.next();
+    return true;
   }
 
   public static JsonObject of(RoutingContext ctx) {
