@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 8's benchmark: the reference server and every scenario against the platform in dev mode
-# (in-JVM bus), then over NATS; one table of the figures in bench/results/<UTC time>.md.
+# Issue 8's benchmark: every scenario against the platform in dev mode (in-JVM bus), then over
+# NATS, with the reference server measured beside it in each mode; one table of the figures in
+# bench/results/<UTC time>.md.
 # docs/PERFORMANCE.md says what each scenario does and what the targets are.
 #
 #   bench/run.sh [--duration S] [--connections N] [--scenarios a,b] [--modes dev,nats] [--quick] [--no-build]
