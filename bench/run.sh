@@ -6,7 +6,8 @@
 #
 #   bench/run.sh [--duration S] [--connections N] [--scenarios a,b] [--modes dev,nats] [--quick] [--no-build]
 #
-# Environment: JAVA_OPTS (platform and reference server, default -Xmx256m), BENCH_JAVA_OPTS
+# Environment: JAVA_OPTS (platform and reference server, default
+# -Xms256m -Xmx256m -XX:-ClassUnloadingWithConcurrentMark; docs/PERFORMANCE.md#heap-settings), BENCH_JAVA_OPTS
 # (the generator, default -Xmx256m), NATS_URL (use that server instead of starting one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:-ClassUnloadingWithConcurrentMark}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m}
 DATA=bench/data/products-$PRODUCTS
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
