@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The CPU time a process has used so far (user plus system, all its threads), from
  * {@code /proc/<pid>/stat}. Unlike throughput it hardly depends on what else the machine runs, so
- * CPU time per request compares runs and builds where req/s is too noisy.
+ * CPU time per request compares runs and builds where req/s is too noisy. Read synchronously on
+ * the generator's loop: /proc is in memory, and the moment of the reading is what matters.
  */
 final class ProcessCpu {
 

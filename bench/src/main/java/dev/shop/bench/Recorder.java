@@ -57,17 +57,25 @@ final class Recorder {
     cpuMicros = cpuMicrosAtStart < 0 || now < 0 ? -1 : now - cpuMicrosAtStart;
   }
 
+  /** The window's CPU time, closing it now if the last answers came before its closing timer fired. */
+  private long cpuMicros() {
+    if (cpuMicros < 0 && cpuMicrosAtStart >= 0) {
+      windowClosed();
+    }
+    return cpuMicros;
+  }
+
   /** Several windows as one: requests, time and CPU added up, latencies merged. */
   static Recorder combined(List<Recorder> parts) {
     Recorder all = new Recorder(0, 0, null);
-    all.seconds = 0;
     all.cpuMicros = 0;
     for (Recorder part : parts) {
       all.latencies.add(part.latencies);
       part.errors.forEach((status, count) -> all.errors.merge(status, count, Long::sum));
       all.requests += part.requests;
       all.seconds += part.seconds;
-      all.cpuMicros = all.cpuMicros < 0 || part.cpuMicros < 0 ? -1 : all.cpuMicros + part.cpuMicros;
+      long partCpu = part.cpuMicros();
+      all.cpuMicros = all.cpuMicros < 0 || partCpu < 0 ? -1 : all.cpuMicros + partCpu;
     }
     return all;
   }
@@ -88,10 +96,8 @@ final class Recorder {
   }
 
   ScenarioResult result(String scenario, String mode, String load) {
-    if (cpuMicros < 0 && cpuMicrosAtStart >= 0) {
-      windowClosed();  // the last answers came before the closing timer fired
-    }
-    Double cpuPerRequest = cpuMicros < 0 || requests == 0 ? null : (double) cpuMicros / requests;
+    long cpu = cpuMicros();
+    Double cpuPerRequest = cpu < 0 || requests == 0 ? null : (double) cpu / requests;
     return new ScenarioResult(scenario, mode, load, requests, seconds, millis(50), millis(99), millis(99.9),
         new TreeMap<>(errors), null, null, cpuPerRequest, "");
   }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,22 +39,27 @@ public final class LocalBus implements Bus {
   private final Map<String, Map<String, Context>> instances = new ConcurrentHashMap<>();
   private EventStream events;
 
-  /** A subject's handlers, one per serving instance, each with the context it runs on. */
+  /**
+   * A subject's handlers, one per serving instance, each with the context it runs on. The list is
+   * replaced, never changed, so a request reads one consistent snapshot without a lock.
+   */
   private static final class Endpoints {
-    final List<Endpoint> serving = new CopyOnWriteArrayList<>();
-    final AtomicInteger turn = new AtomicInteger();
+    private volatile List<Endpoint> serving = List.of();
+    private final AtomicInteger turn = new AtomicInteger();
 
     Endpoint next() {
       List<Endpoint> now = serving;
-      int size = now.size();
-      if (size == 0) {
-        return null;
-      }
-      try {
-        return now.get(Math.floorMod(turn.getAndIncrement(), size));
-      } catch (IndexOutOfBoundsException e) {
-        return null;  // the last instance was just removed
-      }
+      return now.isEmpty() ? null : now.get(Math.floorMod(turn.getAndIncrement(), now.size()));
+    }
+
+    synchronized void add(Endpoint endpoint) {
+      List<Endpoint> more = new ArrayList<>(serving);
+      more.add(endpoint);
+      serving = List.copyOf(more);
+    }
+
+    synchronized void remove(Endpoint endpoint) {
+      serving = serving.stream().filter(other -> other != endpoint).toList();
     }
   }
 
@@ -121,8 +125,8 @@ public final class LocalBus implements Bus {
     service.endpoints().forEach((subject, handler) -> {
       Endpoint endpoint = new Endpoint(handler, context);
       Endpoints serving = endpoints.computeIfAbsent(subject, name -> new Endpoints());
-      serving.serving.add(endpoint);
-      removals.add(() -> serving.serving.remove(endpoint));
+      serving.add(endpoint);
+      removals.add(() -> serving.remove(endpoint));
     });
     String instanceId = UUID.randomUUID().toString();
     Map<String, Context> running = instances.computeIfAbsent(service.name(), name -> new ConcurrentHashMap<>());
