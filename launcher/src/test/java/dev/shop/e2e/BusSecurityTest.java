@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shop.common.bus.BusHeaders;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.TestNats;
-import dev.shop.common.testing.TestSettings;
 import io.nats.NatsServerRunner;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -42,8 +41,7 @@ class BusSecurityTest {
       try {
         platform.awaitReady();
         Http http = platform.http();
-        String admin = http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
-            .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+        String admin = http.adminToken();
         Http.Response created = http.post("/products", new JsonObject().put("sku", "SEC-" + UUID.randomUUID())
             .put("name", "Guarded").put("priceInt", 1_000).put("stock", 1), admin);
         assertThat(created.status()).as("the platform, with its credentials, serves").isEqualTo(201);

@@ -1,5 +1,6 @@
 package dev.shop.e2e;
 
+import dev.shop.common.testing.TestSettings;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /** A small blocking HTTP client for tests, speaking JSON to the gateway. */
 public final class Http {
@@ -26,6 +28,18 @@ public final class Http {
 
   public Http(String host, int port) {
     this.base = "http://" + host + ":" + port;
+  }
+
+  /** Logs the start-up administrator in (TestSettings' credentials): its access token. */
+  public String adminToken() {
+    return post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
+        .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+  }
+
+  /** Registers a new customer, its email unique under {@code emailPrefix}: its access token. */
+  public String newCustomerToken(String emailPrefix, String fullName) {
+    return post("/auth/register", new JsonObject().put("email", emailPrefix + "-" + UUID.randomUUID() + "@example.com")
+        .put("password", "password-1").put("fullName", fullName), null).json().getString("accessToken");
   }
 
   /** An answer: status, headers and the body as text (JSON helpers below). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.JarProcess;
 import dev.shop.common.testing.TestNats;
-import dev.shop.common.testing.TestSettings;
 import io.nats.NatsServerRunner;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,13 +54,10 @@ class NatsRestartTest {
     try {
       platform.awaitReady();
       Http http = platform.http();
-      String admin = http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
-          .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+      String admin = http.adminToken();
       String product = http.post("/products", new JsonObject().put("sku", "RST-" + UUID.randomUUID())
           .put("name", "Restart kettle").put("priceInt", 1_000).put("stock", 100_000), admin).json().getString("id");
-      String buyer = http.post("/auth/register", new JsonObject().put("email", "restart-" + UUID.randomUUID()
-          + "@example.com").put("password", "password-1").put("fullName", "Restart"), null).json()
-          .getString("accessToken");
+      String buyer = http.newCustomerToken("restart", "Restart");
 
       long start = System.currentTimeMillis();
       long end = start + 14_000;

@@ -6,7 +6,6 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.RestartablePostgres;
 import dev.shop.common.testing.TestNats;
-import dev.shop.common.testing.TestSettings;
 import dev.shop.system.Load;
 import dev.shop.system.UnitLedger;
 import io.nats.NatsServerRunner;
@@ -59,13 +58,10 @@ class PostgresRestartTest {
     try {
       platform.awaitReady();
       Http http = platform.http();
-      String admin = http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
-          .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+      String admin = http.adminToken();
       String product = http.post("/products", new JsonObject().put("sku", "PGR-" + UUID.randomUUID())
           .put("name", "Restart teapot").put("priceInt", 1_000).put("stock", STOCK), admin).json().getString("id");
-      String buyer = http.post("/auth/register", new JsonObject().put("email", "pg-restart-" + UUID.randomUUID()
-          + "@example.com").put("password", "password-1").put("fullName", "Restart"), null).json()
-          .getString("accessToken");
+      String buyer = http.newCustomerToken("pg-restart", "Restart");
       JsonObject order = new JsonObject().put("items", new JsonArray().add(new JsonObject().put("productId", product)
           .put("quantity", 1)));
       Set<String> orders = ConcurrentHashMap.newKeySet();

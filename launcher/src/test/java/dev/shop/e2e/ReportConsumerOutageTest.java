@@ -75,8 +75,7 @@ class ReportConsumerOutageTest {
 
     Shopper(Http http) {
       this.http = http;
-      this.adminToken = http.post("/auth/login", new JsonObject().put("email", dev.shop.common.testing.TestSettings.ADMIN_EMAIL)
-          .put("password", dev.shop.common.testing.TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+      this.adminToken = http.adminToken();
       this.token = http.post("/auth/register", new JsonObject().put("email", "outage-" + UUID.randomUUID() + "@example.com")
           .put("password", "password-outage").put("fullName", "Outage"), null).json().getString("accessToken");
       this.productId = http.post("/products", new JsonObject().put("sku", "OUT-" + UUID.randomUUID())

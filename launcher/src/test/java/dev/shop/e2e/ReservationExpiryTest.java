@@ -8,7 +8,6 @@ import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestNats;
-import dev.shop.common.testing.TestSettings;
 import io.nats.NatsServerRunner;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -35,7 +34,7 @@ class ReservationExpiryTest {
   void aReservationWithoutAnOrderIsReleasedAndAnOrdersStockStaysSold(BusKind kind) throws Exception {
     withPlatform(kind, "all", platform -> {
       Http http = platform.http();
-      String admin = adminToken(http);
+      String admin = http.adminToken();
       String productId = createProduct(http, admin, 10);
       Http.Response order = http.send("POST", "/orders", new JsonObject().put("items", new JsonArray()
           .add(line(productId, 3))), register(http), Map.of());
@@ -56,7 +55,7 @@ class ReservationExpiryTest {
       throws Exception {
     withPlatform(kind, "user,product,gateway", platform -> {
       Http http = platform.http();
-      String productId = createProduct(http, adminToken(http), 10);
+      String productId = createProduct(http, http.adminToken(), 10);
       String ordered = UUID.randomUUID().toString();
       reserve(platform, ordered, productId, 2);
       reserve(platform, UUID.randomUUID().toString(), productId, 3);
@@ -109,11 +108,6 @@ class ReservationExpiryTest {
   private static void reserve(RunningPlatform platform, String orderId, String productId, int quantity) {
     Await.result(platform.bus().request("stock.reserve", new JsonObject().put("orderId", orderId)
         .put("items", new JsonArray().add(line(productId, quantity))), INTERNAL));
-  }
-
-  private static String adminToken(Http http) {
-    return http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
-        .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
   }
 
   private static String register(Http http) {
