@@ -33,6 +33,17 @@ abstract class GatewayApiContract extends ApiTest {
     assertThat(fresh.header("traceresponse")).isNotEqualTo(invalid.header("traceresponse"));
   }
 
+  /**
+   * The lines appended so far. Event loops append while the test reads: the appender appends under
+   * its own monitor, so a copy taken under it is consistent.
+   */
+  private static java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> logged(
+      ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines) {
+    synchronized (lines) {
+      return new java.util.ArrayList<>(lines.list);
+    }
+  }
+
   @Test
   void everyRequestGetsOneAccessLineAndEachBusHopOneBusLineWithTheSameTrace() throws Exception {
     ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("access");
@@ -52,7 +63,7 @@ abstract class GatewayApiContract extends ApiTest {
       http.send("GET", "/orders", null, user.accessToken(), Map.of("X-Request-Id", requestId,
           "traceparent", "00-1f2e3d4c5b6a79881f2e3d4c5b6a7988-1122334455667788-01"));
       long deadline = System.currentTimeMillis() + 5_000;
-      while (lines.list.stream().noneMatch(line -> line.getLoggerName().equals("access")
+      while (logged(lines).stream().noneMatch(line -> line.getLoggerName().equals("access")
           && requestId.equals(keyValues(line).get("requestId"))) && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
@@ -62,7 +73,7 @@ abstract class GatewayApiContract extends ApiTest {
       access.setLevel(accessLevel);
       bus.setLevel(busLevel);
     }
-    java.util.List<Map<String, Object>> mine = lines.list.stream().map(GatewayApiContract::withLogger)
+    java.util.List<Map<String, Object>> mine = logged(lines).stream().map(GatewayApiContract::withLogger)
         .filter(line -> requestId.equals(line.get("requestId"))).toList();
     assertThat(mine).as("the request's lines").anySatisfy(line -> assertThat(line)
         .containsEntry("logger", "access").containsEntry("method", "GET").containsEntry("route", "/orders")
