@@ -19,7 +19,8 @@ abstract class ProductApiContract extends CatalogueApiTest {
     JsonObject body = new JsonObject().put("sku", "PHONE-" + token).put("name", "Điện thoại Samsung Galaxy " + token)
         .put("priceInt", 7_990_000).put("stock", 12).put("description", "Màn hình 6.5 inch")
         .put("imageUrls", new JsonArray().add("https://img.example.com/a.jpg").add("http://img.example.com/b.png"))
-        .put("categoryId", id(category)).put("attributes", new JsonObject().put("color", "Xanh").put("ramGb", 8))
+        .put("categoryId", id(category)).put("attributes", new JsonObject().put("color", "Xanh \"lá\" đậm\\").put("ramGb", 8)
+            .put("sizes", new JsonArray().add(6.5).add("XL").addNull()).put("box", new JsonObject().put("w", -10)))
         .put("model3dUrl", "https://cdn.example.com/phone.glb");
 
     Http.Response response = http.post("/products", body, adminToken);

@@ -26,13 +26,19 @@ public final class Timestamps {
    * pattern writes as years of an era, or with a sign) go through the formatter.
    */
   public static String format(OffsetDateTime time) {
+    byte[] text = ascii(time);
+    return text == null ? null : new String(text, StandardCharsets.US_ASCII);
+  }
+
+  /** {@link #format} as the bytes of its ASCII characters, for writing straight into JSON; null for null. */
+  public static byte[] ascii(OffsetDateTime time) {
     if (time == null) {
       return null;
     }
     OffsetDateTime utc = time.getOffset().equals(ZoneOffset.UTC) ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
     int year = utc.getYear();
     if (year < 1 || year > 9999) {
-      return FORMAT.format(utc.toInstant().truncatedTo(ChronoUnit.MILLIS));
+      return FORMAT.format(utc.toInstant().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.US_ASCII);
     }
     byte[] text = new byte[24];
     digits(text, 0, year, 4);
@@ -49,7 +55,7 @@ public final class Timestamps {
     text[19] = '.';
     digits(text, 20, utc.getNano() / 1_000_000, 3);
     text[23] = 'Z';
-    return new String(text, StandardCharsets.US_ASCII);
+    return text;
   }
 
   private static void digits(byte[] text, int at, int value, int width) {

@@ -1,14 +1,26 @@
 package dev.shop.product.category;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shop.common.json.JsonWriter;
 import dev.shop.common.json.Timestamps;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A category of the catalogue tree. */
 public record Category(UUID id, String name, String slug, String description, UUID parentId,
     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+  /** How many categories' texts {@link #json} keeps (least recently used out first). */
+  private static final int WRITTEN_KEPT = 1_000;
+  private static final Cache<Category, SerializedString> WRITTEN = Caffeine.newBuilder()
+      .maximumSize(WRITTEN_KEPT).executor(Runnable::run).build();
 
   static final String COLUMNS = "id, name, slug, description, parent_id, created_at, updated_at";
 
@@ -37,13 +49,27 @@ public record Category(UUID id, String name, String slug, String description, UU
 
   /** The contract's CategoryResponse without {@code parent} and {@code children}. */
   public JsonObject toResponse() {
-    return new JsonObject()
-        .put("id", id.toString())
-        .put("name", name)
-        .put("slug", slug)
-        .put("description", description)
-        .put("parentId", parentId == null ? null : parentId.toString())
-        .put("createdAt", Timestamps.format(createdAt))
-        .put("updatedAt", Timestamps.format(updatedAt));
+    return new JsonObject(json().getValue());
+  }
+
+  /**
+   * {@link #toResponse} as JSON text, written once per distinct category value: every product of a
+   * page embeds its category, and a shop has few. Kept by the whole value, so a changed category is
+   * another key and never finds the text of what it was.
+   */
+  public SerializableString json() {
+    return WRITTEN.get(this, category -> new SerializedString(JsonWriter.write(category::writeTo).toString()));
+  }
+
+  private void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", id.toString());
+    json.writeStringField("name", name);
+    json.writeStringField("slug", slug);
+    json.writeStringField("description", description);
+    json.writeStringField("parentId", parentId == null ? null : parentId.toString());
+    json.writeStringField("createdAt", Timestamps.format(createdAt));
+    json.writeStringField("updatedAt", Timestamps.format(updatedAt));
+    json.writeEndObject();
   }
 }

@@ -1,6 +1,7 @@
 package dev.shop.product.product;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.shop.common.json.JsonWriter;
 import dev.shop.common.json.Timestamps;
 import dev.shop.product.category.Category;
@@ -12,9 +13,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A product of the catalogue, with its category (null when it has none). */
+/**
+ * A product of the catalogue, with its category (null when it has none). {@code attributesJson}
+ * is the stored JSON object as PostgreSQL writes it (null when there are none): it is only ever
+ * answered, so it is neither parsed nor written again.
+ */
 public record Product(UUID id, String sku, String name, String slug, long priceInt, int stock, String description,
-    List<String> imageUrls, UUID categoryId, JsonObject attributes, String model3dUrl, OffsetDateTime createdAt,
+    List<String> imageUrls, UUID categoryId, String attributesJson, String model3dUrl, OffsetDateTime createdAt,
     OffsetDateTime updatedAt, Category category) {
 
   /**
@@ -23,7 +28,15 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
    * columns, and looking each up by name cost a tenth of its time).
    */
   static final String COLUMNS = "p.id, p.sku, p.name, p.slug, p.price_int, p.stock, p.description, p.image_urls, "
-      + "p.category_id, p.attributes, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c");
+      + "p.category_id, p.attributes::text, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c");
+  /** The response's field names, written from their bytes (a name given as a String is escaped at every write). */
+  private static final SerializedString ID = new SerializedString("id"), SKU = new SerializedString("sku"),
+      NAME = new SerializedString("name"), SLUG = new SerializedString("slug"),
+      PRICE = new SerializedString("priceInt"), STOCK = new SerializedString("stock"),
+      DESCRIPTION = new SerializedString("description"), IMAGE_URLS = new SerializedString("imageUrls"),
+      CATEGORY_ID = new SerializedString("categoryId"), ATTRIBUTES = new SerializedString("attributes"),
+      MODEL_3D_URL = new SerializedString("model3dUrl"), CREATED_AT = new SerializedString("createdAt"),
+      UPDATED_AT = new SerializedString("updatedAt"), CATEGORY = new SerializedString("category");
   /** The position of the category's columns in {@link #COLUMNS}. */
   private static final int CATEGORY_COLUMNS = 13;
 
@@ -33,10 +46,9 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
   /** The product of a row whose first columns are {@link #COLUMNS}. */
   static Product from(Row row) {
     String[] images = row.getArrayOfStrings(7);
-    Object attributes = row.getValue(9);
     return new Product(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
         row.getInteger(5), row.getString(6), images == null ? List.of() : List.of(images), row.getUUID(8),
-        attributes instanceof JsonObject object ? object : null, row.getString(10), row.getOffsetDateTime(11),
+        row.getString(9), row.getString(10), row.getOffsetDateTime(11),
         row.getOffsetDateTime(12), Category.from(row, CATEGORY_COLUMNS));
   }
 
@@ -57,29 +69,52 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
     return JsonWriter.write(this::writeTo);
   }
 
-  /** Writes the contract's ProductResponse (written, not built: a page writes twenty). */
+  /**
+   * Writes the contract's ProductResponse (written, not built: a page writes twenty). Names, ids and
+   * timestamps are copied as bytes; the category as its answer written once per distinct value.
+   */
   void writeTo(JsonGenerator json) throws IOException {
     json.writeStartObject();
-    json.writeStringField("id", id.toString());
-    json.writeStringField("sku", sku);
-    json.writeStringField("name", name);
-    json.writeStringField("slug", slug);
-    json.writeNumberField("priceInt", priceInt);
-    json.writeNumberField("stock", stock);
-    json.writeStringField("description", description);
-    json.writeArrayFieldStart("imageUrls");
+    json.writeFieldName(ID);
+    JsonWriter.uuid(json, id);
+    json.writeFieldName(SKU);
+    json.writeString(sku);
+    json.writeFieldName(NAME);
+    json.writeString(name);
+    json.writeFieldName(SLUG);
+    json.writeString(slug);
+    json.writeFieldName(PRICE);
+    json.writeNumber(priceInt);
+    json.writeFieldName(STOCK);
+    json.writeNumber(stock);
+    json.writeFieldName(DESCRIPTION);
+    json.writeString(description);
+    json.writeFieldName(IMAGE_URLS);
+    json.writeStartArray();
     for (String url : imageUrls) {
       json.writeString(url);
     }
     json.writeEndArray();
-    json.writeStringField("categoryId", categoryId == null ? null : categoryId.toString());
-    json.writeFieldName("attributes");
-    JsonWriter.value(json, attributes);
-    json.writeStringField("model3dUrl", model3dUrl);
-    json.writeStringField("createdAt", Timestamps.format(createdAt));
-    json.writeStringField("updatedAt", Timestamps.format(updatedAt));
-    json.writeFieldName("category");
-    JsonWriter.value(json, category == null ? null : category.toResponse());
+    json.writeFieldName(CATEGORY_ID);
+    JsonWriter.uuid(json, categoryId);
+    json.writeFieldName(ATTRIBUTES);
+    if (attributesJson == null) {
+      json.writeNull();
+    } else {
+      json.writeRawValue(attributesJson); // an object (V5 checks it), valid JSON as PostgreSQL wrote it
+    }
+    json.writeFieldName(MODEL_3D_URL);
+    json.writeString(model3dUrl);
+    json.writeFieldName(CREATED_AT);
+    JsonWriter.timestamp(json, createdAt);
+    json.writeFieldName(UPDATED_AT);
+    JsonWriter.timestamp(json, updatedAt);
+    json.writeFieldName(CATEGORY);
+    if (category == null) {
+      json.writeNull();
+    } else {
+      json.writeRawValue(category.json());
+    }
     json.writeEndObject();
   }
 
