@@ -37,6 +37,7 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
       CATEGORY_ID = new SerializedString("categoryId"), ATTRIBUTES = new SerializedString("attributes"),
       MODEL_3D_URL = new SerializedString("model3dUrl"), CREATED_AT = new SerializedString("createdAt"),
       UPDATED_AT = new SerializedString("updatedAt"), CATEGORY = new SerializedString("category");
+  private static final SerializedString NULL = new SerializedString("null");
   /** The position of the category's columns in {@link #COLUMNS}. */
   private static final int CATEGORY_COLUMNS = 13;
 
@@ -98,11 +99,8 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
     json.writeFieldName(CATEGORY_ID);
     JsonWriter.uuid(json, categoryId);
     json.writeFieldName(ATTRIBUTES);
-    if (attributesJson == null) {
-      json.writeNull();
-    } else {
-      json.writeRawValue(attributesJson); // an object (V5 checks it), valid JSON as PostgreSQL wrote it
-    }
+    // An object (V5 checks it), valid JSON as PostgreSQL wrote it.
+    json.writeRawValue(attributesJson == null ? NULL.getValue() : attributesJson);
     json.writeFieldName(MODEL_3D_URL);
     json.writeString(model3dUrl);
     json.writeFieldName(CREATED_AT);
@@ -110,11 +108,7 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
     json.writeFieldName(UPDATED_AT);
     JsonWriter.timestamp(json, updatedAt);
     json.writeFieldName(CATEGORY);
-    if (category == null) {
-      json.writeNull();
-    } else {
-      json.writeRawValue(category.json());
-    }
+    json.writeRawValue(category == null ? NULL : category.json());
     json.writeEndObject();
   }
 
