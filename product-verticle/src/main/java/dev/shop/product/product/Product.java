@@ -28,7 +28,7 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
    * columns, and looking each up by name cost a tenth of its time).
    */
   static final String COLUMNS = "p.id, p.sku, p.name, p.slug, p.price_int, p.stock, p.description, p.image_urls, "
-      + "p.category_id, p.attributes::text, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c");
+      + "p.category_id, p.attributes_json, p.model3d_url, p.created_at, p.updated_at, " + Category.columns("c");
   /** The response's field names, written from their bytes (a name given as a String is escaped at every write). */
   private static final SerializedString ID = new SerializedString("id"), SKU = new SerializedString("sku"),
       NAME = new SerializedString("name"), SLUG = new SerializedString("slug"),
@@ -99,7 +99,7 @@ public record Product(UUID id, String sku, String name, String slug, long priceI
     json.writeFieldName(CATEGORY_ID);
     JsonWriter.uuid(json, categoryId);
     json.writeFieldName(ATTRIBUTES);
-    // An object (V5 checks it), valid JSON as PostgreSQL wrote it.
+    // An object (V5 checks it), valid JSON as PostgreSQL wrote it at the row's last write.
     json.writeRawValue(attributesJson == null ? NULL.getValue() : attributesJson);
     json.writeFieldName(MODEL_3D_URL);
     json.writeString(model3dUrl);
