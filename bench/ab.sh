@@ -11,6 +11,7 @@
 # migrated by neither build beyond what both know.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 [ $# -ge 2 ] || { sed -n '8p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 JAR_A=$1; JAR_B=$2; shift 2
@@ -32,29 +33,12 @@ PIDS=()
 DATA_B=$(mktemp -d)
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait; rm -rf "$DATA_B"' EXIT
 
-free_port() {
-  local port
-  while :; do
-    port=$((30000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
-
-wait_ready() {
-  for _ in $(seq 1 180); do
-    if curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null; then return 0; fi
-    sleep 1
-  done
-  echo "build on port $1 not ready within 180 s; see $2" >&2
-  exit 1
-}
-
 DB_PORT=$(free_port); PORT_A=$(free_port); PORT_B=$(free_port)
 DB=postgresql://postgres:postgres@localhost:$DB_PORT
 env -u NATS_URL SHOP_DATA_DIR="$DATA" PORT="$PORT_A" SHOP_EMBEDDED_DB_PORT="$DB_PORT" "${QUIET[@]}" \
   java $JAVA_OPTS -jar "$JAR_A" > "$DATA/ab-a.log" 2>&1 &
 PIDS+=($!); PID_A=$!
-wait_ready "$PORT_A" "$DATA/ab-a.log"
+wait_ready "$PORT_A" "$DATA/ab-a.log" "$PID_A"
 DATABASES=()
 for service in user product cart order payment report ar; do
   DATABASES+=("SHOP_${service^^}_DB_URL=$DB/shop_$service")
@@ -62,7 +46,7 @@ done
 env -u NATS_URL SHOP_DATA_DIR="$DATA_B" PORT="$PORT_B" SHOP_DEMO_DATA=false "${QUIET[@]}" "${DATABASES[@]}" \
   java $JAVA_OPTS -jar "$JAR_B" > "$DATA/ab-b.log" 2>&1 &
 PIDS+=($!); PID_B=$!
-wait_ready "$PORT_B" "$DATA/ab-b.log"
+wait_ready "$PORT_B" "$DATA/ab-b.log" "$PID_B"
 
 ROWS=$(mktemp)
 java -Xmx256m -jar bench/target/bench.jar run --mode dev --gateway "http://127.0.0.1:$PORT_A" --db "$DB/shop_product" \

@@ -11,6 +11,7 @@
 # Environment: SERVICE_JAVA_OPTS (each JVM, default -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PG=postgresql://postgres@127.0.0.1:5432
 PRODUCTS=100000
@@ -42,14 +43,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  local port
-  while :; do
-    port=$((30000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
 
 resident() {
   for entry in "${NAMED[@]}"; do
@@ -86,11 +79,7 @@ PORT=$(free_port)
 env "${QUIET[@]}" SHOP_SERVICES=gateway PORT="$PORT" SHOP_DATA_DIR="$WORK/gateway" \
   java $SERVICE_JAVA_OPTS -jar launcher/target/shop.jar > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!); NAMED+=("gateway:$!")
-for _ in $(seq 1 180); do
-  if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; then break; fi
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "not ready within 180 s; logs in $WORK" >&2; exit 1; }
+wait_ready "$PORT" "$WORK/gateway.log" "$!"
 
 echo "resident memory once ready:"
 resident

@@ -11,6 +11,7 @@
 # (the generator, default -Xmx256m), NATS_URL (use that server instead of starting one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 DURATION=20
 WARMUP=5
@@ -78,44 +79,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A port nothing listens on (others may run the platform on 3000 on this machine).
-free_port() {
-  local port
-  while :; do
-    port=$((30000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-wait_for_port() {
-  local port=$1 pid=$2 what=$3 log=$4
-  for _ in $(seq 1 120); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$what exited; the end of $log:" >&2; tail -40 "$log" >&2; exit 1
-    fi
-    sleep 0.5
-  done
-  echo "$what did not listen on $port within 60 s; see $log" >&2
-  exit 1
-}
-
-wait_ready() {
-  local port=$1 log=$2
-  for _ in $(seq 1 180); do
-    if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then return 0; fi
-    if ! kill -0 "$PLATFORM_PID" 2>/dev/null; then
-      echo "the platform exited; the end of $log:" >&2; tail -40 "$log" >&2; exit 1
-    fi
-    sleep 1
-  done
-  echo "the platform was not ready within 180 s; see $log" >&2
-  exit 1
-}
-
 if $BUILD; then
   echo "building (mvn -q -DskipTests package)"
   mvn -q -DskipTests package
@@ -146,7 +109,7 @@ run_mode() {
     ${nats_url:+NATS_URL=$nats_url} \
     java $JAVA_OPTS -jar launcher/target/shop.jar > "$log" 2>&1 &
   PLATFORM_PID=$!
-  wait_ready "$port" "$log"
+  wait_ready "$port" "$log" "$PLATFORM_PID"
 
   # The reference server runs beside the platform in every mode and takes turns with its product
   # by id, so each mode's ratios come from the same minutes of the machine.
