@@ -76,8 +76,7 @@ class ReportConsumerOutageTest {
     Shopper(Http http) {
       this.http = http;
       this.adminToken = http.adminToken();
-      this.token = http.post("/auth/register", new JsonObject().put("email", "outage-" + UUID.randomUUID() + "@example.com")
-          .put("password", "password-outage").put("fullName", "Outage"), null).json().getString("accessToken");
+      this.token = http.newCustomerToken("outage", "Outage");
       this.productId = http.post("/products", new JsonObject().put("sku", "OUT-" + UUID.randomUUID())
           .put("name", "Outage product").put("priceInt", 12_500).put("stock", 1_000), adminToken).json().getString("id");
     }

@@ -37,7 +37,7 @@ class ReservationExpiryTest {
       String admin = http.adminToken();
       String productId = createProduct(http, admin, 10);
       Http.Response order = http.send("POST", "/orders", new JsonObject().put("items", new JsonArray()
-          .add(line(productId, 3))), register(http), Map.of());
+          .add(line(productId, 3))), http.newCustomerToken("expiry", "Expiry"), Map.of());
       assertThat(order.status()).as(order.toString()).isEqualTo(201);
 
       reserve(platform, UUID.randomUUID().toString(), productId, 4);
@@ -108,13 +108,6 @@ class ReservationExpiryTest {
   private static void reserve(RunningPlatform platform, String orderId, String productId, int quantity) {
     Await.result(platform.bus().request("stock.reserve", new JsonObject().put("orderId", orderId)
         .put("items", new JsonArray().add(line(productId, quantity))), INTERNAL));
-  }
-
-  private static String register(Http http) {
-    Http.Response registered = http.post("/auth/register", new JsonObject()
-        .put("email", "expiry-" + UUID.randomUUID() + "@example.com").put("password", "password-1")
-        .put("fullName", "Expiry"), null);
-    return registered.json().getString("accessToken");
   }
 
   private static String createProduct(Http http, String adminToken, int stock) {
