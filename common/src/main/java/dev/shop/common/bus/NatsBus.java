@@ -5,64 +5,69 @@ import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.JetStreamEvents;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
-import io.nats.client.JetStreamStatusException;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.service.Endpoint;
-import io.nats.service.Service;
-import io.nats.service.ServiceEndpoint;
-import io.nats.service.ServiceMessage;
-import io.vertx.core.Context;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bus over NATS with jnats. Every domain service is a NATS Services ("micro") service: its
- * subjects are endpoints in a queue group named after the service, so replicas share the load,
- * and {@code $SRV.PING}, {@code $SRV.INFO} and {@code $SRV.STATS} answer for it.
+ * The bus over NATS. Every domain service is a NATS Services ("micro") service: its subjects are
+ * endpoints in a queue group named after the service, so replicas share the load, and
+ * {@code $SRV.PING}, {@code $SRV.INFO} and {@code $SRV.STATS} answer for it ({@link NatsService}).
  *
- * <p>jnats calls back on its own threads; every callback hops onto a Vert.x context first.
+ * <p>Requests and replies go over one {@link NatsLink} per event loop that uses the bus: a
+ * verticle's requests leave from its own loop and their replies come back to it, and a service
+ * instance's requests arrive on its loop, so nothing crosses threads inside the JVM. JetStream (the
+ * events, {@link JetStreamEvents}) keeps its jnats connection, whose threads are not on the
+ * request path.
  */
 public final class NatsBus implements Bus {
 
   private static final Logger log = LoggerFactory.getLogger(NatsBus.class);
 
-  private final Vertx vertx;
+  private final VertxInternal vertx;
   private final Connection connection;
+  private final NetClient client;
+  private final NatsLink.Endpoint endpoint;
   private final Duration timeout;
   private final BusSigning signing;
-  /** Pings in progress by the last token of their reply subject, answered on one subscription. */
-  private final Map<String, Ping> pings = new ConcurrentHashMap<>();
-  private final AtomicLong pingCount = new AtomicLong();
-  private String pingInbox;
+  private final Map<EventLoop, Future<NatsLink>> links = new ConcurrentHashMap<>();
+  private volatile boolean closed;
   private EventStream events;
 
-  private NatsBus(Vertx vertx, Connection connection, Duration timeout, BusSigning signing) {
-    this.vertx = vertx;
+  private NatsBus(Vertx vertx, Connection connection, NatsLink.Endpoint endpoint, Duration timeout,
+      BusSigning signing) {
+    this.vertx = (VertxInternal) vertx;
     this.connection = connection;
+    this.endpoint = endpoint;
     this.timeout = timeout;
     this.signing = signing;
+    this.client = vertx.createNetClient(new NetClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+        .setTcpNoDelay(true)
+        .setHostnameVerificationAlgorithm("HTTPS"));
   }
 
-  /** Connects on a worker thread (jnats connects blockingly); retries forever once connected. */
+  /**
+   * Connects jnats (for JetStream; on a worker thread, it connects blockingly; retries forever once
+   * connected) and the caller's event loop's link; fails when a server refuses the credentials.
+   */
   public static Future<NatsBus> connect(Vertx vertx, NatsSettings settings, String connectionName, Duration timeout,
       BusSigning signing) {
     Options options = settings.apply(new Options.Builder())
@@ -70,11 +75,39 @@ public final class NatsBus implements Bus {
         .maxReconnects(-1)
         .reportNoResponders()
         .build();
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     return vertx.executeBlocking(() -> {
       Connection connection = Nats.connect(options);
       log.atInfo().addKeyValue("url", settings.url()).addKeyValue("name", connectionName).log("connected to NATS");
-      return new NatsBus(vertx, connection, timeout, signing);
-    });
+      return new NatsBus(vertx, connection, settings.endpoint(connectionName), timeout, signing);
+    }).compose(bus -> bus.link(context).map(bus).recover(failure -> bus.close().transform(v -> Future.failedFuture(failure))));
+  }
+
+  /**
+   * The link of {@code caller}'s event loop, connected on first use, as a future of the caller's
+   * context: what the caller composes on it runs there (with its trace), not on the link's.
+   */
+  private Future<NatsLink> link(ContextInternal caller) {
+    Future<NatsLink> link = sharedLink(caller);
+    if (link.succeeded()) {
+      return caller.succeededFuture(link.result());
+    }
+    PromiseInternal<NatsLink> here = caller.promise();
+    link.onComplete(here);
+    return here.future();
+  }
+
+  private Future<NatsLink> sharedLink(ContextInternal context) {
+    EventLoop loop = context.nettyEventLoop();
+    Future<NatsLink> link = links.get(loop);
+    if (link == null) {
+      if (closed) {
+        return Future.failedFuture(new IllegalStateException("the bus is closed"));
+      }
+      link = links.computeIfAbsent(loop, l -> NatsLink.connect(vertx, client, endpoint, l)
+          .onFailure(failure -> links.remove(l)));
+    }
+    return link;
   }
 
   @Override
@@ -84,39 +117,25 @@ public final class NatsBus implements Bus {
 
   @Override
   public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
-    Headers headers = new Headers();
-    putHeader(headers, BusHeaders.CALLER_ID, meta.caller().userId());
-    putHeader(headers, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
-    putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
-    putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
-    putHeader(headers, TraceContext.HEADER, TraceContext.headerForOutgoing());
-    byte[] payload = body.toBuffer().getBytes();
-    signing.sign(subject, meta, payload, headers::put);
-    Context context = vertx.getOrCreateContext();
-    return BusMetrics.sent(subject, () -> {
-      // While disconnected, jnats would buffer the request and send it on reconnecting, seconds
-      // later: the caller would wait past the time-out and a write might be done after its 504.
-      // Refuse it now instead; and hold jnats to the time-out whatever happens meanwhile.
-      if (connection.getStatus() != Connection.Status.CONNECTED) {
-        return Future.failedFuture(Wire.disconnected(subject));
-      }
-      return Future.fromCompletionStage(connection.requestWithTimeout(subject, headers, payload, timeout), context)
-          .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-          .recover(failure -> Future.failedFuture(translate(subject, failure)))
-          .compose(NatsBus::toReply);
-    });
+    NatsHeaders headers = new NatsHeaders()
+        .put(BusHeaders.CALLER_ID, meta.caller().userId())
+        .put(BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name())
+        .put(BusHeaders.REQUEST_ID, meta.requestId())
+        .put(BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey())
+        .put(TraceContext.HEADER, TraceContext.headerForOutgoing());
+    Buffer payload = body.toBuffer();
+    signing.sign(subject, meta, payload.getBytes(), headers.putter());
+    ContextInternal caller = vertx.getOrCreateContext();
+    return BusMetrics.sent(subject, () -> link(caller)
+        .recover(failure -> Future.failedFuture(Wire.disconnected(subject)))
+        .compose(link -> link.request(subject, headers, payload, timeout.toMillis(), caller))
+        .compose(NatsBus::toReply));
   }
 
-  private static void putHeader(Headers headers, String name, String value) {
-    if (value != null) {
-      headers.put(name, value);
-    }
-  }
-
-  private static Future<BusReply> toReply(Message message) {
-    Headers headers = message.getHeaders();
-    Buffer data = Buffer.buffer(message.getData());
-    String errorCode = headers == null ? null : headers.getFirst(BusHeaders.ERROR_CODE);
+  private static Future<BusReply> toReply(NatsLink.Delivery message) {
+    NatsHeaders headers = message.headers();
+    Buffer data = message.data();
+    String errorCode = headers == null ? null : headers.first(BusHeaders.ERROR_CODE);
     if (errorCode != null) {
       JsonObject error;
       try {
@@ -125,78 +144,17 @@ public final class NatsBus implements Bus {
         error = null;
       }
       return Future.failedFuture(
-          ShopException.fromJson(Integer.parseInt(errorCode), headers.getFirst(BusHeaders.ERROR), error));
+          ShopException.fromJson(Integer.parseInt(errorCode), headers.first(BusHeaders.ERROR), error));
     }
-    String status = headers == null ? null : headers.getFirst(BusHeaders.STATUS);
+    String status = headers == null ? null : headers.first(BusHeaders.STATUS);
     return Future.succeededFuture(
         BusReply.received(status == null ? 200 : Integer.parseInt(status), data));
   }
 
-  private static Throwable translate(String subject, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof JetStreamStatusException status && status.getStatus().getCode() == 503) {
-      return Wire.noResponders(subject);
-    }
-    if (cause instanceof CancellationException || cause instanceof TimeoutException) {
-      return Wire.timedOut(subject);
-    }
-    return cause;
-  }
-
   @Override
   public Future<BusRegistration> serve(ServiceDefinition definition) {
-    Context context = vertx.getOrCreateContext();
-    var builder = Service.builder()
-        .connection(connection)
-        .name(definition.name())
-        .version(definition.version())
-        .description(definition.description());
-    definition.endpoints().forEach((subject, handler) -> builder.addServiceEndpoint(ServiceEndpoint.builder()
-        .endpoint(Endpoint.builder()
-            .name(subject.replace('.', '_'))
-            .subject(subject)
-            .queueGroup(definition.name())
-            .build())
-        .handler(message -> context.runOnContext(v -> answer(subject, handler, message)))
-        .build()));
-    Service service = builder.build();
-    service.startService();
-    return vertx.executeBlocking(() -> {
-      if (!service.isStarted(10, java.util.concurrent.TimeUnit.SECONDS)) {
-        throw new IllegalStateException("NATS service " + definition.name() + " did not start");
-      }
-      // Make sure the server has the subscriptions before anyone is told we serve.
-      connection.flush(timeout);
-      return () -> vertx.executeBlocking(() -> {
-        // Draining lets requests in flight finish; a closed connection has nothing left to drain.
-        if (connection.getStatus() != Connection.Status.CLOSED) {
-          service.stop(true);
-        }
-        return null;
-      });
-    });
-  }
-
-  private void answer(String subject, BusHandler handler, ServiceMessage message) {
-    Headers requestHeaders = message.getHeaders();
-    Wire.invoke(handler, subject, Buffer.buffer(message.getData()),
-        name -> requestHeaders == null ? null : requestHeaders.getFirst(name), signing).onComplete(result -> {
-          Headers headers = new Headers();
-          byte[] payload;
-          if (result.succeeded()) {
-            BusReply reply = result.result();
-            if (reply.status() != 200) {
-              headers.put(BusHeaders.STATUS, Integer.toString(reply.status()));
-            }
-            payload = reply.encodedBody().getBytes();
-          } else {
-            ShopException error = (ShopException) result.cause();
-            headers.put(BusHeaders.ERROR, error.getMessage());
-            headers.put(BusHeaders.ERROR_CODE, Integer.toString(error.status()));
-            payload = error.toJson().encode().getBytes(StandardCharsets.UTF_8);
-          }
-          message.respond(connection, payload, headers);
-        });
+    ContextInternal context = vertx.getOrCreateContext();
+    return link(context).compose(link -> NatsService.start(link, context, signing, definition, timeout.toMillis()));
   }
 
   /**
@@ -206,49 +164,21 @@ public final class NatsBus implements Bus {
    */
   @Override
   public Future<List<ServiceInstance>> ping(String service, Duration window) {
-    String token = Long.toString(pingCount.incrementAndGet());
-    Ping ping = new Ping(System.nanoTime(), new ArrayList<>());
-    pings.put(token, ping);
-    connection.publish("$SRV.PING." + service, pingInbox() + "." + token, new byte[0]);
-    Promise<List<ServiceInstance>> collected = Promise.promise();
-    vertx.setTimer(Math.max(1, window.toMillis()), id -> {
-      pings.remove(token);
-      collected.complete(ping.answers());
+    ContextInternal caller = vertx.getOrCreateContext();
+    Promise<List<ServiceInstance>> collected = caller.promise();
+    link(caller).onFailure(failure -> collected.tryComplete(List.of())).onSuccess(link -> {
+      long sentAt = System.nanoTime();
+      List<ServiceInstance> answers = new ArrayList<>();
+      link.gather("$SRV.PING." + service, window.toMillis(), answer -> {
+        try {
+          answers.add(new ServiceInstance(answer.data().toJsonObject().getString("id"),
+              Duration.ofNanos(System.nanoTime() - sentAt)));
+        } catch (RuntimeException e) {
+          log.atDebug().addKeyValue("subject", answer.subject()).log("ping answer that is not JSON ignored");
+        }
+      }, () -> collected.tryComplete(List.copyOf(answers)));
     });
     return collected.future();
-  }
-
-  /** A ping in progress: when it left, and the instances that answered so far. */
-  private record Ping(long sentAt, List<ServiceInstance> instances) {
-
-    synchronized void answered(String id) {
-      instances.add(new ServiceInstance(id, Duration.ofNanos(System.nanoTime() - sentAt)));
-    }
-
-    synchronized List<ServiceInstance> answers() {
-      return List.copyOf(instances);
-    }
-  }
-
-  /** The subject prefix of ping answers; one subscription for all pings, made on first use. */
-  private synchronized String pingInbox() {
-    if (pingInbox == null) {
-      String inbox = connection.createInbox();
-      Dispatcher dispatcher = connection.createDispatcher(message -> {
-        Ping ping = pings.get(message.getSubject().substring(inbox.length() + 1));
-        if (ping == null) {
-          return;
-        }
-        try {
-          ping.answered(new JsonObject(Buffer.buffer(message.getData())).getString("id"));
-        } catch (RuntimeException e) {
-          log.atDebug().addKeyValue("subject", message.getSubject()).log("ping answer that is not JSON ignored");
-        }
-      });
-      dispatcher.subscribe(inbox + ".*");
-      pingInbox = inbox;
-    }
-    return pingInbox;
   }
 
   @Override
@@ -259,16 +189,32 @@ public final class NatsBus implements Bus {
     return events;
   }
 
+  /** Whether jnats and every link made so far are connected. */
   @Override
   public boolean connected() {
-    return connection.getStatus() == Connection.Status.CONNECTED;
+    if (connection.getStatus() != Connection.Status.CONNECTED) {
+      return false;
+    }
+    boolean any = false;
+    for (Future<NatsLink> link : links.values()) {
+      if (link.succeeded()) {
+        if (!link.result().connected()) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   @Override
   public Future<Void> close() {
-    return vertx.executeBlocking(() -> {
+    closed = true;
+    List<Future<Void>> closing = new ArrayList<>();
+    links.values().forEach(link -> closing.add(link.compose(NatsLink::close, failure -> Future.succeededFuture())));
+    return Future.join(closing).transform(v -> client.close()).transform(v -> vertx.executeBlocking(() -> {
       connection.close();
       return null;
-    });
+    }));
   }
 }

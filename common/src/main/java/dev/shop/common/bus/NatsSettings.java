@@ -2,8 +2,12 @@ package dev.shop.common.bus;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import io.nats.client.AuthHandler;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a JVM connects to NATS: the servers ({@code NATS_URL}, comma-separated; {@code tls://}
@@ -24,6 +28,19 @@ public record NatsSettings(String url, String user, String password, String cred
     return new NatsSettings(config.optionalString(ConfigKeys.NATS_URL), config.optionalString(ConfigKeys.NATS_USER),
         config.optionalString(ConfigKeys.NATS_PASSWORD), config.optionalString(ConfigKeys.NATS_CREDS_FILE),
         config.optionalString(ConfigKeys.NATS_NKEY_FILE), config.optionalString(ConfigKeys.NATS_INBOX_PREFIX));
+  }
+
+  /** Where and how {@link NatsLink}s sign in; the same credentials and reply prefix as jnats's. */
+  NatsLink.Endpoint endpoint(String connectionName) {
+    List<URI> servers = new ArrayList<>();
+    for (String server : url.split(",")) {
+      String trimmed = server.trim();
+      servers.add(URI.create(trimmed.contains("://") ? trimmed : "nats://" + trimmed));
+    }
+    AuthHandler auth = credsFile != null ? Nats.credentials(credsFile)
+        : nkeyFile != null ? Nats.credentials(null, nkeyFile) : null;
+    return new NatsLink.Endpoint(List.copyOf(servers), user, user == null ? null : password == null ? "" : password,
+        auth, inboxPrefix, connectionName);
   }
 
   Options.Builder apply(Options.Builder options) {

@@ -1,0 +1,562 @@
+package dev.shop.common.bus;
+
+import io.nats.client.AuthHandler;
+import io.nats.client.NUID;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.parsetools.RecordParser;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to NATS that lives on one Vert.x event loop and speaks the core protocol itself
+ * (PUB and HPUB, SUB and UNSUB, MSG and HMSG, PING and PONG): what it reads is parsed and handed
+ * on on that loop, and what the loop's verticles send is written from it, with no client thread
+ * in between (jnats's reader, writer and dispatcher threads cost a product by id 40 µs of CPU and
+ * two thread hand-overs each way). After a lost connection it tries the servers in turn and
+ * subscribes again; requests meanwhile fail at once.
+ *
+ * <p>Every field is touched on the link's event loop only; entry points from elsewhere hop there.
+ */
+final class NatsLink {
+
+  private static final Logger log = LoggerFactory.getLogger(NatsLink.class);
+
+  /** jnats's defaults: a server that stops answering is noticed after two pings two minutes apart. */
+  private static final long PING_INTERVAL_MS = 120_000;
+  private static final int MAX_PINGS_OUT = 2;
+  /** Between two attempts after a loss; short, since every request fails with 503 meanwhile. */
+  private static final long RECONNECT_WAIT_MS = 250;
+  private static final long HANDSHAKE_TIMEOUT_MS = 5_000;
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final Buffer PING = Buffer.buffer("PING\r\n");
+  private static final Buffer PONG = Buffer.buffer("PONG\r\n");
+
+  enum Status { CONNECTING, CONNECTED, RECONNECTING, CLOSED }
+
+  /** A message as it arrived; {@code headers} is null when it had none. */
+  record Delivery(String subject, String replyTo, NatsHeaders headers, Buffer data) {
+  }
+
+  /** How to reach and sign in to the servers; shared by the links of a JVM. */
+  record Endpoint(List<URI> servers, String user, String password, AuthHandler auth, String inboxPrefix,
+      String connectionName) {
+  }
+
+  private record Subscription(String subject, String queue, Handler<Delivery> handler) {
+  }
+
+  private final VertxInternal vertx;
+  private final ContextInternal context;
+  private final NetClient client;
+  private final Endpoint endpoint;
+  private final List<URI> servers;
+  private int nextServer;
+  private final String inbox;
+  /** Requests and pings waiting for answers, by the last token of their reply subject. */
+  private final Map<String, Handler<Delivery>> awaiting = new HashMap<>();
+  private long nextToken;
+  private final Map<Integer, Subscription> subscriptions = new LinkedHashMap<>();
+  private int nextSid = 1;
+  /** Flushes waiting for their PONG, in order; a keep-alive ping holds {@link #keepAlive}. */
+  private final ArrayDeque<Promise<Void>> pongs = new ArrayDeque<>();
+  private final Promise<Void> keepAlive = Promise.promise();
+  private NetSocket socket;
+  /** Frames written in this turn of the event loop, not yet on the socket. */
+  private Buffer unsent;
+  private RecordParser parser;
+  private Status status = Status.CONNECTING;
+  private Promise<Void> handshake;
+  private URI server;
+  private int pingsOut;
+  private long pingTimer = -1;
+  private long maxPayload = Long.MAX_VALUE;
+  /** The control line of a message whose payload is the next record. */
+  private String pendingSubject;
+  private String pendingReplyTo;
+  private int pendingSid;
+  private int pendingHeaderLength;
+  private boolean expectingPayload;
+
+  private NatsLink(VertxInternal vertx, ContextInternal context, NetClient client, Endpoint endpoint) {
+    this.vertx = vertx;
+    this.context = context;
+    this.client = client;
+    this.endpoint = endpoint;
+    this.servers = new ArrayList<>(endpoint.servers());
+    this.nextServer = ThreadLocalRandom.current().nextInt(servers.size());
+    this.inbox = (endpoint.inboxPrefix() == null ? "_INBOX" : endpoint.inboxPrefix()) + "." + NUID.nextGlobal();
+    subscriptions.put(nextSid++, new Subscription(inbox + ".*", null, this::answered));
+  }
+
+  /** Connects a link on {@code loop}: to the first server that lets it in, or fails. */
+  static Future<NatsLink> connect(VertxInternal vertx, NetClient client, Endpoint endpoint, EventLoop loop) {
+    ContextInternal context = vertx.contextBuilder().withEventLoop(loop).build();
+    NatsLink link = new NatsLink(vertx, context, client, endpoint);
+    PromiseInternal<NatsLink> connected = context.promise();
+    context.runOnContext(v -> link.connectToAny(link.servers.size(), null).map(link).onComplete(connected));
+    return connected.future();
+  }
+
+  private Future<Void> connectToAny(int attemptsLeft, Throwable last) {
+    if (attemptsLeft == 0 || status == Status.CLOSED) {
+      status = Status.CLOSED;
+      return Future.failedFuture(last == null ? new IllegalStateException("no NATS server") : last);
+    }
+    return connectTo(servers.get(nextServer++ % servers.size()))
+        .recover(failure -> connectToAny(attemptsLeft - 1, failure));
+  }
+
+  private Future<Void> connectTo(URI target) {
+    server = target;
+    Promise<Void> done = Promise.promise();
+    handshake = done;
+    long timer = vertx.setTimer(HANDSHAKE_TIMEOUT_MS,
+        t -> done.tryFail(new IllegalStateException("NATS at " + target.getHost() + ":" + port(target)
+            + " did not complete its handshake in time")));
+    client.connect(port(target), target.getHost()).onComplete(connected -> {
+      if (connected.failed()) {
+        done.tryFail(connected.cause());
+        return;
+      }
+      NetSocket opened = connected.result();
+      if (done.future().isComplete()) {
+        opened.close();
+        return;
+      }
+      socket = opened;
+      unsent = null;
+      expectingPayload = false;
+      parser = RecordParser.newDelimited("\r\n", this::received);
+      opened.handler(parser);
+      opened.closeHandler(v -> closed(opened));
+      opened.exceptionHandler(e -> log.atDebug().addKeyValue("server", target.getHost()).setCause(e)
+          .log("NATS connection error"));
+    });
+    return done.future().andThen(result -> {
+      vertx.cancelTimer(timer);
+      if (result.failed() && socket != null) {
+        NetSocket failed = socket;
+        socket = null;
+        failed.close();
+      }
+    }).onSuccess(v -> {
+      status = Status.CONNECTED;
+      pingsOut = 0;
+      pingTimer = vertx.setPeriodic(PING_INTERVAL_MS, t -> keepAlive());
+    });
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() < 0 ? 4222 : uri.getPort();
+  }
+
+  // --- reading -----------------------------------------------------------------------------------
+
+  private void received(Buffer record) {
+    try {
+      if (expectingPayload) {
+        expectingPayload = false;
+        parser.delimitedMode("\r\n");
+        deliver(record);
+      } else if (record.length() > 0) {
+        controlLine(record.toString(StandardCharsets.UTF_8));
+      }
+    } catch (RuntimeException e) {
+      log.atWarn().setCause(e).log("NATS protocol line not understood; reconnecting");
+      if (socket != null) {
+        socket.close();
+      }
+    }
+  }
+
+  private void controlLine(String line) {
+    switch (line.charAt(0)) {
+      case 'M', 'm' -> message(line, false);
+      case 'H', 'h' -> message(line, true);
+      case 'P', 'p' -> {
+        if (line.regionMatches(true, 0, "PING", 0, 4)) {
+          write(PONG);
+        } else {
+          pong();
+        }
+      }
+      case 'I', 'i' -> info(new JsonObject(line.substring(line.indexOf('{'))));
+      case '-' -> error(line.substring(4).trim());
+      default -> {
+        // +OK: only sent in verbose mode, which this client does not ask for.
+      }
+    }
+  }
+
+  /** {@code MSG <subject> <sid> [reply-to] <#bytes>} or {@code HMSG ... <#header bytes> <#total bytes>}. */
+  private void message(String line, boolean withHeaders) {
+    String[] parts = line.split(" ");
+    int fields = parts.length - 1;
+    int sizes = withHeaders ? 2 : 1;
+    pendingSubject = parts[1];
+    pendingSid = Integer.parseInt(parts[2]);
+    pendingReplyTo = fields - sizes == 3 ? parts[3] : null;
+    int total = Integer.parseInt(parts[parts.length - 1]);
+    pendingHeaderLength = withHeaders ? Integer.parseInt(parts[parts.length - 2]) : 0;
+    expectingPayload = true;
+    parser.fixedSizeMode(total + 2);
+  }
+
+  private void deliver(Buffer record) {
+    Subscription subscription = subscriptions.get(pendingSid);
+    if (subscription == null) {
+      return;
+    }
+    NatsHeaders headers = pendingHeaderLength > 0 ? NatsHeaders.parse(record, pendingHeaderLength) : null;
+    Buffer data = record.slice(pendingHeaderLength, record.length() - 2);
+    try {
+      subscription.handler().handle(new Delivery(pendingSubject, pendingReplyTo, headers, data));
+    } catch (RuntimeException e) {
+      log.atError().addKeyValue("subject", pendingSubject).setCause(e).log("NATS message handler failed");
+    }
+  }
+
+  private void info(JsonObject info) {
+    maxPayload = info.getLong("max_payload", Long.MAX_VALUE);
+    JsonArray discovered = info.getJsonArray("connect_urls");
+    if (discovered != null) {
+      for (Object address : discovered) {
+        URI found = URI.create((server.getScheme() == null ? "nats" : server.getScheme()) + "://" + address);
+        if (servers.stream().noneMatch(known -> known.getHost().equals(found.getHost()) && port(known) == port(found))) {
+          servers.add(found);
+        }
+      }
+    }
+    if (handshake == null || handshake.future().isComplete()) {
+      return;
+    }
+    boolean tls = "tls".equals(server.getScheme()) || info.getBoolean("tls_required", false);
+    Future<Void> secured = tls && !socket.isSsl() ? socket.upgradeToSsl(server.getHost()) : Future.succeededFuture();
+    secured.onSuccess(v -> signIn(info, tls)).onFailure(handshake::tryFail);
+  }
+
+  /** CONNECT, every subscription (again, after a reconnect) and a PING whose PONG ends the handshake. */
+  private void signIn(JsonObject info, boolean tls) {
+    JsonObject connect = new JsonObject()
+        .put("lang", "java-vertx")
+        .put("version", "1")
+        .put("protocol", 1)
+        .put("verbose", false)
+        .put("pedantic", false)
+        .put("tls_required", tls)
+        .put("echo", true)
+        .put("headers", true)
+        .put("no_responders", true);
+    if (endpoint.connectionName() != null) {
+      connect.put("name", endpoint.connectionName());
+    }
+    String nonce = info.getString("nonce");
+    if (endpoint.auth() != null && nonce != null) {
+      byte[] signature = endpoint.auth().sign(nonce.getBytes(StandardCharsets.UTF_8));
+      char[] jwt = endpoint.auth().getJWT();
+      connect.put("nkey", new String(endpoint.auth().getID()))
+          .put("sig", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
+      if (jwt != null) {
+        connect.put("jwt", new String(jwt));
+      }
+    }
+    String[] fromUri = server.getRawUserInfo() == null ? null : server.getRawUserInfo().split(":", 2);
+    if (endpoint.user() != null) {
+      connect.put("user", endpoint.user()).put("pass", endpoint.password());
+    } else if (fromUri != null && fromUri.length == 2) {
+      connect.put("user", decode(fromUri[0])).put("pass", decode(fromUri[1]));
+    } else if (fromUri != null) {
+      connect.put("auth_token", decode(fromUri[0]));
+    }
+    Buffer opening = Buffer.buffer("CONNECT ").appendString(connect.encode()).appendBytes(CRLF);
+    subscriptions.forEach((sid, subscription) -> opening.appendBuffer(subscribeLine(sid, subscription)));
+    write(opening.appendBuffer(PING));
+  }
+
+  private static String decode(String part) {
+    return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+  }
+
+  private void pong() {
+    pingsOut = 0;
+    if (handshake != null && !handshake.future().isComplete()) {
+      handshake.tryComplete();
+      return;
+    }
+    Promise<Void> waiting = pongs.poll();
+    if (waiting != null && waiting != keepAlive) {
+      waiting.tryComplete();
+    }
+  }
+
+  private void error(String text) {
+    if (handshake != null && !handshake.future().isComplete() && !text.contains("Permissions Violation")) {
+      handshake.tryFail(new IllegalStateException("NATS refused the connection: " + text));
+    } else {
+      // Permission violations leave the connection open; the server closes it after other errors.
+      log.atWarn().addKeyValue("error", text).log("NATS error");
+    }
+  }
+
+  private void closed(NetSocket which) {
+    if (which != socket) {
+      return;
+    }
+    socket = null;
+    cancelPings();
+    if (handshake != null && !handshake.future().isComplete()) {
+      handshake.tryFail(new IllegalStateException("NATS closed the connection during the handshake"));
+      return;
+    }
+    if (status == Status.CLOSED) {
+      return;
+    }
+    status = Status.RECONNECTING;
+    log.atWarn().addKeyValue("server", server.getHost() + ":" + port(server)).log("NATS connection lost; reconnecting");
+    reconnect();
+  }
+
+  private void reconnect() {
+    if (status == Status.CLOSED) {
+      return;
+    }
+    URI next = servers.get(nextServer++ % servers.size());
+    connectTo(next).onSuccess(v -> log.atInfo().addKeyValue("server", next.getHost() + ":" + port(next))
+        .log("NATS connection restored")).onFailure(e -> {
+          if (status != Status.CLOSED) {
+            status = Status.RECONNECTING;
+            vertx.setTimer(RECONNECT_WAIT_MS, t -> reconnect());
+          }
+        });
+  }
+
+  private void keepAlive() {
+    if (pingsOut >= MAX_PINGS_OUT) {
+      log.atWarn().addKeyValue("server", server.getHost()).log("NATS server stopped answering pings; reconnecting");
+      if (socket != null) {
+        socket.close();
+      }
+      return;
+    }
+    pingsOut++;
+    pongs.add(keepAlive);
+    write(PING);
+  }
+
+  private void cancelPings() {
+    if (pingTimer >= 0) {
+      vertx.cancelTimer(pingTimer);
+      pingTimer = -1;
+    }
+    Promise<Void> waiting;
+    while ((waiting = pongs.poll()) != null) {
+      if (waiting != keepAlive) {
+        waiting.tryFail(new IllegalStateException("NATS connection lost"));
+      }
+    }
+  }
+
+  // --- writing -----------------------------------------------------------------------------------
+
+  /**
+   * Queues a frame; the frames of one turn of the event loop leave in one write, after the loop
+   * has handled what it read (many requests and replies per system call under load).
+   */
+  private void write(Buffer frame) {
+    if (socket == null) {
+      return;
+    }
+    if (unsent == null) {
+      unsent = Buffer.buffer(Math.max(frame.length(), 4096));
+      context.nettyEventLoop().execute(this::writeUnsent);
+    }
+    unsent.appendBuffer(frame);
+  }
+
+  private void writeUnsent() {
+    Buffer frames = unsent;
+    unsent = null;
+    if (socket != null && frames != null) {
+      socket.write(frames);
+    }
+  }
+
+  /** Runs {@code task} on the link's event loop: at once when already there. */
+  void run(Runnable task) {
+    if (context.inThread()) {
+      task.run();
+    } else {
+      context.runOnContext(v -> task.run());
+    }
+  }
+
+  boolean connected() {
+    return status == Status.CONNECTED;
+  }
+
+  /**
+   * Publishes a message; dropped while disconnected (its requester times out). On the link's loop.
+   *
+   * @throws IllegalArgumentException when it is larger than the server accepts
+   */
+  void publish(String subject, String replyTo, NatsHeaders headers, Buffer payload) {
+    if (!context.inThread()) {
+      run(() -> publish(subject, replyTo, headers, payload));
+      return;
+    }
+    Buffer headerBlock = headers == null || headers.isEmpty() ? null : headers.encode();
+    int headerLength = headerBlock == null ? 0 : headerBlock.length();
+    int total = headerLength + payload.length();
+    if (total > maxPayload) {
+      throw new IllegalArgumentException("a message of " + total + " bytes is over the NATS server's maximum of "
+          + maxPayload);
+    }
+    Buffer frame = Buffer.buffer(total + subject.length() + (replyTo == null ? 0 : replyTo.length()) + 32);
+    frame.appendString(headerBlock == null ? "PUB " : "HPUB ").appendString(subject).appendByte((byte) ' ');
+    if (replyTo != null) {
+      frame.appendString(replyTo).appendByte((byte) ' ');
+    }
+    if (headerBlock != null) {
+      frame.appendString(Integer.toString(headerLength)).appendByte((byte) ' ');
+    }
+    frame.appendString(Integer.toString(total)).appendBytes(CRLF);
+    if (headerBlock != null) {
+      frame.appendBuffer(headerBlock);
+    }
+    write(frame.appendBuffer(payload).appendBytes(CRLF));
+  }
+
+  /**
+   * Sends a request and answers its reply on {@code caller}'s context: fails with 503 at once when
+   * disconnected or when nothing subscribes to the subject, with 504 after {@code timeoutMs}.
+   */
+  Future<Delivery> request(String subject, NatsHeaders headers, Buffer payload, long timeoutMs, ContextInternal caller) {
+    PromiseInternal<Delivery> answer = caller.promise();
+    run(() -> {
+      if (status != Status.CONNECTED) {
+        answer.tryFail(Wire.disconnected(subject));
+        return;
+      }
+      String token = Long.toString(nextToken++, 36);
+      long timer = context.setTimer(timeoutMs, t -> {
+        if (awaiting.remove(token) != null) {
+          answer.tryFail(Wire.timedOut(subject));
+        }
+      });
+      awaiting.put(token, reply -> {
+        awaiting.remove(token);
+        vertx.cancelTimer(timer);
+        if (reply.headers() != null && reply.headers().status() == 503 && reply.data().length() == 0) {
+          answer.tryFail(Wire.noResponders(subject));
+        } else {
+          answer.tryComplete(reply);
+        }
+      });
+      try {
+        publish(subject, inbox + "." + token, headers, payload);
+      } catch (IllegalArgumentException tooLarge) {
+        awaiting.remove(token);
+        vertx.cancelTimer(timer);
+        answer.tryFail(tooLarge);
+      }
+    });
+    return answer.future();
+  }
+
+  /** Publishes to {@code subject} and hands every answer of the next {@code windowMs} to {@code each}. */
+  void gather(String subject, long windowMs, Handler<Delivery> each, Runnable windowClosed) {
+    run(() -> {
+      String token = Long.toString(nextToken++, 36);
+      awaiting.put(token, each);
+      context.setTimer(Math.max(1, windowMs), t -> {
+        awaiting.remove(token);
+        windowClosed.run();
+      });
+      if (status == Status.CONNECTED) {
+        publish(subject, inbox + "." + token, null, Buffer.buffer());
+      }
+    });
+  }
+
+  private void answered(Delivery reply) {
+    Handler<Delivery> waiting = awaiting.get(reply.subject().substring(inbox.length() + 1));
+    if (waiting != null) {
+      waiting.handle(reply);
+    }
+  }
+
+  /** Subscribes (in a queue group when {@code queue} is not null); on the link's loop. */
+  int subscribe(String subject, String queue, Handler<Delivery> handler) {
+    int sid = nextSid++;
+    Subscription subscription = new Subscription(subject, queue, handler);
+    subscriptions.put(sid, subscription);
+    if (status == Status.CONNECTED) {
+      write(subscribeLine(sid, subscription));
+    }
+    return sid;
+  }
+
+  /** Unsubscribes; on the link's loop. */
+  void unsubscribe(int sid) {
+    if (subscriptions.remove(sid) != null && status == Status.CONNECTED) {
+      write(Buffer.buffer("UNSUB " + sid + "\r\n"));
+    }
+  }
+
+  private static Buffer subscribeLine(int sid, Subscription subscription) {
+    return Buffer.buffer("SUB " + subscription.subject() + (subscription.queue() == null ? "" : " " + subscription.queue())
+        + " " + sid + "\r\n");
+  }
+
+  /** Completes once the server has read everything written before (its PONG to a PING). */
+  Future<Void> flush() {
+    Promise<Void> flushed = context.promise();
+    run(() -> {
+      if (status != Status.CONNECTED) {
+        flushed.tryFail(new IllegalStateException("not connected to NATS"));
+        return;
+      }
+      pongs.add(flushed);
+      write(PING);
+    });
+    return flushed.future();
+  }
+
+  Future<Void> close() {
+    Promise<Void> closed = context.promise();
+    run(() -> {
+      status = Status.CLOSED;
+      cancelPings();
+      awaiting.clear();
+      NetSocket open = socket;
+      socket = null;
+      if (open == null) {
+        closed.complete();
+      } else {
+        open.close().onComplete(closed);
+      }
+    });
+    return closed.future();
+  }
+}
