@@ -109,6 +109,130 @@ class NatsBusTest extends BusContractTest {
     assertThat(reached).as("requests that reached the handler").hasValue(0);
   }
 
+  @Test
+  void answersOfAlmostAMegabyteArriveWhole() {
+    String large = "é".repeat(400_000);
+    serve(new ServiceDefinition("large", "1.0.0", "large")
+        .endpoint(prefix + "echo", request -> Future.succeededFuture(
+            BusReply.ok(new JsonObject().put("text", request.body().getString("text") + large)))));
+    JsonObject answer = Await.result(bus.request(prefix + "echo", new JsonObject().put("text", "x".repeat(100_000)),
+        RequestMeta.internal("big"))).bodyAsObject();
+    assertThat(answer.getString("text")).hasSize(500_000).startsWith("xxx").endsWith("éé");
+  }
+
+  @Test
+  void aRequestOverTheServersMaximumFailsAtOnceAndTheBusCarriesOn() {
+    serve(new ServiceDefinition("sized", "1.0.0", "sized")
+        .endpoint(prefix + "size", request -> Future.succeededFuture(
+            BusReply.ok(new JsonObject().put("length", request.body().getString("text").length())))));
+    long sent = System.nanoTime();
+    Throwable refused = Await.failure(bus.request(prefix + "size", new JsonObject().put("text", "x".repeat(2_000_000)),
+        RequestMeta.internal("too-big")));
+    assertThat(refused).hasMessageContaining("maximum");
+    assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("refused, not timed out").isLessThan(TIMEOUT);
+    assertThat(Await.result(bus.request(prefix + "size", new JsonObject().put("text", "abc"), RequestMeta.internal("ok")))
+        .bodyAsObject().getInteger("length")).isEqualTo(3);
+  }
+
+  @Test
+  void everyOneOfThousandsOfConcurrentRequestsGetsItsOwnAnswer() {
+    serve(new ServiceDefinition("echo", "1.0.0", "echo")
+        .endpoint(prefix + "echo", request -> Future.succeededFuture(BusReply.ok(request.body()))));
+    java.util.concurrent.CompletableFuture<java.util.List<Integer>> all = new java.util.concurrent.CompletableFuture<>();
+    vertx.runOnContext(v -> {
+      java.util.List<Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int n = 0; n < 3_000; n++) {
+        answers.add(bus.request(prefix + "echo", new JsonObject().put("n", n), RequestMeta.internal("n" + n))
+            .map(reply -> reply.bodyAsObject().getInteger("n")));
+      }
+      Future.all(answers).onSuccess(done -> all.complete(answers.stream().map(Future::result).toList()))
+          .onFailure(all::completeExceptionally);
+    });
+    assertThat(all.orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join())
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 3_000).boxed().toList());
+  }
+
+  @Test
+  void servesAgainOnceARestartedServerIsBack() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    java.nio.file.Path store = java.nio.file.Files.createTempDirectory("nats-link");
+    io.nats.NatsServerRunner server = TestNats.at(port, store);
+    Bus own = Await.result(NatsBus.connect(vertx, NatsSettings.of("nats://127.0.0.1:" + port), "restart-test", TIMEOUT,
+        signing()));
+    try {
+      Await.result(vertx.deployVerticle(new io.vertx.core.VerticleBase() {
+        @Override
+        public Future<?> start() {
+          return own.serve(new ServiceDefinition("restarting", "1.0.0", "restarting")
+              .endpoint(prefix + "hello", request -> Future.succeededFuture(BusReply.ok(new JsonObject().put("hi", 1)))));
+        }
+      }));
+      assertThat(Await.result(own.request(prefix + "hello", new JsonObject(), RequestMeta.internal("before")))
+          .bodyAsObject().getInteger("hi")).isEqualTo(1);
+
+      server.close();
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (own.connected() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(Await.failure(own.request(prefix + "hello", new JsonObject(), RequestMeta.internal("down"))))
+          .as("while the server is away").isInstanceOfSatisfying(dev.shop.common.error.ShopException.class,
+              e -> assertThat(e.status()).isEqualTo(503));
+
+      server = TestNats.restartAt(port, store);
+      deadline = System.currentTimeMillis() + 10_000;
+      Integer hi = null;
+      while (hi == null && System.currentTimeMillis() < deadline) {
+        try {
+          hi = Await.result(own.request(prefix + "hello", new JsonObject(), RequestMeta.internal("after")))
+              .bodyAsObject().getInteger("hi");
+        } catch (dev.shop.common.error.ShopException notYet) {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(hi).as("answered again, the subscriptions made again after the reconnect").isEqualTo(1);
+    } finally {
+      Await.result(own.close());
+      server.close();
+    }
+  }
+
+  @Test
+  void statisticsCountTheRequestsAndTheFailuresOfEachEndpoint() throws Exception {
+    serve(new ServiceDefinition("counted", "1.0.0", "counted")
+        .endpoint(prefix + "fine", request -> Future.succeededFuture(BusReply.success()))
+        .endpoint(prefix + "broken", request -> Future.failedFuture(new IllegalStateException("disk on fire"))));
+    Await.result(bus.request(prefix + "fine", new JsonObject(), RequestMeta.internal("1")));
+    Await.result(bus.request(prefix + "fine", new JsonObject(), RequestMeta.internal("2")));
+    Await.failure(bus.request(prefix + "broken", new JsonObject(), RequestMeta.internal("3")));
+    try (Connection raw = Nats.connect(TestNats.url())) {
+      JsonObject stats = new JsonObject(new String(raw.request("$SRV.STATS.counted", new byte[0], Duration.ofSeconds(2))
+          .getData(), StandardCharsets.UTF_8));
+      assertThat(stats.getString("type")).isEqualTo("io.nats.micro.v1.stats_response");
+      JsonObject fine = endpoint(stats, prefix + "fine");
+      JsonObject broken = endpoint(stats, prefix + "broken");
+      assertThat(fine.getLong("num_requests")).isEqualTo(2);
+      assertThat(fine.getLong("num_errors")).isZero();
+      assertThat(fine.getLong("processing_time")).isPositive();
+      assertThat(broken.getLong("num_requests")).isEqualTo(1);
+      assertThat(broken.getLong("num_errors")).isEqualTo(1);
+      assertThat(broken.getString("last_error")).startsWith("500").doesNotContain("disk on fire");
+
+      String id = stats.getString("id");
+      JsonObject byId = new JsonObject(new String(raw.request("$SRV.PING.counted." + id, new byte[0],
+          Duration.ofSeconds(2)).getData(), StandardCharsets.UTF_8));
+      assertThat(byId.getString("id")).as("an instance answers its own id's subject").isEqualTo(id);
+    }
+  }
+
+  private static JsonObject endpoint(JsonObject stats, String subject) {
+    return stats.getJsonArray("endpoints").stream().map(JsonObject.class::cast)
+        .filter(endpoint -> endpoint.getString("subject").equals(subject)).findFirst().orElseThrow();
+  }
+
   private static BusSigning signing() {
     return BusSigning.of(dev.shop.common.testing.TestSettings.BUS_SIGNING_KEY);
   }
