@@ -66,6 +66,10 @@ final class NatsLink {
   private record Subscription(String subject, String queue, Handler<Delivery> handler) {
   }
 
+  /** What waits on a reply subject: its answers, and what to do when the connection is lost. */
+  private record Awaiting(Handler<Delivery> answered, Runnable lost) {
+  }
+
   private final VertxInternal vertx;
   private final ContextInternal context;
   private final NetClient client;
@@ -74,7 +78,7 @@ final class NatsLink {
   private int nextServer;
   private final String inbox;
   /** Requests and pings waiting for answers, by the last token of their reply subject. */
-  private final Map<String, Handler<Delivery>> awaiting = new HashMap<>();
+  private final Map<String, Awaiting> awaiting = new HashMap<>();
   private long nextToken;
   private final Map<Integer, Subscription> subscriptions = new LinkedHashMap<>();
   private int nextSid = 1;
@@ -334,6 +338,8 @@ final class NatsLink {
     }
     status = Status.RECONNECTING;
     log.atWarn().addKeyValue("server", server.getHost() + ":" + port(server)).log("NATS connection lost; reconnecting");
+    // Their replies cannot come on another connection: they fail now rather than at their time-out.
+    List.copyOf(awaiting.values()).forEach(waiting -> waiting.lost().run());
     reconnect();
   }
 
@@ -464,7 +470,7 @@ final class NatsLink {
           answer.tryFail(Wire.timedOut(subject));
         }
       });
-      awaiting.put(token, reply -> {
+      awaiting.put(token, new Awaiting(reply -> {
         awaiting.remove(token);
         vertx.cancelTimer(timer);
         if (reply.headers() != null && reply.headers().status() == 503 && reply.data().length() == 0) {
@@ -472,7 +478,12 @@ final class NatsLink {
         } else {
           answer.tryComplete(reply);
         }
-      });
+      }, () -> {
+        // Sent, so perhaps done: the caller learns what a time-out tells, at once.
+        awaiting.remove(token);
+        vertx.cancelTimer(timer);
+        answer.tryFail(Wire.timedOut(subject));
+      }));
       try {
         publish(subject, inbox + "." + token, headers, payload);
       } catch (IllegalArgumentException tooLarge) {
@@ -488,7 +499,7 @@ final class NatsLink {
   void gather(String subject, long windowMs, Handler<Delivery> each, Runnable windowClosed) {
     run(() -> {
       String token = Long.toString(nextToken++, 36);
-      awaiting.put(token, each);
+      awaiting.put(token, new Awaiting(each, () -> { }));
       context.setTimer(Math.max(1, windowMs), t -> {
         awaiting.remove(token);
         windowClosed.run();
@@ -500,9 +511,9 @@ final class NatsLink {
   }
 
   private void answered(Delivery reply) {
-    Handler<Delivery> waiting = awaiting.get(reply.subject().substring(inbox.length() + 1));
+    Awaiting waiting = awaiting.get(reply.subject().substring(inbox.length() + 1));
     if (waiting != null) {
-      waiting.handle(reply);
+      waiting.answered().handle(reply);
     }
   }
 
@@ -548,6 +559,7 @@ final class NatsLink {
     run(() -> {
       status = Status.CLOSED;
       cancelPings();
+      List.copyOf(awaiting.values()).forEach(waiting -> waiting.lost().run());
       awaiting.clear();
       NetSocket open = socket;
       socket = null;

@@ -78,6 +78,56 @@ class NatsSettingsTest {
     }
   }
 
+  /**
+   * A {@code tls://} URL: jnats and the request links both speak TLS to the server, checking its
+   * certificate against the JVM's trust store ({@code javax.net.ssl.trustStore}).
+   */
+  @Test
+  void aTlsUrlIsSpokenOverTlsTrustingTheJvmsTrustStore() throws Exception {
+    Path dir = Files.createTempDirectory("nats-tls");
+    Path serverStore = dir.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "nats", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+        "-keystore", serverStore.toString(), "-storepass", "changeit").inheritIO().start();
+    assertThat(keytool.waitFor()).as("keytool made the server's key pair").isZero();
+    java.security.KeyStore server = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(serverStore)) {
+      server.load(in, "changeit".toCharArray());
+    }
+    java.security.cert.Certificate certificate = server.getCertificate("nats");
+    java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+    Path cert = Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n"
+        + pem.encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + pem.encodeToString(server.getKey("nats", "changeit".toCharArray()).getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("nats", certificate);
+    Path trustStore = dir.resolve("trust.p12");
+    try (var out = Files.newOutputStream(trustStore)) {
+      trust.store(out, "changeit".toCharArray());
+    }
+    System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
+    System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+    System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    Path config = Files.writeString(dir.resolve("nats.conf"),
+        "tls {\n  cert_file: \"" + cert + "\"\n  key_file: \"" + key + "\"\n}\n");
+    try (NatsServerRunner nats = TestNats.configured(config, Map.of(), line -> { })) {
+      Bus bus = connect(NatsSettings.of("tls://localhost:" + nats.getPort()));
+      Await.result(bus.serve(new ServiceDefinition("secret", "1.0.0", "answers over TLS")
+          .endpoint("secret.say", request -> Future.succeededFuture(BusReply.ok(new JsonObject().put("said", true))))));
+      assertThat(Await.result(bus.request("secret.say", new JsonObject(), RequestMeta.internal("t"))).bodyAsObject()
+          .getBoolean("said")).as("a request and its reply over TLS").isTrue();
+      Await.result(bus.close());
+    } finally {
+      System.clearProperty("javax.net.ssl.trustStore");
+      System.clearProperty("javax.net.ssl.trustStorePassword");
+      System.clearProperty("javax.net.ssl.trustStoreType");
+    }
+  }
+
   private Bus connect(NatsSettings settings) {
     return Await.result(NatsBus.connect(vertx, settings, "settings-test", TIMEOUT,
         BusSigning.of(TestSettings.BUS_SIGNING_KEY)));
