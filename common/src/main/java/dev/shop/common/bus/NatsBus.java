@@ -44,18 +44,18 @@ public final class NatsBus implements Bus {
   private final VertxInternal vertx;
   private final Connection connection;
   private final NetClient client;
-  private final NatsLink.Endpoint endpoint;
+  private final NatsLink.Settings linkSettings;
   private final Duration timeout;
   private final BusSigning signing;
   private final Map<EventLoop, Future<NatsLink>> links = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private EventStream events;
 
-  private NatsBus(Vertx vertx, Connection connection, NatsLink.Endpoint endpoint, Duration timeout,
+  private NatsBus(Vertx vertx, Connection connection, NatsLink.Settings linkSettings, Duration timeout,
       BusSigning signing) {
     this.vertx = (VertxInternal) vertx;
     this.connection = connection;
-    this.endpoint = endpoint;
+    this.linkSettings = linkSettings;
     this.timeout = timeout;
     this.signing = signing;
     this.client = vertx.createNetClient(new NetClientOptions()
@@ -79,7 +79,7 @@ public final class NatsBus implements Bus {
     return vertx.executeBlocking(() -> {
       Connection connection = Nats.connect(options);
       log.atInfo().addKeyValue("url", settings.url()).addKeyValue("name", connectionName).log("connected to NATS");
-      return new NatsBus(vertx, connection, settings.endpoint(connectionName), timeout, signing);
+      return new NatsBus(vertx, connection, settings.linkSettings(connectionName), timeout, signing);
     }).compose(bus -> bus.link(context).map(bus)
         .recover(failure -> bus.close().transform(v -> Future.failedFuture(failure))));
   }
@@ -105,7 +105,7 @@ public final class NatsBus implements Bus {
       if (closed) {
         return Future.failedFuture(new IllegalStateException("the bus is closed"));
       }
-      link = links.computeIfAbsent(loop, l -> NatsLink.connect(vertx, client, endpoint, l)
+      link = links.computeIfAbsent(loop, l -> NatsLink.connect(vertx, client, linkSettings, l)
           .onFailure(failure -> links.remove(l)));
     }
     return link;
@@ -125,7 +125,7 @@ public final class NatsBus implements Bus {
         .put(BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey())
         .put(TraceContext.HEADER, TraceContext.headerForOutgoing());
     Buffer payload = body.toBuffer();
-    signing.sign(subject, meta, payload.getBytes(), headers.putter());
+    signing.sign(subject, meta, payload.getBytes(), headers::put);
     ContextInternal caller = vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> link(caller)
         .recover(failure -> Future.failedFuture(Wire.disconnected(subject)))

@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * The header block of a NATS message ({@code NATS/1.0[ status[ description]]}, then
@@ -27,11 +26,6 @@ final class NatsHeaders {
       namesAndValues.add(oneLine(value));
     }
     return this;
-  }
-
-  /** As a {@link BiConsumer}, for {@link BusSigning#sign}. */
-  BiConsumer<String, String> putter() {
-    return this::put;
   }
 
   /** The first value of a header, or null. */

@@ -59,7 +59,7 @@ final class NatsLink {
   }
 
   /** How to reach and sign in to the servers; shared by the links of a JVM. */
-  record Endpoint(List<URI> servers, String user, String password, AuthHandler auth, String inboxPrefix,
+  record Settings(List<URI> servers, String user, String password, AuthHandler auth, String inboxPrefix,
       String connectionName) {
   }
 
@@ -73,7 +73,7 @@ final class NatsLink {
   private final VertxInternal vertx;
   private final ContextInternal context;
   private final NetClient client;
-  private final Endpoint endpoint;
+  private final Settings settings;
   private final List<URI> servers;
   private int nextServer;
   private final String inbox;
@@ -102,21 +102,21 @@ final class NatsLink {
   private int pendingHeaderLength;
   private boolean expectingPayload;
 
-  private NatsLink(VertxInternal vertx, ContextInternal context, NetClient client, Endpoint endpoint) {
+  private NatsLink(VertxInternal vertx, ContextInternal context, NetClient client, Settings settings) {
     this.vertx = vertx;
     this.context = context;
     this.client = client;
-    this.endpoint = endpoint;
-    this.servers = new ArrayList<>(endpoint.servers());
+    this.settings = settings;
+    this.servers = new ArrayList<>(settings.servers());
     this.nextServer = ThreadLocalRandom.current().nextInt(servers.size());
-    this.inbox = (endpoint.inboxPrefix() == null ? "_INBOX" : endpoint.inboxPrefix()) + "." + NUID.nextGlobal();
+    this.inbox = (settings.inboxPrefix() == null ? "_INBOX" : settings.inboxPrefix()) + "." + NUID.nextGlobal();
     subscriptions.put(nextSid++, new Subscription(inbox + ".*", null, this::answered));
   }
 
   /** Connects a link on {@code loop}: to the first server that lets it in, or fails. */
-  static Future<NatsLink> connect(VertxInternal vertx, NetClient client, Endpoint endpoint, EventLoop loop) {
+  static Future<NatsLink> connect(VertxInternal vertx, NetClient client, Settings settings, EventLoop loop) {
     ContextInternal context = vertx.contextBuilder().withEventLoop(loop).build();
-    NatsLink link = new NatsLink(vertx, context, client, endpoint);
+    NatsLink link = new NatsLink(vertx, context, client, settings);
     PromiseInternal<NatsLink> connected = context.promise();
     context.runOnContext(v -> link.connectToAny(link.servers.size(), null).map(link).onComplete(connected));
     return connected.future();
@@ -252,7 +252,7 @@ final class NatsLink {
         }
       }
     }
-    if (handshake == null || handshake.future().isComplete()) {
+    if (!handshaking()) {
       return;
     }
     boolean tls = "tls".equals(server.getScheme()) || info.getBoolean("tls_required", false);
@@ -272,22 +272,22 @@ final class NatsLink {
         .put("echo", true)
         .put("headers", true)
         .put("no_responders", true);
-    if (endpoint.connectionName() != null) {
-      connect.put("name", endpoint.connectionName());
+    if (settings.connectionName() != null) {
+      connect.put("name", settings.connectionName());
     }
     String nonce = info.getString("nonce");
-    if (endpoint.auth() != null && nonce != null) {
-      byte[] signature = endpoint.auth().sign(nonce.getBytes(StandardCharsets.UTF_8));
-      char[] jwt = endpoint.auth().getJWT();
-      connect.put("nkey", new String(endpoint.auth().getID()))
+    if (settings.auth() != null && nonce != null) {
+      byte[] signature = settings.auth().sign(nonce.getBytes(StandardCharsets.UTF_8));
+      char[] jwt = settings.auth().getJWT();
+      connect.put("nkey", new String(settings.auth().getID()))
           .put("sig", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
       if (jwt != null) {
         connect.put("jwt", new String(jwt));
       }
     }
     String[] fromUri = server.getRawUserInfo() == null ? null : server.getRawUserInfo().split(":", 2);
-    if (endpoint.user() != null) {
-      connect.put("user", endpoint.user()).put("pass", endpoint.password());
+    if (settings.user() != null) {
+      connect.put("user", settings.user()).put("pass", settings.password());
     } else if (fromUri != null && fromUri.length == 2) {
       connect.put("user", decode(fromUri[0])).put("pass", decode(fromUri[1]));
     } else if (fromUri != null) {
@@ -304,7 +304,7 @@ final class NatsLink {
 
   private void pong() {
     pingsOut = 0;
-    if (handshake != null && !handshake.future().isComplete()) {
+    if (handshaking()) {
       handshake.tryComplete();
       return;
     }
@@ -315,12 +315,16 @@ final class NatsLink {
   }
 
   private void error(String text) {
-    if (handshake != null && !handshake.future().isComplete() && !text.contains("Permissions Violation")) {
+    if (handshaking() && !text.contains("Permissions Violation")) {
       handshake.tryFail(new IllegalStateException("NATS refused the connection: " + text));
     } else {
       // Permission violations leave the connection open; the server closes it after other errors.
       log.atWarn().addKeyValue("error", text).log("NATS error");
     }
+  }
+
+  private boolean handshaking() {
+    return handshake != null && !handshake.future().isComplete();
   }
 
   private void closed(NetSocket which) {
@@ -329,7 +333,7 @@ final class NatsLink {
     }
     socket = null;
     cancelPings();
-    if (handshake != null && !handshake.future().isComplete()) {
+    if (handshaking()) {
       handshake.tryFail(new IllegalStateException("NATS closed the connection during the handshake"));
       return;
     }

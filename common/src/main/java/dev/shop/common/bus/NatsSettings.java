@@ -31,27 +31,36 @@ public record NatsSettings(String url, String user, String password, String cred
   }
 
   /** Where and how {@link NatsLink}s sign in; the same credentials and reply prefix as jnats's. */
-  NatsLink.Endpoint endpoint(String connectionName) {
+  NatsLink.Settings linkSettings(String connectionName) {
     List<URI> servers = new ArrayList<>();
     for (String server : url.split(",")) {
       String trimmed = server.trim();
       servers.add(URI.create(trimmed.contains("://") ? trimmed : "nats://" + trimmed));
     }
-    AuthHandler auth = credsFile != null ? Nats.credentials(credsFile)
-        : nkeyFile != null ? Nats.credentials(null, nkeyFile) : null;
-    return new NatsLink.Endpoint(List.copyOf(servers), user, user == null ? null : password == null ? "" : password,
-        auth, inboxPrefix, connectionName);
+    return new NatsLink.Settings(List.copyOf(servers), user, user == null ? null : passwordOrEmpty(), authHandler(),
+        inboxPrefix, connectionName);
+  }
+
+  /** Signs the server's nonce with the creds file's or the nkey seed's key; null without either. */
+  private AuthHandler authHandler() {
+    if (credsFile != null) {
+      return Nats.credentials(credsFile);
+    }
+    // No JWT: the server knows the user by its public nkey and checks the signed nonce.
+    return nkeyFile != null ? Nats.credentials(null, nkeyFile) : null;
+  }
+
+  private String passwordOrEmpty() {
+    return password == null ? "" : password;
   }
 
   Options.Builder apply(Options.Builder options) {
     options.servers(url.split(","));
-    if (credsFile != null) {
-      options.authHandler(Nats.credentials(credsFile));
-    } else if (nkeyFile != null) {
-      // No JWT: the server knows the user by its public nkey and checks the signed nonce.
-      options.authHandler(Nats.credentials(null, nkeyFile));
+    AuthHandler auth = authHandler();
+    if (auth != null) {
+      options.authHandler(auth);
     } else if (user != null) {
-      options.userInfo(user, password == null ? "" : password);
+      options.userInfo(user, passwordOrEmpty());
     }
     if (inboxPrefix != null) {
       options.inboxPrefix(inboxPrefix);
