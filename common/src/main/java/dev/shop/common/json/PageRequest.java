@@ -36,9 +36,25 @@ public record PageRequest(int page, int pageSize) {
       json.writeNumberField("total", total);
       json.writeNumberField("page", page);
       json.writeNumberField("pageSize", pageSize);
-      json.writeNumberField("totalPages", (total + pageSize - 1) / pageSize);
+      json.writeNumberField("totalPages", totalPages(total));
       json.writeEndObject();
     });
+  }
+
+  /**
+   * The envelope of items already written as JSON: {@code items} holds the list's elements,
+   * separated by commas. {@code listName} is a plain identifier (written without escaping).
+   */
+  public Buffer envelope(String listName, long total, Buffer items) {
+    String head = "{\"" + listName + "\":[";
+    String tail = "],\"total\":" + total + ",\"page\":" + page + ",\"pageSize\":" + pageSize
+        + ",\"totalPages\":" + totalPages(total) + "}";
+    return Buffer.buffer(head.length() + items.length() + tail.length())
+        .appendString(head).appendBuffer(items).appendString(tail);
+  }
+
+  private long totalPages(long total) {
+    return (total + pageSize - 1) / pageSize;
   }
 
   /** The envelope of items already made as JSON objects. */

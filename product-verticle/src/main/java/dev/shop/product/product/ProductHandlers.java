@@ -5,16 +5,14 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
-import dev.shop.common.json.JsonWriter;
 import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,13 +58,13 @@ public final class ProductHandlers {
 
   /** {@code {id}}. */
   public Future<BusReply> getById(BusRequest request) {
-    return products.findById(request.id("Product")).map(ProductHandlers::found);
+    return products.findById(request.id("Product")).map(ProductHandlers::answer);
   }
 
   /** {@code {slug}}. */
   public Future<BusReply> getBySlug(BusRequest request) {
     Object slug = request.body().getValue("slug");
-    return slug instanceof String text ? products.findBySlug(text).map(ProductHandlers::found) : Future.failedFuture(notFound());
+    return slug instanceof String text ? products.findBySlug(text).map(ProductHandlers::answer) : Future.failedFuture(notFound());
   }
 
 
@@ -82,19 +80,9 @@ public final class ProductHandlers {
     input.validate();
     Set<UUID> wanted = new LinkedHashSet<>();
     ids.forEach(value -> Ids.parse(value).ifPresent(wanted::add));
-    Future<List<Product>> found = wanted.isEmpty() ? Future.succeededFuture(List.of()) : products.findByIds(wanted);
-    return found.map(rows -> {
-      Map<UUID, Product> byId = new LinkedHashMap<>();
-      rows.forEach(product -> byId.put(product.id(), product));
-      List<Product> inOrder = wanted.stream().map(byId::get).filter(product -> product != null).toList();
-      return BusReply.okJson(JsonWriter.write(json -> {
-        json.writeStartObject();
-        json.writeArrayFieldStart("products");
-        Product.writeAll(json, inOrder);
-        json.writeEndArray();
-        json.writeEndObject();
-      }));
-    });
+    Future<Buffer> found = wanted.isEmpty() ? Future.succeededFuture(Buffer.buffer()) : products.answersInOrder(wanted);
+    return found.map(answers -> BusReply.okJson(Buffer.buffer(answers.length() + 16).appendString("{\"products\":[")
+        .appendBuffer(answers).appendString("]}")));
   }
 
   /** {@code {sku, name, slug?, priceInt, stock?, description?, imageUrls?, categoryId?, attributes?, model3dUrl?}}; admin. */
@@ -110,7 +98,7 @@ public final class ProductHandlers {
     UUID id = request.id("Product");
     JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), ProductFields.NAMES);
     ProductChanges changes = ProductFields.read(input, false).toChanges(input);
-    return products.update(id, changes).map(ProductHandlers::found);
+    return products.update(id, changes).map(updated -> answer(updated.map(Product::response)));
   }
 
   /** {@code {id}}; admin. */
@@ -124,8 +112,8 @@ public final class ProductHandlers {
     });
   }
 
-  private static BusReply found(Optional<Product> product) {
-    return BusReply.okJson(product.orElseThrow(ProductHandlers::notFound).response());
+  private static BusReply answer(Optional<Buffer> product) {
+    return BusReply.okJson(product.orElseThrow(ProductHandlers::notFound));
   }
 
   private static ShopException notFound() {

@@ -5,11 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Product lists, fast at a real catalogue's size. Counting the matches of a filter and ranking a
@@ -54,8 +52,8 @@ final class ProductListing {
     if (kept.isEmpty()) {
       return readAnew(categorySlug, query, page);
     }
-    return products.findByIdsAtVersion(kept.get().ids()).compose(found -> found.version() == kept.get().version()
-        ? Future.succeededFuture(envelope(page, kept.get().total(), inOrder(kept.get().ids(), found.value())))
+    return products.answersInOrderAtVersion(kept.get().ids()).compose(found -> found.version() == kept.get().version()
+        ? Future.succeededFuture(envelope(page, kept.get().total(), found.value()))
         : readAnew(categorySlug, query, page));
   }
 
@@ -111,7 +109,7 @@ final class ProductListing {
         : products.subtreeIds(categorySlug).map(subtree -> keep(subtrees, categorySlug, subtree));
     return categories.compose(categoryIds -> {
       if (categoryIds != null && categoryIds.isEmpty()) {
-        return Future.succeededFuture(envelope(page, 0, List.of()));
+        return Future.succeededFuture(envelope(page, 0, Buffer.buffer()));
       }
       ProductQuery list = query.apply(categoryIds);
       return readBlocks(list, page).compose(order -> {
@@ -119,8 +117,7 @@ final class ProductListing {
         Future<Long> counted = total.isPresent() ? Future.succeededFuture(total.get())
             : products.count(list).map(count -> keep(totals, list.filterKey(), count));
         List<UUID> ids = slice(order.value(), page);
-        Future<List<Product>> rows = ids.isEmpty() ? Future.succeededFuture(List.of())
-            : products.findByIds(ids).map(found -> inOrder(ids, found));
+        Future<Buffer> rows = ids.isEmpty() ? Future.succeededFuture(Buffer.buffer()) : products.answersInOrder(ids);
         return Future.all(counted, rows).map(both -> envelope(page, counted.result(), rows.result()));
       });
     });
@@ -151,13 +148,8 @@ final class ProductListing {
     return read.value();
   }
 
-  private static Buffer envelope(PageRequest page, long total, List<Product> rows) {
-    return page.envelope("products", total, json -> Product.writeAll(json, rows));
-  }
-
-  /** The products of {@code ids} in that order; one deleted since the page was read is left out. */
-  private static List<Product> inOrder(List<UUID> ids, List<Product> found) {
-    Map<UUID, Product> byId = found.stream().collect(Collectors.toMap(Product::id, Function.identity()));
-    return ids.stream().map(byId::get).filter(product -> product != null).toList();
+  /** {@code answers}: the page's products, as the elements of a JSON array. */
+  private static Buffer envelope(PageRequest page, long total, Buffer answers) {
+    return page.envelope("products", total, answers);
   }
 }

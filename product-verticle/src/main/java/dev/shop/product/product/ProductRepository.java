@@ -11,6 +11,7 @@ import dev.shop.common.event.Outbox;
 import dev.shop.common.id.Ids;
 import dev.shop.product.slug.UniqueSlugs;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -34,6 +35,13 @@ public final class ProductRepository {
   /** Answers a written row of CTE {@code p} as {@link Product#COLUMNS} expects it. */
   private static final String SELECT_WRITTEN = " SELECT " + Product.COLUMNS
       + " FROM p LEFT JOIN categories c ON c.id = p.category_id";
+  /**
+   * The answers of the products of ids {@code $1}, in that order, joined by commas (the elements of
+   * a JSON array); ids of no product are left out. Null when none is found.
+   */
+  private static final String ANSWERS_IN_ORDER = "(SELECT string_agg(" + Product.ANSWER + ", ',' ORDER BY k.n) "
+      + "FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, n) JOIN products p ON p.id = k.id "
+      + "LEFT JOIN categories c ON c.id = p.category_id)";
   /**
    * The catalogue version as a column of a list query: one statement reads one snapshot, so the
    * answer is exactly that of this version.
@@ -82,44 +90,41 @@ public final class ProductRepository {
         .map(ProductRepository::batchRowCount);
   }
 
-  public Future<Optional<Product>> findById(UUID id) {
-    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.id = $1")
+  /** The product's answer (ProductResponse as JSON bytes). */
+  public Future<Optional<Buffer>> findById(UUID id) {
+    return pool.preparedQuery("SELECT " + Product.ANSWER + " FROM " + Product.FROM + " WHERE p.id = $1")
         .execute(Tuple.of(id))
-        .map(rows -> Rows.first(rows, Product::from));
+        .map(rows -> Rows.first(rows, row -> row.getBuffer(0)));
   }
 
-  public Future<Optional<Product>> findBySlug(String slug) {
-    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.slug = $1")
+  public Future<Optional<Buffer>> findBySlug(String slug) {
+    return pool.preparedQuery("SELECT " + Product.ANSWER + " FROM " + Product.FROM + " WHERE p.slug = $1")
         .execute(Tuple.of(slug))
-        .map(rows -> Rows.first(rows, Product::from));
-  }
-
-  /** The products among {@code ids} that exist, in no particular order. */
-  public Future<List<Product>> findByIds(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.id = ANY($1)")
-        .execute(Tuple.of(ids.toArray(new UUID[0])))
-        .map(rows -> Rows.all(rows, Product::from));
+        .map(rows -> Rows.first(rows, row -> row.getBuffer(0)));
   }
 
   /**
-   * The products among {@code ids} that exist, in no particular order, with the catalogue version
-   * of the same snapshot (the one query of a list page whose ids were kept).
+   * The answers of the products of {@code ids} that exist, in the order of {@code ids}, as the
+   * elements of a JSON array (separated by commas; empty when none exists). No id may repeat.
    */
-  Future<Versioned<List<Product>>> findByIdsAtVersion(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT " + Product.COLUMNS + ", v.version FROM catalogue_version v LEFT JOIN ("
-            + Product.FROM + ") ON p.id = ANY($1)")
+  public Future<Buffer> answersInOrder(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT " + ANSWERS_IN_ORDER)
         .execute(Tuple.of(ids.toArray(new UUID[0])))
-        .map(rows -> {
-          List<Product> found = new ArrayList<>();
-          long version = 0;
-          for (Row row : rows) {
-            version = row.getLong("version");
-            if (row.getUUID(0) != null) {
-              found.add(Product.from(row));
-            }
-          }
-          return new Versioned<>(version, found);
-        });
+        .map(rows -> orEmpty(rows.iterator().next().getBuffer(0)));
+  }
+
+  /**
+   * {@link #answersInOrder} with the catalogue version of the same snapshot (the one query of a
+   * list page whose ids were kept).
+   */
+  Future<Versioned<Buffer>> answersInOrderAtVersion(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT " + VERSION + ", " + ANSWERS_IN_ORDER)
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> versioned(rows, row -> orEmpty(row.getBuffer(1))));
+  }
+
+  private static Buffer orEmpty(Buffer answers) {
+    return answers == null ? Buffer.buffer() : answers;
   }
 
   /**

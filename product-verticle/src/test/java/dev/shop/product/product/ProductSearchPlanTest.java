@@ -6,6 +6,9 @@ import dev.shop.common.db.Database;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
@@ -66,14 +69,14 @@ class ProductSearchPlanTest {
     String token = Await.result(pool.query("SELECT substr(md5('4240'), 1, 8)").execute()).iterator().next().getString(0);
     ProductQuery query = search("DIEN THOAI " + token, null);
     assertIndexed("search", query);
-    assertThat(firstPage(query)).extracting(Product::sku).contains("SKU-004240");
+    assertThat(firstPageSkus(query)).contains("SKU-004240");
   }
 
   @Test
   void searchByExactSkuUsesTheTrigramIndex() {
     ProductQuery query = search("sku-012345", null);
     assertIndexed("sku search", query);
-    assertThat(firstPage(query).get(0).sku()).isEqualTo("SKU-012345");
+    assertThat(firstPageSkus(query).get(0)).isEqualTo("SKU-012345");
   }
 
   @Test
@@ -97,11 +100,12 @@ class ProductSearchPlanTest {
         Await.result(repository.subtreeIds("mid-3")).value(), null, null, false, null));
   }
 
-  /** The first page's products, in the page's order. */
-  private List<Product> firstPage(ProductQuery query) {
+  /** The skus of the first page's products, in the page's order. */
+  private List<String> firstPageSkus(ProductQuery query) {
     List<UUID> ids = Await.result(repository.pageIds(query, 20, 0)).value();
-    List<Product> found = Await.result(repository.findByIds(ids));
-    return ids.stream().map(id -> found.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow()).toList();
+    JsonArray found = new JsonArray(Buffer.buffer("[").appendBuffer(Await.result(repository.answersInOrder(ids)))
+        .appendString("]"));
+    return found.stream().map(product -> ((JsonObject) product).getString("sku")).toList();
   }
 
   private static ProductQuery search(String text, ProductSort sort) {
