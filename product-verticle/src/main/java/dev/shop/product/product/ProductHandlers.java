@@ -45,7 +45,7 @@ public final class ProductHandlers {
     Boolean inStock = input.boolParam("inStock");
     String sortParam = input.stringParam("sort", 20);
     ProductSort sort = sortParam == null ? null : ProductSort.fromParam(sortParam).orElse(null);
-    input.check(sortParam == null || sort != null, "sort", "must be one of " + ProductSort.names());
+    input.check(sortParam == null || sort != null, "sort", "must be one of " + ProductSort.NAMES);
     input.check(minPrice == null || maxPrice == null || minPrice <= maxPrice, "maxPriceInt",
         "must not be less than minPriceInt");
     input.validate();

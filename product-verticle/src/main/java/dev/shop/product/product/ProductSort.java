@@ -27,7 +27,6 @@ enum ProductSort {
     return java.util.Optional.empty();
   }
 
-  static String names() {
-    return String.join(", ", java.util.Arrays.stream(values()).map(s -> s.param).toList());
-  }
+  /** The {@code sort} values, for the error of an unknown one. */
+  static final String NAMES = String.join(", ", java.util.Arrays.stream(values()).map(s -> s.param).toList());
 }
