@@ -4,7 +4,6 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.LocalEvents;
-import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,24 +47,9 @@ public final class LocalBus implements Bus {
     private volatile List<Endpoint> serving = List.of();
     private final AtomicInteger turn = new AtomicInteger();
 
-    /**
-     * The instance on the caller's event loop if there is one (each service has an instance on
-     * every loop by default), else the next in turn. Staying on the loop makes the hop a task on the
-     * caller's own thread: no other thread woken to run it and again to answer, which cost more
-     * than the handler of a lookup by id. The loops share the HTTP connections, so they share the
-     * load too.
-     */
-    Endpoint next(EventLoop callerLoop) {
+    Endpoint next() {
       List<Endpoint> now = serving;
-      if (now.isEmpty()) {
-        return null;
-      }
-      for (Endpoint endpoint : now) {
-        if (endpoint.loop() == callerLoop) {
-          return endpoint;
-        }
-      }
-      return now.get(Math.floorMod(turn.getAndIncrement(), now.size()));
+      return now.isEmpty() ? null : now.get(Math.floorMod(turn.getAndIncrement(), now.size()));
     }
 
     synchronized void add(Endpoint endpoint) {
@@ -79,10 +63,7 @@ public final class LocalBus implements Bus {
     }
   }
 
-  private record Endpoint(BusHandler handler, ContextInternal context) {
-    EventLoop loop() {
-      return context.nettyEventLoop();
-    }
+  private record Endpoint(BusHandler handler, Context context) {
   }
 
   public LocalBus(Vertx vertx, Duration timeout, BusSigning signing) {
@@ -109,7 +90,7 @@ public final class LocalBus implements Bus {
     ContextInternal caller = (ContextInternal) vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> {
       Endpoints serving = endpoints.get(subject);
-      Endpoint target = serving == null ? null : serving.next(caller.nettyEventLoop());
+      Endpoint target = serving == null ? null : serving.next();
       if (target == null) {
         return Future.failedFuture(Wire.noResponders(subject));
       }
@@ -139,7 +120,7 @@ public final class LocalBus implements Bus {
 
   @Override
   public Future<BusRegistration> serve(ServiceDefinition service) {
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    Context context = vertx.getOrCreateContext();
     List<Runnable> removals = new ArrayList<>();
     service.endpoints().forEach((subject, handler) -> {
       Endpoint endpoint = new Endpoint(handler, context);

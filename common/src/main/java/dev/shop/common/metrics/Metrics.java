@@ -83,12 +83,7 @@ public final class Metrics {
         .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
         .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT);
-    // One event loop per core (Vert.x's default is two per core): the loops never block; with as many
-    // loops as instances of each service (SHOP_INSTANCES), every service has an instance on every
-    // loop, so the in-JVM bus keeps a request on the loop it arrived on (LocalBus).
-    VertxOptions options = new VertxOptions().setMetricsOptions(metrics)
-        .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
-    Vertx vertx = Vertx.builder().with(options)
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(registry)).build();
     REGISTRIES.put(vertx, registry);
     return vertx;
