@@ -7,6 +7,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,37 @@ abstract class ProductApiContract extends CatalogueApiTest {
 
     assertThat(http.get("/products/" + id(product), null).json()).isEqualTo(product);
     assertThat(http.get("/products/slug/" + product.getString("slug"), null).json()).isEqualTo(product);
+  }
+
+  /** The answers PostgreSQL writes (V6): every character as sent, timestamps as the contract's, everywhere alike. */
+  @Test
+  void textsAndTimestampsAreAnsweredExactlyByEveryRead() {
+    String awkward = "quote \" backslash \\ slash / tab \t line\r\n bell \u0007 unit \u001f Đồng hồ 😀 <b>&amp;</b>";
+    JsonObject category = createCategory("Cat " + awkward + " " + token, null);
+    Instant before = Instant.now().minusSeconds(60);
+    JsonObject product = createProduct(new JsonObject().put("name", "Name " + awkward + " " + token)
+        .put("description", "Desc " + awkward).put("categoryId", id(category))
+        .put("imageUrls", new JsonArray().add("https://img.example.com/a.jpg?q=x&y=%22z%22")));
+
+    assertThat(product.getString("name")).isEqualTo("Name " + awkward + " " + token);
+    assertThat(product.getString("description")).isEqualTo("Desc " + awkward);
+    assertThat(product.getJsonArray("imageUrls")).containsExactly("https://img.example.com/a.jpg?q=x&y=%22z%22");
+    JsonObject categoryRead = http.get("/categories/" + id(category), null).json();
+    categoryRead.remove("parent");
+    categoryRead.remove("children");
+    assertThat(product.getJsonObject("category")).isEqualTo(categoryRead);
+    assertThat(categoryRead.getString("name")).isEqualTo("Cat " + awkward + " " + token);
+    for (JsonObject answer : new JsonObject[] {product, product.getJsonObject("category")}) {
+      for (String field : new String[] {"createdAt", "updatedAt"}) {
+        assertThat(answer.getString(field)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        assertThat(Instant.parse(answer.getString(field))).isBetween(before, Instant.now().plusSeconds(60));
+      }
+    }
+
+    assertThat(http.get("/products/" + id(product), null).json()).isEqualTo(product);
+    assertThat(http.get("/products/slug/" + product.getString("slug"), null).json()).isEqualTo(product);
+    JsonObject page = list("/products?categorySlug=" + category.getString("slug"));
+    assertThat(page.getJsonArray("products")).containsExactly(product);
   }
 
   @Test

@@ -7,14 +7,11 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * JSON written straight to bytes with Jackson's streaming generator, for answers on hot paths (a
- * product page is twenty products): no JsonObject of maps is built only to be walked and encoded.
+ * page of a list): no JsonObject of maps is built only to be walked and encoded.
  * What it writes is what encoding the equivalent JsonObject writes (same field order, nulls kept).
  */
 public final class JsonWriter {
@@ -40,7 +37,7 @@ public final class JsonWriter {
 
   public static Buffer write(Content content) {
     Scratch scratch = SCRATCH.get();
-    // An answer written while another is (a category's text, made inside a product's) gets its own.
+    // An answer written while another is being written (inside its content) gets its own scratch.
     Scratch target = scratch.inUse ? new Scratch() : scratch;
     target.inUse = true;
     target.size = 0;
@@ -82,28 +79,6 @@ public final class JsonWriter {
       if (size + more > bytes.length) {
         bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
-    }
-  }
-
-  /**
-   * The id as a JSON string, or null. Ids and timestamps are ASCII that never needs escaping, so
-   * their bytes are copied as they are instead of going through the generator's character loop
-   * (a page of products writes eighty of each).
-   */
-  public static void uuid(JsonGenerator json, UUID id) throws IOException {
-    ascii(json, id == null ? null : id.toString().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** The contract's timestamp ({@link Timestamps}) as a JSON string, or null. */
-  public static void timestamp(JsonGenerator json, OffsetDateTime time) throws IOException {
-    ascii(json, Timestamps.ascii(time));
-  }
-
-  private static void ascii(JsonGenerator json, byte[] text) throws IOException {
-    if (text == null) {
-      json.writeNull();
-    } else {
-      json.writeRawUTF8String(text, 0, text.length);
     }
   }
 

@@ -30,8 +30,8 @@ public final class Timestamps {
     return text == null ? null : new String(text, StandardCharsets.US_ASCII);
   }
 
-  /** {@link #format} as the bytes of its ASCII characters, for writing straight into JSON; null for null. */
-  public static byte[] ascii(OffsetDateTime time) {
+  /** {@link #format} as the bytes of its ASCII characters; null for null. */
+  private static byte[] ascii(OffsetDateTime time) {
     if (time == null) {
       return null;
     }
