@@ -242,7 +242,22 @@ public final class ProductRepository {
     return query.sort() == null ? ProductSort.NEWEST : query.sort();
   }
 
+  /**
+   * The count of the list's matches. A category subtree's is summed per category, each count read
+   * from the (category, ...) index, as its pages are: counting a top category's tenth of the
+   * catalogue in one scan left the planner a close call between the index and reading the whole
+   * table, which it made either way from one ANALYZE sample to the next.
+   */
   Statement countStatement(ProductQuery query) {
+    if (query.categoryIds() != null && query.searchWords().isEmpty()) {
+      Parameters parameters = new Parameters();
+      String categories = parameters.add(query.categoryIds().toArray(new UUID[0]));
+      List<String> conditions = conditions(query, parameters, false);
+      conditions.add(0, "p.category_id = c.id");
+      return new Statement("SELECT " + VERSION + ", (SELECT coalesce(sum(k.n), 0)::bigint FROM unnest(" + categories
+          + "::uuid[]) AS c(id) CROSS JOIN LATERAL (SELECT count(*) AS n FROM products p" + where(conditions) + ") k)",
+          parameters.tuple());
+    }
     Parameters parameters = new Parameters();
     return new Statement("SELECT " + VERSION + ", count(*) FROM products p" + where(conditions(query, parameters, true)),
         parameters.tuple());
