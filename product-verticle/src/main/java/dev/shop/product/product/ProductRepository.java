@@ -40,8 +40,7 @@ public final class ProductRepository {
    * a JSON array); ids of no product are left out. Null when none is found.
    */
   private static final String ANSWERS_IN_ORDER = "(SELECT string_agg(" + Product.ANSWER + ", ',' ORDER BY k.n) "
-      + "FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, n) JOIN products p ON p.id = k.id "
-      + "LEFT JOIN categories c ON c.id = p.category_id)";
+      + "FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, n) JOIN (" + Product.FROM + ") ON p.id = k.id)";
   /**
    * The catalogue version as a column of a list query: one statement reads one snapshot, so the
    * answer is exactly that of this version.
@@ -227,15 +226,26 @@ public final class ProductRepository {
    */
   private static Statement categoryPageStatement(ProductQuery query, int limit, long offset) {
     Parameters parameters = new Parameters();
-    String categories = parameters.add(query.categoryIds().toArray(new UUID[0]));
-    List<String> conditions = conditions(query, parameters, false);
-    conditions.add(0, "p.category_id = c.id");
+    String categories = eachCategory(query, parameters);
+    String where = where(categoryConditions(query, parameters));
     ProductSort sort = sortOf(query);
-    String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM unnest(" + categories + "::uuid[]) AS c(id) "
-        + "CROSS JOIN LATERAL (SELECT p.id, " + sort.key + " FROM products p" + where(conditions)
+    String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM " + categories
+        + "CROSS JOIN LATERAL (SELECT p.id, " + sort.key + " FROM products p" + where
         + " ORDER BY " + sort.orderBy + " LIMIT " + parameters.add(offset + limit) + ") p"
         + " ORDER BY " + sort.orderBy + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset) + ")";
     return new Statement(sql, parameters.tuple());
+  }
+
+  /** {@code unnest(<the subtree's category ids>) AS c(id) }: the rows a per-category query runs for. */
+  private static String eachCategory(ProductQuery query, Parameters parameters) {
+    return "unnest(" + parameters.add(query.categoryIds().toArray(new UUID[0])) + "::uuid[]) AS c(id) ";
+  }
+
+  /** The list's filters within category {@code c.id} of {@link #eachCategory}. */
+  private static List<String> categoryConditions(ProductQuery query, Parameters parameters) {
+    List<String> conditions = conditions(query, parameters, false);
+    conditions.add(0, "p.category_id = c.id");
+    return conditions;
   }
 
   private static ProductSort sortOf(ProductQuery query) {
@@ -251,12 +261,10 @@ public final class ProductRepository {
   Statement countStatement(ProductQuery query) {
     if (query.categoryIds() != null && query.searchWords().isEmpty()) {
       Parameters parameters = new Parameters();
-      String categories = parameters.add(query.categoryIds().toArray(new UUID[0]));
-      List<String> conditions = conditions(query, parameters, false);
-      conditions.add(0, "p.category_id = c.id");
-      return new Statement("SELECT " + VERSION + ", (SELECT coalesce(sum(k.n), 0)::bigint FROM unnest(" + categories
-          + "::uuid[]) AS c(id) CROSS JOIN LATERAL (SELECT count(*) AS n FROM products p" + where(conditions) + ") k)",
-          parameters.tuple());
+      String categories = eachCategory(query, parameters);
+      String where = where(categoryConditions(query, parameters));
+      return new Statement("SELECT " + VERSION + ", (SELECT coalesce(sum(k.n), 0)::bigint FROM " + categories
+          + "CROSS JOIN LATERAL (SELECT count(*) AS n FROM products p" + where + ") k)", parameters.tuple());
     }
     Parameters parameters = new Parameters();
     return new Statement("SELECT " + VERSION + ", count(*) FROM products p" + where(conditions(query, parameters, true)),
