@@ -1,5 +1,6 @@
 package dev.shop.common.db;
 
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
@@ -14,6 +15,11 @@ public final class PgErrors {
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
   /** admin_shutdown, crash_shutdown, cannot_connect_now (shutting down, starting up, recovering). */
   private static final Set<String> SERVER_AWAY = Set.of("57P01", "57P02", "57P03");
+  /**
+   * How the SQL client fails a command given to a connection that closed after the pool lent it
+   * (a plain VertxException: the message is all that tells it apart).
+   */
+  private static final String NOT_ACTIVE = "Connection is not active now";
 
   private PgErrors() {
   }
@@ -34,12 +40,14 @@ public final class PgErrors {
 
   /**
    * Whether the database is away, not the request wrong: its connection was refused, reset or lost
-   * (a service's only I/O besides the bus is its database), or the server is shutting down,
+   * (a service's only I/O besides the bus is its database; also while a command was on its way to a
+   * connection that just closed), or the server is shutting down,
    * starting up or recovering. The same request may succeed once it is back.
    */
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException || cause instanceof ClosedConnectionException
+          || cause instanceof VertxException && cause.getMessage() != null && cause.getMessage().startsWith(NOT_ACTIVE)
           || cause instanceof PgException pg && pg.getSqlState() != null
           && (pg.getSqlState().startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_AWAY.contains(pg.getSqlState()))) {
         return true;

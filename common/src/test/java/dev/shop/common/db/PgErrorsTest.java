@@ -17,6 +17,8 @@ class PgErrorsTest {
         .as("refused").isTrue();
     assertThat(PgErrors.isUnavailable(new IOException("Connection reset by peer"))).as("reset").isTrue();
     assertThat(PgErrors.isUnavailable(ClosedConnectionException.INSTANCE)).as("lost").isTrue();
+    assertThat(PgErrors.isUnavailable(new VertxException("Connection is not active now, current status: CLOSED", true)))
+        .as("closed under a command").isTrue();
     for (String state : new String[] {"57P01", "57P02", "57P03", "08006"}) {
       assertThat(PgErrors.isUnavailable(new PgException("away", "FATAL", state, null))).as(state).isTrue();
     }
@@ -27,5 +29,6 @@ class PgErrorsTest {
     assertThat(PgErrors.isUnavailable(new PgException("duplicate", "ERROR", "23505", null))).isFalse();
     assertThat(PgErrors.isUnavailable(new PgException("syntax", "ERROR", "42601", null))).isFalse();
     assertThat(PgErrors.isUnavailable(new IllegalStateException("bug"))).isFalse();
+    assertThat(PgErrors.isUnavailable(new VertxException("something else"))).isFalse();
   }
 }
