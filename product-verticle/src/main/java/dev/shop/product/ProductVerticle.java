@@ -8,6 +8,7 @@ import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.product.category.CategoryHandlers;
 import dev.shop.product.category.CategoryRepository;
+import dev.shop.product.product.AnsweredPages;
 import dev.shop.product.product.ProductHandlers;
 import dev.shop.product.product.ProductRepository;
 import dev.shop.product.reservation.ReservationHandlers;
@@ -33,7 +34,8 @@ public final class ProductVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CategoryHandlers categories = new CategoryHandlers(new CategoryRepository(pool));
-    ProductHandlers products = new ProductHandlers(new ProductRepository(pool, events().outbox()));
+    ProductHandlers products = new ProductHandlers(new ProductRepository(pool, events().outbox()),
+        AnsweredPages.of(vertx, settings.integer(ConfigKeys.PRODUCT_PAGES_KEPT_MB)));
     StockHandlers stock = new StockHandlers(new StockRepository(pool));
     int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
     ReservationRepository reservationRepository = new ReservationRepository(pool);

@@ -44,6 +44,7 @@ public final class ConfigKeys {
   public static final String RATE_LIMIT_MAX_KEYS = "SHOP_RATE_LIMIT_MAX_KEYS";
   public static final String TRUSTED_PROXIES = "SHOP_TRUSTED_PROXIES";
   public static final String RESERVATION_TTL_SECONDS = "SHOP_RESERVATION_TTL_SECONDS";
+  public static final String PRODUCT_PAGES_KEPT_MB = "SHOP_PRODUCT_PAGES_KEPT_MB";
   public static final String SESSION_CART_KEPT_SECONDS = "SHOP_SESSION_CART_KEPT_SECONDS";
   public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";
   public static final String EVENTS_SUBJECT_PREFIX = "SHOP_EVENTS_SUBJECT_PREFIX";

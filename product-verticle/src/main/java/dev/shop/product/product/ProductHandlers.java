@@ -29,9 +29,10 @@ public final class ProductHandlers {
   private final ProductRepository products;
   private final ProductListing listing;
 
-  public ProductHandlers(ProductRepository products) {
+  /** {@code pages}: the list pages this JVM's product service keeps as answered. */
+  public ProductHandlers(ProductRepository products, AnsweredPages pages) {
     this.products = products;
-    this.listing = new ProductListing(products);
+    this.listing = new ProductListing(products, pages);
   }
 
   /** {@code {page?, pageSize?, search?, categorySlug?, minPriceInt?, maxPriceInt?, inStock?, sort?}} as strings. */

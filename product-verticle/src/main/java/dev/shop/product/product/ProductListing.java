@@ -17,7 +17,8 @@ import java.util.function.Function;
  * products a list holds or their order). A page whose blocks are kept costs one query: its rows
  * by id, read together with the catalogue version; if the version is still the one the blocks
  * were kept at, the kept total and order are exact, else the page is read anew. The rows are
- * always those of now (stock, prices).
+ * always those of now (stock, prices): a whole page's answer is kept only with the answers version
+ * it was read at, which every write of a product or category changes ({@link AnsweredPages}).
  */
 final class ProductListing {
 
@@ -31,12 +32,14 @@ final class ProductListing {
   private static final int CAPACITY = 5_000;
 
   private final ProductRepository products;
+  private final AnsweredPages answered;
   private final VersionedCache<List<UUID>> subtrees = new VersionedCache<>(CAPACITY);
   private final VersionedCache<Long> totals = new VersionedCache<>(CAPACITY);
   private final VersionedCache<List<UUID>> blocks = new VersionedCache<>(CAPACITY);
 
-  ProductListing(ProductRepository products) {
+  ProductListing(ProductRepository products, AnsweredPages answered) {
     this.products = products;
+    this.answered = answered;
   }
 
   /** A page kept at one catalogue version: its products' ids in order, and the list's total. */
@@ -45,16 +48,35 @@ final class ProductListing {
 
   /**
    * A page of the list: the query is made from the ids of the category subtree of
-   * {@code categorySlug} (null: no category filter).
+   * {@code categorySlug} (null: no category filter). A page answered before and kept costs one
+   * read of the answers version; one whose ids and total are kept, one query of its rows.
    */
   Future<Buffer> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page) {
+    String pageKey = query.apply(null).pageKey(categorySlug, page);
+    Optional<AnsweredPages.AnsweredPage> before = answered.find(pageKey);
+    if (before.isEmpty()) {
+      return read(categorySlug, query, page, pageKey);
+    }
+    return products.answersVersion().compose(version -> version == before.get().answersVersion()
+        ? Future.succeededFuture(before.get().body())
+        : read(categorySlug, query, page, pageKey));
+  }
+
+  /** Reads the page; keeps its answer when its ids, total and rows are all of one snapshot's version. */
+  private Future<Buffer> read(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page,
+      String pageKey) {
     Optional<KeptPage> kept = kept(categorySlug, query, page);
     if (kept.isEmpty()) {
       return readAnew(categorySlug, query, page);
     }
-    return products.answersInOrderAtVersion(kept.get().ids()).compose(found -> found.version() == kept.get().version()
-        ? Future.succeededFuture(envelope(page, kept.get().total(), found.value()))
-        : readAnew(categorySlug, query, page));
+    return products.answersInOrderAtVersion(kept.get().ids()).compose(found -> {
+      if (found.version() != kept.get().version()) {
+        return readAnew(categorySlug, query, page);
+      }
+      Buffer body = envelope(page, kept.get().total(), found.answers());
+      answered.keep(pageKey, found.answersVersion(), body);
+      return Future.succeededFuture(body);
+    });
   }
 
   /** The page and total kept for this list, if both (and its category subtree) are of one version. */

@@ -1,5 +1,6 @@
 package dev.shop.product.product;
 
+import dev.shop.common.json.PageRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,14 @@ record ProductQuery(String search, List<String> searchWords, List<UUID> category
   /** What decides which products match (and so the total): everything but the sort. */
   String filterKey() {
     return search + "|" + categoryIds + "|" + minPriceInt + "|" + maxPriceInt + "|" + inStockOnly;
+  }
+
+  /**
+   * What decides a whole page's answer, for a query made without category ids: the category by
+   * its slug, the filter, the sort and the page.
+   */
+  String pageKey(String categorySlug, PageRequest page) {
+    return categorySlug + "|" + filterKey() + "|" + sort + "|" + page.page() + "|" + page.pageSize();
   }
 
   /** What decides the products of a block of the list: the filter, the sort and the block's place. */

@@ -113,13 +113,26 @@ public final class ProductRepository {
   }
 
   /**
-   * {@link #answersInOrder} with the catalogue version of the same snapshot (the one query of a
-   * list page whose ids were kept).
+   * {@link #answersInOrder} with the catalogue version and the answers version of the same
+   * snapshot (the one query of a list page whose ids were kept).
    */
-  Future<Versioned<Buffer>> answersInOrderAtVersion(Collection<UUID> ids) {
-    return pool.preparedQuery("SELECT " + VERSION + ", " + ANSWERS_IN_ORDER)
+  Future<VersionedAnswers> answersInOrderAtVersion(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT version, answers_version, " + ANSWERS_IN_ORDER + " FROM catalogue_version")
         .execute(Tuple.of(ids.toArray(new UUID[0])))
-        .map(rows -> versioned(rows, row -> orEmpty(row.getBuffer(1))));
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new VersionedAnswers(row.getLong(0), row.getLong(1), orEmpty(row.getBuffer(2)));
+        });
+  }
+
+  /** Answers of a page, read in one snapshot with its catalogue version and its answers version (V7). */
+  record VersionedAnswers(long version, long answersVersion, Buffer answers) {
+  }
+
+  /** The answers version now: it changes with every write of a product or a category (V7). */
+  Future<Long> answersVersion() {
+    return pool.preparedQuery("SELECT answers_version FROM catalogue_version").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   private static Buffer orEmpty(Buffer answers) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Pages served from kept blocks of ids are exactly the pages of the list's order, whatever their
  * size and place (pages that cross a block's end, the last partial page, past the end), for the
- * whole catalogue, a category subtree and a search, and stay exact after a change of the catalogue.
+ * whole catalogue, a category subtree and a search, and stay exact after a change of the catalogue;
+ * a page kept as answered shows every later write of its products and their categories.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductListingTest {
@@ -29,13 +30,15 @@ class ProductListingTest {
 
   private Vertx vertx;
   private Pool pool;
+  private AnsweredPages pages;
   private ProductListing listing;
 
   @BeforeAll
   void fillACatalogue() {
     vertx = Vertx.vertx();
     pool = Await.result(Database.migrateAndConnect(vertx, "product", TestDatabases.freshDatabase("listing"), 2));
-    listing = new ProductListing(new ProductRepository(pool, null));
+    pages = AnsweredPages.of(vertx, 4);
+    listing = new ProductListing(new ProductRepository(pool, null), pages);
     execute("INSERT INTO categories (id, name, slug, parent_id) VALUES "
         + "(md5('top')::uuid, 'Top', 'top', NULL), (md5('a')::uuid, 'A', 'a', md5('top')::uuid), "
         + "(md5('b')::uuid, 'B', 'b', md5('top')::uuid), (md5('c')::uuid, 'C', 'c', NULL)");
@@ -79,15 +82,26 @@ class ProductListingTest {
 
   @Test
   void aKeptPageShowsItsProductsAsTheyAreNow() {
-    JsonObject first = page(null, ProductSort.PRICE_DESC, 1, 3);
+    page(null, ProductSort.PRICE_DESC, 1, 3);
+    JsonObject first = page(null, ProductSort.PRICE_DESC, 1, 3); // its ids were kept: now its answer too
+    assertThat(pages.find(pageKey(ProductSort.PRICE_DESC, 1, 3))).isPresent();
+    assertThat(page(null, ProductSort.PRICE_DESC, 1, 3)).isEqualTo(first);
     JsonObject top = first.getJsonArray("products").getJsonObject(0);
     // A checkout's stock change keeps the list as it is (no new catalogue version) but not the product.
     execute("UPDATE products SET stock = stock + 7 WHERE id = '" + top.getString("id") + "'");
+    JsonObject restocked = page(null, ProductSort.PRICE_DESC, 1, 3).getJsonArray("products").getJsonObject(0);
+    assertThat(restocked.getString("id")).isEqualTo(top.getString("id"));
+    assertThat(restocked.getInteger("stock")).isEqualTo(top.getInteger("stock") + 7);
+    page(null, ProductSort.PRICE_DESC, 1, 3);
     execute("UPDATE categories SET description = 'renamed' WHERE id = '" + top.getString("categoryId") + "'");
     JsonObject again = page(null, ProductSort.PRICE_DESC, 1, 3).getJsonArray("products").getJsonObject(0);
-    assertThat(again.getString("id")).isEqualTo(top.getString("id"));
     assertThat(again.getInteger("stock")).isEqualTo(top.getInteger("stock") + 7);
     assertThat(again.getJsonObject("category").getString("description")).isEqualTo("renamed");
+  }
+
+  private static String pageKey(ProductSort sort, int number, int pageSize) {
+    return new ProductQuery(null, List.of(), null, null, null, false, sort).pageKey(null,
+        new PageRequest(number, pageSize));
   }
 
   /** Compares pages of several sizes, twice each (read, then kept), with the order SQL gives. */
