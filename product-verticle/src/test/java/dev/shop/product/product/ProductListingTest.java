@@ -82,8 +82,10 @@ class ProductListingTest {
 
   @Test
   void aKeptPageShowsItsProductsAsTheyAreNow() {
-    page(null, ProductSort.PRICE_DESC, 1, 3);
-    JsonObject first = page(null, ProductSort.PRICE_DESC, 1, 3); // its ids were kept: now its answer too
+    page(null, ProductSort.PRICE_DESC, 1, 3); // reads and keeps its ids
+    page(null, ProductSort.PRICE_DESC, 1, 3); // its answer read once at this version
+    assertThat(pages.find(pageKey(ProductSort.PRICE_DESC, 1, 3))).isEmpty();
+    JsonObject first = page(null, ProductSort.PRICE_DESC, 1, 3); // and again: now kept
     assertThat(pages.find(pageKey(ProductSort.PRICE_DESC, 1, 3))).isPresent();
     assertThat(page(null, ProductSort.PRICE_DESC, 1, 3)).isEqualTo(first);
     JsonObject top = first.getJsonArray("products").getJsonObject(0);
@@ -93,6 +95,8 @@ class ProductListingTest {
     assertThat(restocked.getString("id")).isEqualTo(top.getString("id"));
     assertThat(restocked.getInteger("stock")).isEqualTo(top.getInteger("stock") + 7);
     page(null, ProductSort.PRICE_DESC, 1, 3);
+    page(null, ProductSort.PRICE_DESC, 1, 3);
+    assertThat(pages.find(pageKey(ProductSort.PRICE_DESC, 1, 3))).isPresent();
     execute("UPDATE categories SET description = 'renamed' WHERE id = '" + top.getString("categoryId") + "'");
     JsonObject again = page(null, ProductSort.PRICE_DESC, 1, 3).getJsonArray("products").getJsonObject(0);
     assertThat(again.getInteger("stock")).isEqualTo(top.getInteger("stock") + 7);
