@@ -2,6 +2,7 @@ package dev.shop.product.product;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.metrics.Metrics;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.vertx.core.Vertx;
@@ -24,26 +25,24 @@ public final class AnsweredPages implements Shareable {
   private static final String SHARED = "shop.product.pages";
   private static final long MEGABYTE = 1024 * 1024;
 
-  /**
-   * A page's answer (the whole JSON body) and the answers version it is exact at; a null body
-   * marks a page read once at that version and not kept yet.
-   */
+  /** Pages read once and not kept yet, remembered with the answers version they were read at. */
+  private static final int READ_ONCE = 20_000;
+
+  /** A page's answer (the whole JSON body) and the answers version it is exact at. */
   record AnsweredPage(long answersVersion, Buffer body) {
   }
 
-  /** About what an entry costs besides its key's characters and its body's bytes. */
-  private static final int ENTRY_BYTES = 64;
-
-  /** Null when keeping pages is off. */
+  /** Both null when keeping pages is off. */
   private final Cache<String, AnsweredPage> pages;
+  private final Cache<String, Long> readOnce;
 
   private AnsweredPages(long megabytes) {
     this.pages = megabytes == 0 ? null : Caffeine.newBuilder()
         .maximumWeight(megabytes * MEGABYTE)
-        .weigher((String key, AnsweredPage page) -> ENTRY_BYTES + key.length() * 2
-            + (page.body() == null ? 0 : page.body().length()))
+        .weigher((String key, AnsweredPage page) -> key.length() * 2 + page.body().length())
         .recordStats()
         .build();
+    this.readOnce = megabytes == 0 ? null : Caffeine.newBuilder().maximumSize(READ_ONCE).build();
   }
 
   /**
@@ -52,6 +51,10 @@ public final class AnsweredPages implements Shareable {
    * its registry.
    */
   public static AnsweredPages of(Vertx vertx, long megabytes) {
+    if (megabytes < 0) {
+      throw new IllegalStateException("Configuration key " + ConfigKeys.PRODUCT_PAGES_KEPT_MB
+          + " must not be negative, got " + megabytes);
+    }
     return (AnsweredPages) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("pages", key -> {
       AnsweredPages made = new AnsweredPages(megabytes);
       if (made.pages != null) {
@@ -63,16 +66,21 @@ public final class AnsweredPages implements Shareable {
 
   /** The page kept for {@code key}, if any. */
   Optional<AnsweredPage> find(String key) {
-    return pages == null ? Optional.empty()
-        : Optional.ofNullable(pages.getIfPresent(key)).filter(page -> page.body() != null);
+    return pages == null ? Optional.empty() : Optional.ofNullable(pages.getIfPresent(key));
   }
 
   /** Keeps the page read at {@code answersVersion} if it was read at that version before. */
   void keep(String key, long answersVersion, Buffer body) {
-    if (pages != null) {
-      AnsweredPage before = pages.getIfPresent(key);
-      boolean again = before != null && before.answersVersion() == answersVersion;
-      pages.put(key, new AnsweredPage(answersVersion, again ? body : null));
+    if (pages == null) {
+      return;
+    }
+    Long before = readOnce.getIfPresent(key);
+    if (before != null && before == answersVersion) {
+      readOnce.invalidate(key);
+      pages.put(key, new AnsweredPage(answersVersion, body));
+    } else {
+      pages.invalidate(key); // kept at an older version, if at all
+      readOnce.put(key, answersVersion);
     }
   }
 }
