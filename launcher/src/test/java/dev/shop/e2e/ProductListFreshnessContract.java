@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,5 +110,49 @@ abstract class ProductListFreshnessContract extends OrderApiTest {
     assertThat(ids(searchIn("&sort=price_asc&pageSize=2&page=2"), "products")).containsExactly(firstTwo.get(1),
         nextTwo.get(0));
     assertThat(searchIn("&pageSize=2").getLong("totalPages")).isEqualTo(3);
+  }
+
+  @Test
+  void aPageReadAgainAndAgainShowsEveryLaterWriteOfItsProducts() {
+    JsonObject shelf = createCategory("Often " + token, null);
+    JsonObject product = createProduct(new JsonObject().put("name", "Often read " + token).put("stock", 10)
+        .put("categoryId", id(shelf)));
+    String page = "/products?search=" + token + "&sort=name";
+    readOften(page); // the service now answers it as it kept it, while nothing is written
+
+    // Writes that leave the list as it is (no member, order or total changes): each shows at once.
+    order(register("often"), items(line(product, 3)));
+    assertThat(firstProduct(page).getInteger("stock")).isEqualTo(7);
+    readOften(page);
+    http.post("/products/" + id(product) + "/stock", new JsonObject().put("delta", 5), adminToken);
+    assertThat(firstProduct(page).getInteger("stock")).isEqualTo(12);
+    readOften(page);
+    http.put("/products/" + id(product), new JsonObject().put("imageUrls", List.of("https://img.example/often.png")),
+        adminToken);
+    assertThat(firstProduct(page).getJsonArray("imageUrls").getString(0)).isEqualTo("https://img.example/often.png");
+    readOften(page);
+    http.put("/categories/" + id(shelf), new JsonObject().put("description", "Read often"), adminToken);
+    assertThat(firstProduct(page).getJsonObject("category").getString("description")).isEqualTo("Read often");
+  }
+
+  /** Reads the page until it has been answered as kept (counted by the kept pages' hit meter). */
+  private void readOften(String uri) {
+    double hitsBefore = keptPageHits();
+    JsonObject first = list(uri);
+    for (int i = 0; i < 5; i++) {
+      assertThat(list(uri)).isEqualTo(first);
+    }
+    assertThat(keptPageHits()).as("pages answered as kept").isGreaterThan(hitsBefore);
+  }
+
+  private double keptPageHits() {
+    Matcher hits = Pattern.compile("(?m)^cache_gets_total\\{cache=\"product.pages\",result=\"hit\"} ([0-9.E]+)$")
+        .matcher(http.get("/metrics", null).text());
+    assertThat(hits.find()).as("the kept pages' hit meter").isTrue();
+    return Double.parseDouble(hits.group(1));
+  }
+
+  private JsonObject firstProduct(String uri) {
+    return list(uri).getJsonArray("products").getJsonObject(0);
   }
 }
