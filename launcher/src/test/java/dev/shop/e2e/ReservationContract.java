@@ -93,6 +93,32 @@ abstract class ReservationContract extends OrderApiTest {
   }
 
   @Test
+  void aReservationRefusedLeavesNothingAndTheSameOrderMayReserveLater() {
+    JsonObject plenty = stocked(10, 1_000);
+    JsonObject scarce = stocked(1, 1_000);
+    String orderId = UUID.randomUUID().toString();
+    JsonObject request = reservation(orderId, line(plenty, 3), line(scarce, 2));
+
+    ShopException refused = (ShopException) Await.failure(services().request("stock.reserve", request, INTERNAL));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.details()).extracting(detail -> detail.field()).containsExactly(id(scarce));
+    assertThat(refused.details().get(0).message()).isEqualTo("insufficient stock: 1 available, 2 requested");
+    JsonObject withUnknown = reservation(orderId, line(scarce, 2), new JsonObject()
+        .put("productId", UUID.randomUUID().toString()).put("quantity", 1));
+    assertThat(status(Await.failure(services().request("stock.reserve", withUnknown, INTERNAL)))).isEqualTo(404);
+    assertThat(stockOf(plenty)).isEqualTo(10);
+    assertThat(stockOf(scarce)).isEqualTo(1);
+    assertThat(status(Await.failure(services().request("stock.confirm", new JsonObject().put("orderId", orderId),
+        INTERNAL)))).isEqualTo(404);
+
+    http.post("/products/" + id(scarce) + "/stock", new JsonObject().put("delta", 5), adminToken);
+    JsonObject reserved = Await.result(services().request("stock.reserve", request, INTERNAL)).bodyAsObject();
+    assertThat(reserved.getJsonArray("items")).hasSize(2);
+    assertThat(stockOf(plenty)).isEqualTo(7);
+    assertThat(stockOf(scarce)).isEqualTo(4);
+  }
+
+  @Test
   void unknownReservationsChangeNothing() {
     String orderId = UUID.randomUUID().toString();
     JsonObject released = Await.result(services().request("stock.release", new JsonObject().put("orderId", orderId),
