@@ -50,12 +50,16 @@ public final class ProductRepository {
   private final Pool pool;
   private final Outbox outbox;
   private final UniqueSlugs slugs;
+  private final OneReadPerTurn<Long> answersVersionReads;
 
   /** {@code outbox} receives the product events; null for a bulk import, which writes none. */
   public ProductRepository(Pool pool, Outbox outbox) {
     this.pool = pool;
     this.outbox = outbox;
     this.slugs = new UniqueSlugs(pool, "products", "products_slug_key");
+    this.answersVersionReads = new OneReadPerTurn<>(() -> pool.preparedQuery(
+            "SELECT answers_version FROM catalogue_version").execute()
+        .map(rows -> rows.iterator().next().getLong(0)));
   }
 
   /**
@@ -129,10 +133,12 @@ public final class ProductRepository {
   record VersionedAnswers(long version, long answersVersion, Buffer answers) {
   }
 
-  /** The answers version now: it changes with every write of a product or a category (V7). */
+  /**
+   * The answers version now: it changes with every write of a product or a category (V7). The
+   * callers of one turn of the event loop share one read ({@link OneReadPerTurn}).
+   */
   Future<Long> answersVersion() {
-    return pool.preparedQuery("SELECT answers_version FROM catalogue_version").execute()
-        .map(rows -> rows.iterator().next().getLong(0));
+    return answersVersionReads.get();
   }
 
   private static Buffer orEmpty(Buffer answers) {

@@ -6,7 +6,9 @@ import dev.shop.common.db.Database;
 import dev.shop.common.json.PageRequest;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -136,8 +138,10 @@ class ProductListingTest {
   }
 
   private JsonObject page(String slug, ProductSort sort, int number, int pageSize, boolean inStock) {
-    return Await.result(listing.page(slug, categories -> new ProductQuery(null, List.of(), categories, null, null,
-        inStock, sort), new PageRequest(number, pageSize))).toJsonObject();
+    // On an event loop, as the verticle calls it.
+    return Await.result(Future.<Buffer>future(answered -> vertx.runOnContext(v -> listing.page(slug,
+        categories -> new ProductQuery(null, List.of(), categories, null, null, inStock, sort),
+        new PageRequest(number, pageSize)).onComplete(answered)))).toJsonObject();
   }
 
   private void execute(String sql) {
