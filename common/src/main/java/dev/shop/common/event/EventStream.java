@@ -12,7 +12,11 @@ import io.vertx.core.Future;
  */
 public interface EventStream {
 
-  /** Completes once the event is safely handed on (stored in the stream, or applied in-process). */
+  /**
+   * Completes once the event is safely handed on (stored in the stream, or applied in-process), on
+   * the Vert.x context of the caller, wherever the stream or the consumer ran: the relay keeps its
+   * state on its own event loop.
+   */
   Future<Void> publish(DomainEvent event);
 
   /**

@@ -15,8 +15,10 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,12 +94,15 @@ public final class JetStreamEvents implements EventStream {
       // jnats would buffer it until the connection is back; the relay retries it then instead.
       return Future.failedFuture(new IllegalStateException("not connected to NATS"));
     }
-    Context context = vertx.getOrCreateContext();
-    return stream().compose(jetStream -> Future.fromCompletionStage(jetStream.publishAsync(
+    // The stream is made ready on its first caller's context; completed on this caller's (see EventStream).
+    Promise<Void> handedOn = ((ContextInternal) vertx.getOrCreateContext()).promise();
+    stream().compose(jetStream -> Future.fromCompletionStage(jetStream.publishAsync(
             settings.subject(event.type()), null, event.encode().getBytes(),
-            PublishOptions.builder().messageId(event.id().toString()).build()), context))
+            PublishOptions.builder().messageId(event.id().toString()).build())))
         .timeout(PUBLISH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .mapEmpty();
+        .<Void>mapEmpty()
+        .onComplete(handedOn);
+    return handedOn.future();
   }
 
   @Override

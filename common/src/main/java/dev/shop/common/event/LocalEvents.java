@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ public final class LocalEvents implements EventStream {
 
   @Override
   public Future<Void> publish(DomainEvent event) {
-    return opened.future().compose(open -> {
+    // Acknowledged on the consumer's event loop; completed on the publisher's (see EventStream).
+    Promise<Void> handedOn = ((ContextInternal) vertx.getOrCreateContext()).promise();
+    opened.future().compose(open -> {
       List<Subscriber> current = subscribers.getOrDefault(event.type(), List.of());
       Set<String> present = Set.copyOf(current.stream().map(Subscriber::consumer).toList());
       if (!present.containsAll(knownConsumers.getOrDefault(event.type(), Set.of()))) {
@@ -52,8 +55,9 @@ public final class LocalEvents implements EventStream {
           .collect(Collectors.groupingBy(Subscriber::consumer, LinkedHashMap::new, Collectors.toList()));
       return Future.all(byConsumer.values().stream()
           .map(instances -> deliver(instances.get(Math.floorMod(turn.getAndIncrement(), instances.size())), event, 1))
-          .toList()).mapEmpty();
-    });
+          .toList()).<Void>mapEmpty();
+    }).onComplete(handedOn);
+    return handedOn.future();
   }
 
   /** Delivers until the consumer acknowledges, or fails after the attempts (the relay tries later). */

@@ -9,6 +9,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -86,6 +88,40 @@ abstract class EventPipelineTest {
     assertThat(rows("SELECT n FROM effects WHERE event_id = $1", event.id())).containsExactly(1);
     awaitTrue(() -> count("SELECT count(*) FROM event_outbox WHERE published_at IS NOT NULL") == 1);
     assertThat(count("SELECT count(*) FROM event_applied WHERE event_id = '" + event.id() + "'")).isEqualTo(1);
+  }
+
+  /**
+   * The relay keeps its state on its own context and touches it again when a publish completes: a
+   * publish applied on the consumer's event loop must still complete on the publisher's.
+   */
+  @Test
+  void aPublishCompletesOnThePublishersContextWhereverItsConsumerRuns() {
+    io.netty.channel.EventLoop publisherLoop = ((ContextInternal) context).nettyEventLoop();
+    io.netty.channel.EventLoop otherLoop = java.util.stream.StreamSupport
+        .stream(((VertxInternal) vertx).nettyEventLoopGroup().spliterator(), false)
+        .map(io.netty.channel.EventLoop.class::cast).filter(loop -> loop != publisherLoop).findFirst().orElseThrow();
+    Context consumerContext = ((VertxInternal) vertx).contextBuilder().withEventLoop(otherLoop).build();
+    List<Thread> consumerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Promise<EventStream.Subscription> subscribed = Promise.promise();
+    consumerContext.runOnContext(v -> stream.subscribe("elsewhere", "thing.happened", (event, attempt) -> {
+      consumerThreads.add(Thread.currentThread());
+      return Future.succeededFuture();
+    }).onComplete(subscribed));
+    EventStream.Subscription subscription = Await.result(subscribed.future());
+    cleanups.add(0, () -> Await.result(subscription.close()));
+
+    Promise<Context> completedOn = Promise.promise();
+    Promise<Thread> publisherThread = Promise.promise();
+    DomainEvent event = new DomainEvent(UUID.randomUUID(), "thing.happened", "svc", java.time.Instant.now(),
+        new JsonObject().put("n", 1));
+    context.runOnContext(v -> {
+      publisherThread.complete(Thread.currentThread());
+      stream.publish(event).onComplete(done -> completedOn.complete(Vertx.currentContext()));
+    });
+
+    assertThat(Await.result(completedOn.future())).isSameAs(context);
+    awaitTrue(() -> !consumerThreads.isEmpty());
+    assertThat(consumerThreads.get(0)).isNotSameAs(Await.result(publisherThread.future()));
   }
 
   @Test
