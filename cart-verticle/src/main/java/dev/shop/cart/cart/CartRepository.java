@@ -3,6 +3,7 @@ package dev.shop.cart.cart;
 import dev.shop.cart.catalogue.Catalogue;
 import dev.shop.cart.catalogue.CatalogueProduct;
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import io.vertx.core.Future;
@@ -60,7 +61,7 @@ public final class CartRepository {
    */
   Future<Void> add(CartOwner owner, CatalogueProduct product, int quantity) {
     LineQuantity.check(product, quantity);
-    return pool.withTransaction(connection -> lockOrCreate(connection, owner)
+    return Transactions.inTransaction(pool, connection -> lockOrCreate(connection, owner)
         .compose(cartId -> connection.preparedQuery("SELECT count(*), coalesce(bool_or(product_id = $2), false) "
                 + "FROM cart_items WHERE cart_id = $1")
             .execute(Tuple.of(cartId, product.id()))
@@ -115,7 +116,7 @@ public final class CartRepository {
    * hold more than {@link #MAX_LINES} products. Stock is not checked here: checkout does.
    */
   Future<CartTransfer> transfer(String sessionId, CartOwner user) {
-    return pool.withTransaction(connection -> lockOrCreate(connection, user)
+    return Transactions.inTransaction(pool, connection -> lockOrCreate(connection, user)
         .compose(userCart -> connection.preparedQuery("SELECT id FROM carts WHERE session_id = $1 FOR UPDATE")
             .execute(Tuple.of(sessionId))
             .compose(rows -> Rows.first(rows, row -> row.getUUID(0))
@@ -155,7 +156,7 @@ public final class CartRepository {
     Tuple parameters = Tuple.of(user.key(), ordered.keySet().toArray(new UUID[0]),
         ordered.values().toArray(new Integer[0]));
     String orderedLines = "unnest($2::uuid[], $3::int[]) AS o(product_id, quantity)";
-    return pool.withTransaction(connection -> changeLines(connection, "DELETE FROM cart_items c USING "
+    return Transactions.inTransaction(pool, connection -> changeLines(connection, "DELETE FROM cart_items c USING "
             + orderedLines + " WHERE " + ownedBy(user, 1) + " AND c.product_id = o.product_id "
             + "AND c.quantity <= o.quantity", parameters)
         .compose(v -> changeLines(connection, "UPDATE cart_items c SET quantity = c.quantity - o.quantity FROM "

@@ -1,6 +1,7 @@
 package dev.shop.common.event;
 
 import dev.shop.common.db.PgErrors;
+import dev.shop.common.db.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -29,7 +30,7 @@ final class EventConsumer {
   }
 
   Future<Void> deliver(EventHandler handler, DomainEvent event, int attempt) {
-    return pool.<Void>withTransaction(tx -> tx.preparedQuery(
+    return Transactions.<Void>inTransaction(pool, tx -> tx.preparedQuery(
                 "INSERT INTO event_applied (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .execute(Tuple.of(event.id(), event.type()))
             .compose(recorded -> recorded.rowCount() == 0 ? Future.succeededFuture() : apply(handler, tx, event)))

@@ -13,8 +13,10 @@ import java.util.UUID;
 public record OrderItem(UUID id, UUID orderId, UUID productId, int quantity, long priceInt, String sku, String name,
     String slug, List<String> imageUrls, OffsetDateTime createdAt) {
 
-  static final String COLUMNS = "id, order_id, product_id, quantity, price_int, product_sku, product_name, "
-      + "product_slug, product_image_urls, created_at";
+  /** The columns {@link #toTuple()} writes; {@code created_at} is left to its default. */
+  static final String WRITTEN_COLUMNS = "id, order_id, product_id, quantity, price_int, product_sku, product_name, "
+      + "product_slug, product_image_urls";
+  static final String COLUMNS = WRITTEN_COLUMNS + ", created_at";
 
   static OrderItem from(Row row) {
     String[] images = row.getArrayOfStrings("product_image_urls");

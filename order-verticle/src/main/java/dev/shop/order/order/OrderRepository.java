@@ -1,6 +1,7 @@
 package dev.shop.order.order;
 
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
 import dev.shop.common.json.PageRequest;
@@ -33,29 +34,29 @@ public final class OrderRepository {
 
   /**
    * Writes the order and its lines, its {@code order.created} event, and whatever
-   * {@code alsoWrite} writes, in one transaction.
+   * {@code alsoWrite} writes, in one transaction of three round trips: BEGIN, the order and its
+   * lines leave together (the lines' {@code created_at} is their default, {@code now()}, the
+   * transaction's start, as the order's is), then the event, built from the written order, and
+   * {@code alsoWrite}'s statements, then COMMIT.
    */
   public Future<Order> insert(Order order, Function<SqlClient, Future<Void>> alsoWrite) {
-    return pool.withTransaction(client -> insert(client, order)
-        .compose(inserted -> outbox.append(client, EventTypes.ORDER_CREATED, inserted.toEvent(null)).map(inserted))
-        .compose(inserted -> alsoWrite.apply(client).map(inserted)));
-  }
-
-  private static Future<Order> insert(SqlClient client, Order order) {
-    return client.preparedQuery("INSERT INTO orders (id, user_id, address_id, status, total_int) "
-            + "VALUES ($1, $2, $3, $4, $5) RETURNING " + Order.COLUMNS)
-        .execute(Tuple.of(order.id(), order.userId(), order.addressId(), order.status().name(), order.totalInt()))
-        .compose(rows -> {
-          Row row = rows.iterator().next();
-          OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-          List<OrderItem> items = order.items().stream().map(item -> new OrderItem(item.id(), item.orderId(),
-              item.productId(), item.quantity(), item.priceInt(), item.sku(), item.name(), item.slug(),
-              item.imageUrls(), createdAt)).toList();
-          return client.preparedQuery("INSERT INTO order_items (" + OrderItem.COLUMNS
-                  + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-              .executeBatch(items.stream().map(item -> item.toTuple().addOffsetDateTime(createdAt)).toList())
-              .map(inserted -> Order.from(row, items));
-        });
+    return Transactions.inTransaction(pool, client -> {
+      Future<RowSet<Row>> written = client.preparedQuery("INSERT INTO orders (id, user_id, address_id, status, "
+              + "total_int) VALUES ($1, $2, $3, $4, $5) RETURNING " + Order.COLUMNS)
+          .execute(Tuple.of(order.id(), order.userId(), order.addressId(), order.status().name(), order.totalInt()));
+      Future<RowSet<Row>> lines = client.preparedQuery("INSERT INTO order_items (" + OrderItem.WRITTEN_COLUMNS
+              + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+          .executeBatch(order.items().stream().map(OrderItem::toTuple).toList());
+      return Future.all(written, lines).compose(both -> {
+        Row row = written.result().iterator().next();
+        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
+        Order inserted = Order.from(row, order.items().stream().map(item -> new OrderItem(item.id(), item.orderId(),
+            item.productId(), item.quantity(), item.priceInt(), item.sku(), item.name(), item.slug(),
+            item.imageUrls(), createdAt)).toList());
+        return Future.all(outbox.append(client, EventTypes.ORDER_CREATED, inserted.toEvent(null)),
+            alsoWrite.apply(client)).map(inserted);
+      });
+    });
   }
 
   public Future<Optional<Order>> find(UUID id) {
@@ -93,7 +94,7 @@ public final class OrderRepository {
    * when given, is kept. A move that releases stock marks the release pending in the same statement.
    */
   public Future<Optional<StatusChange>> transition(UUID id, OrderStatus target, String reason) {
-    return pool.withTransaction(tx -> transition(tx, id, target, reason));
+    return Transactions.inTransaction(pool, tx -> transition(tx, id, target, reason));
   }
 
   /** {@link #transition(UUID, OrderStatus, String)} inside the caller's transaction. */
@@ -135,7 +136,7 @@ public final class OrderRepository {
    * (consumers saw it created), and what {@code alsoWrite} writes, in one transaction.
    */
   public Future<Void> delete(UUID id, Function<SqlClient, Future<Void>> alsoWrite) {
-    return pool.withTransaction(client -> client.preparedQuery("DELETE FROM orders WHERE id = $1 RETURNING user_id, version")
+    return Transactions.inTransaction(pool, client -> client.preparedQuery("DELETE FROM orders WHERE id = $1 RETURNING user_id, version")
         .execute(Tuple.of(id))
         .compose(deleted -> Rows.first(deleted, row -> new JsonObject().put("orderId", id.toString())
                 .put("userId", row.getUUID("user_id").toString()).put("version", row.getInteger("version") + 1))

@@ -2,6 +2,7 @@ package dev.shop.payment.payment;
 
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
 import io.vertx.core.Future;
@@ -72,7 +73,7 @@ public final class PaymentRepository {
   }
 
   public <T> Future<T> inTransaction(Function<SqlClient, Future<T>> work) {
-    return pool.withTransaction(work::apply);
+    return Transactions.inTransaction(pool, work::apply);
   }
 
   /** The order's PENDING payment, locked until {@code tx} ends. */

@@ -4,6 +4,7 @@ import dev.shop.common.db.ColumnChanges;
 import dev.shop.common.db.LikePatterns;
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.product.slug.UniqueSlugs;
@@ -95,7 +96,7 @@ public final class CategoryRepository {
         .setIfPresent("slug", changes.slug())
         .setIf(changes.descriptionGiven(), "description", changes.description())
         .setIf(changes.parentGiven(), "parent_id", changes.parentId());
-    return pool.withTransaction(connection -> {
+    return Transactions.inTransaction(pool, connection -> {
       Future<Void> checked = changes.parentGiven() && changes.parentId() != null
           ? checkNewParent(connection, id, changes.parentId())
           : Future.succeededFuture();

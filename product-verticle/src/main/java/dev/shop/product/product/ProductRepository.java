@@ -4,6 +4,7 @@ import dev.shop.common.db.ColumnChanges;
 import dev.shop.common.db.LikePatterns;
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventTypes;
@@ -69,7 +70,7 @@ public final class ProductRepository {
   public Future<Product> insert(NewProduct product) {
     UUID id = Ids.newId();
     // One transaction per slug attempt: a conflict aborts the transaction it happens in.
-    return slugs.insert(product.slug(), slug -> pool.withTransaction(tx -> tx.preparedQuery("WITH p AS (INSERT INTO "
+    return slugs.insert(product.slug(), slug -> Transactions.inTransaction(pool, tx -> tx.preparedQuery("WITH p AS (INSERT INTO "
                 + "products (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES + ") RETURNING *)" + SELECT_WRITTEN)
             .execute(insertTuple(id, slug, product))
             .map(rows -> Product.from(rows.iterator().next()))
@@ -192,7 +193,7 @@ public final class ProductRepository {
         .setIf(changes.categoryGiven(), "category_id", changes.categoryId())
         .setIf(changes.attributesGiven(), "attributes", changes.attributes())
         .setIf(changes.model3dUrlGiven(), "model3d_url", changes.model3dUrl());
-    return pool.withTransaction(tx -> tx.preparedQuery("WITH p AS (UPDATE products SET "
+    return Transactions.inTransaction(pool, tx -> tx.preparedQuery("WITH p AS (UPDATE products SET "
                 + columns.assignments(2, "updated_at = now()") + " WHERE id = $1 RETURNING *)" + SELECT_WRITTEN)
             .execute(columns.parameters(id))
             .map(rows -> Rows.first(rows, Product::from))
@@ -203,7 +204,7 @@ public final class ProductRepository {
 
   /** Deletes the product with its {@code product.deleted} event; false when it does not exist. */
   Future<Boolean> delete(UUID id) {
-    return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM products WHERE id = $1 RETURNING id, sku")
+    return Transactions.inTransaction(pool, tx -> tx.preparedQuery("DELETE FROM products WHERE id = $1 RETURNING id, sku")
         .execute(Tuple.of(id))
         .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
             : outbox.append(tx, EventTypes.PRODUCT_DELETED, new JsonObject().put("productId", id.toString())

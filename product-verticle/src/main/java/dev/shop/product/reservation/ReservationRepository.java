@@ -1,6 +1,7 @@
 package dev.shop.product.reservation;
 
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import io.vertx.core.Future;
@@ -91,7 +92,7 @@ public final class ReservationRepository {
    */
   Future<Boolean> release(UUID orderId, List<Status> from) {
     String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
-    return pool.withTransaction(connection -> connection
+    return Transactions.inTransaction(pool, connection -> connection
         .preparedQuery("UPDATE stock_reservations SET status = 'RELEASED', updated_at = now() "
             + "WHERE order_id = $1 AND status = ANY($2) RETURNING order_id")
         .execute(Tuple.of(orderId).addArrayOfString(statuses))

@@ -3,6 +3,7 @@ package dev.shop.user.account;
 import dev.shop.common.db.LikePatterns;
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
@@ -29,7 +30,7 @@ public final class UserRepository {
 
   /** Creates the account and its {@code user.registered} event; 409 when the email is taken. */
   public Future<User> insert(NewUser user) {
-    return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO users (id, email, password_hash, full_name, "
+    return Transactions.inTransaction(pool, tx -> tx.preparedQuery("INSERT INTO users (id, email, password_hash, full_name, "
                 + "phone, role) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + User.COLUMNS)
             .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
                 user.role().name()))
@@ -72,7 +73,7 @@ public final class UserRepository {
    * refresh token of the account, in the same transaction.
    */
   public Future<Optional<User>> update(UUID id, UserChanges changes) {
-    return pool.withTransaction(connection -> connection.preparedQuery("UPDATE users SET "
+    return Transactions.inTransaction(pool, connection -> connection.preparedQuery("UPDATE users SET "
             + "full_name = COALESCE($2, full_name), "
             + "phone = CASE WHEN $3 THEN $4 ELSE phone END, "
             + "role = COALESCE($5, role), "

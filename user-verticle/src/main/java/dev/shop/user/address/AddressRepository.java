@@ -1,6 +1,7 @@
 package dev.shop.user.address;
 
 import dev.shop.common.db.Rows;
+import dev.shop.common.db.Transactions;
 import dev.shop.common.id.Ids;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -103,7 +104,7 @@ public final class AddressRepository {
   }
 
   private <T> Future<T> forUser(UUID userId, Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(connection -> connection
+    return Transactions.inTransaction(pool, connection -> connection
         .preparedQuery("SELECT 1 FROM users WHERE id = $1 FOR UPDATE")
         .execute(Tuple.of(userId))
         .compose(v -> work.apply(connection)));

@@ -1,5 +1,6 @@
 package dev.shop.user.auth;
 
+import dev.shop.common.db.Transactions;
 import dev.shop.common.id.Ids;
 import dev.shop.common.text.Sha256;
 import io.vertx.core.Future;
@@ -64,7 +65,7 @@ public final class RefreshTokenRepository {
    */
   public Future<Rotation> rotate(String token) {
     byte[] tokenHash = hash(token);
-    return pool.withTransaction(connection -> connection
+    return Transactions.inTransaction(pool, connection -> connection
             .preparedQuery("UPDATE refresh_tokens SET revoked_at = now() "
                 + "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, family_id")
             .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash)))
