@@ -54,7 +54,8 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     TokenVerifier verifier = new TokenVerifier(vertx, bus, settings.string(ConfigKeys.JWT_ISSUER),
-        settings.millis(ConfigKeys.JWKS_REFRESH_MS), settings.millis(ConfigKeys.JWKS_UNKNOWN_KID_MS));
+        settings.millis(ConfigKeys.JWKS_REFRESH_MS), settings.millis(ConfigKeys.JWKS_UNKNOWN_KID_MS),
+        settings.integer(ConfigKeys.VERIFIED_TOKENS_KEPT));
     verifier.start();
 
     router = Router.router(vertx);

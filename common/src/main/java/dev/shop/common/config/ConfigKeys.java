@@ -27,6 +27,7 @@ public final class ConfigKeys {
   public static final String JWT_VERIFY_KEY_FILES = "SHOP_JWT_VERIFY_KEY_FILES";
   public static final String JWKS_REFRESH_MS = "SHOP_JWKS_REFRESH_MS";
   public static final String JWKS_UNKNOWN_KID_MS = "SHOP_JWKS_UNKNOWN_KID_MS";
+  public static final String VERIFIED_TOKENS_KEPT = "SHOP_VERIFIED_TOKENS_KEPT";
   public static final String ACCESS_TOKEN_TTL_SECONDS = "SHOP_ACCESS_TOKEN_TTL_SECONDS";
   public static final String REFRESH_TOKEN_TTL_SECONDS = "SHOP_REFRESH_TOKEN_TTL_SECONDS";
   public static final String ACCOUNT_STATUS_CACHE_MS = "SHOP_ACCOUNT_STATUS_CACHE_MS";

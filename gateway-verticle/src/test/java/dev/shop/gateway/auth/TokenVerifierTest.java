@@ -36,12 +36,14 @@ import org.junit.jupiter.api.Test;
 /**
  * How the gateway follows the user service's key set: a rotated-in key is fetched on its first
  * token, a removed key stops verifying at the next refresh, made-up key ids fetch at most once per
- * gap, and a set without keys is never taken. A stand-in user service answers {@code auth.jwks}.
+ * gap, and a set without keys is never taken; a verified token is kept only until it expires and
+ * only as the exact string. A stand-in user service answers {@code auth.jwks}.
  */
 class TokenVerifierTest {
 
   private static final String ISSUER = "shop-test";
   private static final Duration GAP = Duration.ofSeconds(2);
+  private static final int KEPT_TOKENS = 100;
 
   private final KeyFiles a = TestKeys.rsa();
   private final KeyFiles b = TestKeys.rsa();
@@ -78,7 +80,7 @@ class TokenVerifierTest {
 
   /** Runs on the verifier's own context, as the gateway's event loop would. */
   private TokenVerifier started(Duration refreshEvery) {
-    TokenVerifier verifier = new TokenVerifier(vertx, bus, ISSUER, refreshEvery, GAP);
+    TokenVerifier verifier = new TokenVerifier(vertx, bus, ISSUER, refreshEvery, GAP, KEPT_TOKENS);
     vertx.runOnContext(v -> verifier.start());
     long deadline = System.currentTimeMillis() + 5_000;
     while (!verifier.ready() && System.currentTimeMillis() < deadline) {
@@ -89,11 +91,15 @@ class TokenVerifierTest {
   }
 
   private String token(JwtKeys signing, String kid) {
+    return token(signing, kid, 60);
+  }
+
+  private String token(JwtKeys signing, String kid, int expiresInSeconds) {
     JWTAuth signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
         .setAlgorithm(JwtKeys.ALGORITHM).setBuffer(signing.privateKeyPem())));
     return signer.generateToken(new JsonObject().put("role", "CUSTOMER"), new JWTOptions()
         .setAlgorithm(JwtKeys.ALGORITHM).setHeader(new JsonObject().put("kid", kid)).setIssuer(ISSUER)
-        .setSubject(Ids.newId().toString()).setExpiresInSeconds(60));
+        .setSubject(Ids.newId().toString()).setExpiresInSeconds(expiresInSeconds));
   }
 
   private int status(TokenVerifier verifier, String token) {
@@ -133,6 +139,40 @@ class TokenVerifierTest {
     sleep(600);
     assertThat(status(verifier, oldToken)).isEqualTo(401);
     assertThat(status(verifier, token(rotated, rotated.kid()))).isEqualTo(200);
+  }
+
+  @Test
+  void aVerifiedTokenIsKeptOnlyUntilItExpires() {
+    JwtKeys keys = keys(a);
+    published.set(keys.jwks());
+    TokenVerifier verifier = started(Duration.ofMinutes(10));
+    String shortLived = token(keys, keys.kid(), 2);
+    assertThat(status(verifier, shortLived)).isEqualTo(200);
+    assertThat(status(verifier, shortLived)).isEqualTo(200);
+    sleep(3_100);
+    assertThat(status(verifier, shortLived)).isEqualTo(401);
+    assertThat(status(verifier, shortLived)).isEqualTo(401);
+  }
+
+  @Test
+  void aTokenDifferingFromAVerifiedOneInAnyPartIsVerifiedAfresh() {
+    JwtKeys keys = keys(a);
+    published.set(keys.jwks());
+    TokenVerifier verifier = started(Duration.ofMinutes(10));
+    String genuine = token(keys, keys.kid());
+    assertThat(status(verifier, genuine)).isEqualTo(200);
+
+    String[] parts = genuine.split("\\.");
+    String signature = parts[2];
+    // A character in the middle: every one of its bits is the signature's (the last one's are partly padding).
+    int middle = signature.length() / 2;
+    String badSignature = parts[0] + "." + parts[1] + "." + signature.substring(0, middle)
+        + (signature.charAt(middle) == 'A' ? 'B' : 'A') + signature.substring(middle + 1);
+    JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    String promoted = parts[0] + "." + base64Url(claims.copy().put("role", "ADMIN")) + "." + signature;
+    assertThat(status(verifier, badSignature)).isEqualTo(401);
+    assertThat(status(verifier, promoted)).isEqualTo(401);
+    assertThat(status(verifier, genuine)).isEqualTo(200);
   }
 
   @Test
