@@ -78,6 +78,12 @@ class TokenVerifierTest {
         .put(ConfigKeys.JWT_VERIFY_KEY_FILES, files.toString())));
   }
 
+  /** Publishes {@code keys}, then starts a verifier. */
+  private TokenVerifier startedWith(JwtKeys keys, Duration refreshEvery) {
+    published.set(keys.jwks());
+    return started(refreshEvery);
+  }
+
   /** Runs on the verifier's own context, as the gateway's event loop would. */
   private TokenVerifier started(Duration refreshEvery) {
     TokenVerifier verifier = new TokenVerifier(vertx, bus, ISSUER, refreshEvery, GAP, KEPT_TOKENS);
@@ -115,8 +121,7 @@ class TokenVerifierTest {
   @Test
   void aTokenOfAKeyPublishedAfterTheStartIsAcceptedAtOnce() {
     JwtKeys before = keys(a);
-    published.set(before.jwks());
-    TokenVerifier verifier = started(Duration.ofMinutes(10));
+    TokenVerifier verifier = startedWith(before, Duration.ofMinutes(10));
     assertThat(status(verifier, token(before, before.kid()))).isEqualTo(200);
 
     JwtKeys rotated = keys(b, a);
@@ -129,8 +134,7 @@ class TokenVerifierTest {
   @Test
   void aKeyNoLongerPublishedStopsVerifyingAtTheNextRefresh() {
     JwtKeys rotated = keys(b, a);
-    published.set(rotated.jwks());
-    TokenVerifier verifier = started(Duration.ofMillis(200));
+    TokenVerifier verifier = startedWith(rotated, Duration.ofMillis(200));
     JwtKeys old = keys(a);
     String oldToken = token(old, old.kid());
     assertThat(status(verifier, oldToken)).isEqualTo(200);
@@ -144,8 +148,7 @@ class TokenVerifierTest {
   @Test
   void aVerifiedTokenIsKeptOnlyUntilItExpires() {
     JwtKeys keys = keys(a);
-    published.set(keys.jwks());
-    TokenVerifier verifier = started(Duration.ofMinutes(10));
+    TokenVerifier verifier = startedWith(keys, Duration.ofMinutes(10));
     String shortLived = token(keys, keys.kid(), 2);
     assertThat(status(verifier, shortLived)).isEqualTo(200);
     assertThat(status(verifier, shortLived)).isEqualTo(200);
@@ -157,8 +160,7 @@ class TokenVerifierTest {
   @Test
   void aTokenDifferingFromAVerifiedOneInAnyPartIsVerifiedAfresh() {
     JwtKeys keys = keys(a);
-    published.set(keys.jwks());
-    TokenVerifier verifier = started(Duration.ofMinutes(10));
+    TokenVerifier verifier = startedWith(keys, Duration.ofMinutes(10));
     String genuine = token(keys, keys.kid());
     assertThat(status(verifier, genuine)).isEqualTo(200);
 
@@ -178,8 +180,7 @@ class TokenVerifierTest {
   @Test
   void madeUpKeyIdsFetchTheKeysAtMostOncePerGap() {
     JwtKeys keys = keys(a);
-    published.set(keys.jwks());
-    TokenVerifier verifier = started(Duration.ofMinutes(10));
+    TokenVerifier verifier = startedWith(keys, Duration.ofMinutes(10));
     JwtKeys unpublished = keys(b);
     for (int i = 0; i < 20; i++) {
       assertThat(status(verifier, token(unpublished, "made-up-" + i))).isEqualTo(401);
@@ -193,8 +194,7 @@ class TokenVerifierTest {
   @Test
   void aKeySetWithoutKeysIsNotTakenSoUnsignedTokensStayRefused() {
     JwtKeys keys = keys(a);
-    published.set(keys.jwks());
-    TokenVerifier verifier = started(Duration.ofMillis(200));
+    TokenVerifier verifier = startedWith(keys, Duration.ofMillis(200));
     published.set(new JsonObject().put("keys", new JsonArray()));
     sleep(600);
     assertThat(fetches.get()).isGreaterThan(1);
