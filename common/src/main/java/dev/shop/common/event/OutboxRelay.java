@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,10 @@ public final class OutboxRelay {
   private long pollTimer = -1;
   private boolean wakeScheduled;
   private boolean roundRunning;
+  /** Completed when the round under way has handed its events on; null when none runs. */
+  private Promise<Void> roundFinished;
+  /** Events a round claimed after {@link #stop()} began: freed by it, not published. */
+  private final Set<UUID> claimedWhileStopping = new HashSet<>();
   private boolean roundAgain;
   private boolean stopped = true;
   private Promise<Void> drained;
@@ -93,13 +98,21 @@ public final class OutboxRelay {
       return;
     }
     roundRunning = true;
+    Promise<Void> finished = Promise.promise();
+    roundFinished = finished;
     claimBatch().onComplete(claimed -> {
       roundRunning = false;
+      roundFinished = null;
       if (claimed.failed()) {
-        log.atWarn().addKeyValue("reason", claimed.cause().getMessage()).log("outbox not read; will retry");
+        if (!stopped) {
+          log.atWarn().addKeyValue("reason", claimed.cause().getMessage()).log("outbox not read; will retry");
+        }
+      } else if (stopped) {
+        claimed.result().forEach(event -> claimedWhileStopping.add(event.id()));
       } else {
         claimed.result().forEach(this::publish);
       }
+      finished.complete();
       boolean full = claimed.succeeded() && claimed.result().size() == BATCH;
       if (full || roundAgain) {
         roundAgain = false;
@@ -177,12 +190,20 @@ public final class OutboxRelay {
   }
 
   /**
-   * Stops claiming, waits a little for the publishes in flight, and frees the claims of those that
-   * did not finish so the next relay (after a restart, or a replica) takes them at once.
+   * Stops claiming, waits a little for the round under way and the publishes in flight, and frees
+   * the claims of the events that were not published (those still in flight, and those a round
+   * claimed as the relay stopped), so the next relay (after a restart, or a replica) takes them at
+   * once rather than when their claims run out.
    */
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(pollTimer);
+    Future<Void> roundOver = roundFinished == null ? Future.succeededFuture()
+        : roundFinished.future().timeout(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS).otherwiseEmpty();
+    return roundOver.compose(v -> publishesDone()).compose(v -> freeClaims());
+  }
+
+  private Future<Void> publishesDone() {
     if (inFlight.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -193,14 +214,18 @@ public final class OutboxRelay {
       vertx.cancelTimer(timer);
       waited.tryComplete();
     });
-    return waited.future().compose(v -> {
-      if (inFlight.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      UUID[] unfinished = inFlight.toArray(UUID[]::new);
-      return pool.preparedQuery("UPDATE event_outbox SET claimed_until = NULL WHERE id = ANY($1) AND published_at IS NULL")
-          .execute(Tuple.of(unfinished)).<Void>mapEmpty()
-          .otherwiseEmpty();
-    });
+    return waited.future();
+  }
+
+  private Future<Void> freeClaims() {
+    Set<UUID> unfinished = new HashSet<>(inFlight);
+    unfinished.addAll(claimedWhileStopping);
+    claimedWhileStopping.clear();
+    if (unfinished.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery("UPDATE event_outbox SET claimed_until = NULL WHERE id = ANY($1) AND published_at IS NULL")
+        .execute(Tuple.of(unfinished.toArray(UUID[]::new))).<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 }

@@ -124,6 +124,36 @@ abstract class EventPipelineTest {
     assertThat(consumerThreads.get(0)).isNotSameAs(Await.result(publisherThread.future()));
   }
 
+  /**
+   * A relay stopped while its claim waits (here on a lock another transaction holds) publishes
+   * nothing it claims afterwards and frees those claims: the next start delivers the event at once,
+   * not when the claim would have run out (30 s, beyond this test's wait).
+   */
+  @Test
+  void aRelayStoppedWhileItClaimsLeavesTheEventsFreeForTheNextStart() {
+    ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
+    io.vertx.sqlclient.SqlConnection blocker = Await.result(pool.getConnection());
+    io.vertx.sqlclient.Transaction held = Await.result(blocker.begin());
+    Await.result(blocker.query("LOCK TABLE event_outbox IN EXCLUSIVE MODE").execute());
+    Await.result(blocker.query("INSERT INTO event_outbox (id, type, source, data) "
+        + "VALUES (gen_random_uuid(), 'thing.happened', 'svc', '{\"n\": 1}')").execute());
+    awaitTrue(() -> count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+        + "AND query LIKE 'UPDATE event_outbox SET claimed_until%'") == 1);
+
+    Future<Void> stopped = onContext(events::stop);
+    sleep(200);
+    Await.result(held.commit());
+    Await.result(blocker.close());
+    Await.result(stopped);
+
+    sleep(300);
+    assertThat(count("SELECT count(*) FROM effects")).isZero();
+    assertThat(count("SELECT count(*) FROM event_outbox WHERE published_at IS NULL AND claimed_until IS NULL"))
+        .isEqualTo(1);
+    startService("svc", "thing.happened", EventPipelineTest::recordEffect);
+    awaitEffects(1);
+  }
+
   @Test
   void aSecondDeliveryOfTheSameEventChangesNothing() {
     ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect);
