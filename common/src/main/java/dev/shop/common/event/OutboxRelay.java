@@ -46,7 +46,6 @@ public final class OutboxRelay {
   private boolean marking;
   private long pollTimer = -1;
   private boolean wakeScheduled;
-  private boolean roundRunning;
   /** Completed when the round under way has handed its events on; null when none runs. */
   private Promise<Void> roundFinished;
   /** Events a round claimed after {@link #stop()} began: freed by it, not published. */
@@ -90,18 +89,16 @@ public final class OutboxRelay {
     if (stopped) {
       return;
     }
-    if (roundRunning) {
+    if (roundFinished != null) {
       roundAgain = true;
       return;
     }
     if (inFlight.size() >= MAX_IN_FLIGHT) {
       return;
     }
-    roundRunning = true;
     Promise<Void> finished = Promise.promise();
     roundFinished = finished;
     claimBatch().onComplete(claimed -> {
-      roundRunning = false;
       roundFinished = null;
       if (claimed.failed()) {
         if (!stopped) {

@@ -27,6 +27,11 @@ public record OrderItem(UUID id, UUID orderId, UUID productId, int quantity, lon
   }
 
   /** The parameters of an insert of every column but {@code created_at}. */
+  /** This line as written, at {@code createdAt}. */
+  OrderItem writtenAt(OffsetDateTime createdAt) {
+    return new OrderItem(id, orderId, productId, quantity, priceInt, sku, name, slug, imageUrls, createdAt);
+  }
+
   Tuple toTuple() {
     return Tuple.from(new Object[] {id, orderId, productId, quantity, priceInt, sku, name, slug,
         imageUrls.toArray(String[]::new)});

@@ -50,9 +50,7 @@ public final class OrderRepository {
       return Future.all(written, lines).compose(both -> {
         Row row = written.result().iterator().next();
         OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        Order inserted = Order.from(row, order.items().stream().map(item -> new OrderItem(item.id(), item.orderId(),
-            item.productId(), item.quantity(), item.priceInt(), item.sku(), item.name(), item.slug(),
-            item.imageUrls(), createdAt)).toList());
+        Order inserted = Order.from(row, order.items().stream().map(item -> item.writtenAt(createdAt)).toList());
         return Future.all(outbox.append(client, EventTypes.ORDER_CREATED, inserted.toEvent(null)),
             alsoWrite.apply(client)).map(inserted);
       });
