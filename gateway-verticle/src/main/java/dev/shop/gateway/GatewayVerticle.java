@@ -10,6 +10,7 @@ import dev.shop.gateway.http.AccessLog;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.CircuitBreakers;
 import dev.shop.gateway.http.ErrorResponses;
+import dev.shop.gateway.http.HttpMeters;
 import dev.shop.gateway.http.RateLimits;
 import dev.shop.gateway.http.RequestIds;
 import dev.shop.gateway.routes.AddressRoutes;
@@ -59,7 +60,8 @@ public final class GatewayVerticle extends VerticleBase {
     verifier.start();
 
     router = Router.router(vertx);
-    router.route().handler(RequestIds::handle).handler(AccessLog::handle);
+    AccessLog accessLog = new AccessLog(HttpMeters.ofCurrentVertx());
+    router.route().handler(RequestIds::handle).handler(accessLog::handle);
     cors(settings.list(ConfigKeys.CORS_ORIGINS)).ifPresent(cors -> router.route().handler(cors));
     RateLimits limits = RateLimits.of(vertx, settings);
     router.route().handler(limits::perClient);

@@ -1,12 +1,9 @@
 package dev.shop.common.metrics;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -31,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Metrics: each Vert.x instance made by {@link #vertx()} reports into a Prometheus registry of its
- * own (HTTP server requests by route template, SQL pools), which the platform's own meters join
- * (bus requests, events) along with the JVM's memory, GC, threads and CPU. {@code GET /metrics} on
+ * own (SQL pools), which the platform's own meters join (the gateway's HTTP requests by route
+ * template, bus requests, events) along with the JVM's memory, GC, threads and CPU. {@code GET /metrics} on
  * the gateway, or on {@code SHOP_METRICS_PORT} in a JVM without one, serves it.
  */
 public final class Metrics {
@@ -48,17 +45,6 @@ public final class Metrics {
   public static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
       Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
       Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
-  /** Gives the HTTP server's response-time timers the buckets as a Prometheus histogram. */
-  private static final MeterFilter LATENCY_BUCKETS = new MeterFilter() {
-    @Override
-    public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-      if (id.getName().equals("vertx.http.server.response.time")) {
-        return DistributionStatisticConfig.builder().serviceLevelObjectives(
-            java.util.Arrays.stream(BUCKETS).mapToDouble(Duration::toNanos).toArray()).build().merge(config);
-      }
-      return config;
-    }
-  };
 
   private Metrics() {
   }
@@ -66,7 +52,6 @@ public final class Metrics {
   /** A Vert.x instance with metrics on (one per JVM in production; tests make several). */
   public static Vertx vertx() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(LATENCY_BUCKETS);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -76,11 +61,11 @@ public final class Metrics {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName("shop-" + CREATED.incrementAndGet())
-        // A route's template, never its path: /products/:id is one series, not one per product.
-        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME,
-            Label.NAMESPACE))
+        .setLabels(EnumSet.of(Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))
         // The platform's bus meters cover both buses alike; the Vert.x event bus carries none of them.
         .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
+        // The gateway records its HTTP meters itself (HttpMeters): Vert.x's looked five up per request.
+        .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
         .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT);
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))

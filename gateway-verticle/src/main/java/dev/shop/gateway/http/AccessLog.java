@@ -1,5 +1,6 @@
 package dev.shop.gateway.http;
 
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * One structured line per request: method, route template, path, status, duration, request id,
  * trace id and the caller's user id (when signed in). Written through the asynchronous appender.
+ * The same end of the request records its {@link HttpMeters}.
  */
 public final class AccessLog {
 
@@ -16,15 +18,21 @@ public final class AccessLog {
   static final String ROUTE = "route";
   static final String USER_ID = "userId";
 
-  private AccessLog() {
+  private final HttpMeters meters;
+
+  public AccessLog(HttpMeters meters) {
+    this.meters = meters;
   }
 
-  public static void handle(RoutingContext ctx) {
+  public void handle(RoutingContext ctx) {
     long started = System.nanoTime();
+    meters.began();
     ctx.addEndHandler(done -> {
+      String route = ctx.get(ROUTE);
+      meters.ended(route != null ? route : matchedPath(ctx), ctx.request().method(), ctx.response().getStatusCode(),
+          System.nanoTime() - started);
       LoggingEventBuilder line = log.atInfo()
           .addKeyValue("method", ctx.request().method().name());
-      String route = ctx.get(ROUTE);
       if (route != null) {
         line.addKeyValue("route", route);
       }
@@ -40,5 +48,12 @@ public final class AccessLog {
       line.log("http request");
     });
     ctx.next();
+  }
+
+  /** The path of the route that answered outside the route table (health, metrics, docs); "" for none. */
+  private static String matchedPath(RoutingContext ctx) {
+    Route current = ctx.currentRoute();
+    String path = current == null ? null : current.getPath();
+    return path == null ? "" : path;
   }
 }
