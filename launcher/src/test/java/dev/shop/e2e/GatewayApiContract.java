@@ -157,6 +157,9 @@ abstract class GatewayApiContract extends ApiTest {
   void metricsArePrometheusTextByRouteSubjectAndPool() {
     assertThat(http.get("/products?limit=1", null).status()).isEqualTo(200);
     assertThat(http.get("/products/not-a-uuid", null).status()).isEqualTo(404);
+    assertThat(http.get("/health/live", null).status()).isEqualTo(200);
+    assertThat(http.get("/no/such/path/4711", null).status()).isEqualTo(404);
+    assertThat(http.send("BREW", "/products", null, null, Map.of()).status()).isGreaterThanOrEqualTo(400);
 
     Http.Response metrics = http.get("/metrics", null);
     assertThat(metrics.status()).isEqualTo(200);
@@ -166,7 +169,13 @@ abstract class GatewayApiContract extends ApiTest {
     assertThat(text).containsPattern("vertx_http_server_requests_total\\{[^}]*route=\"/products\"[^}]*\\}")
         .containsPattern("vertx_http_server_requests_total\\{[^}]*code=\"404\"[^}]*route=\"/products/:id\"")
         .doesNotContain("/products/not-a-uuid")
-        .containsPattern("vertx_http_server_response_time_seconds_bucket\\{[^}]*route=\"/products\"");
+        .containsPattern("vertx_http_server_response_time_seconds_bucket\\{[^}]*route=\"/products\"")
+        .containsPattern("vertx_http_server_requests_total\\{[^}]*route=\"/health/live\"")
+        // A path no route answers is one series, whatever the path; a method HTTP does not define is OTHER.
+        .containsPattern("vertx_http_server_requests_total\\{code=\"404\",method=\"GET\",route=\"\"\\}")
+        .doesNotContain("/no/such/path/4711").doesNotContain("BREW")
+        .containsPattern("vertx_http_server_requests_total\\{[^}]*method=\"OTHER\"")
+        .contains("vertx_http_server_active_requests");
     // Bus requests sent by the gateway and handled by the services, by subject and status.
     assertThat(text).containsPattern("shop_bus_requests_seconds_count\\{[^}]*status=\"200\",subject=\"product.list\"")
         .containsPattern("shop_bus_handled_seconds_bucket\\{[^}]*subject=\"product.list\"")
