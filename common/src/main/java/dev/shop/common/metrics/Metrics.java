@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Metrics: each Vert.x instance made by {@link #vertx()} reports into a Prometheus registry of its
  * own (SQL pools), which the platform's own meters join (the gateway's HTTP requests by route
- * template, bus requests, events) along with the JVM's memory, GC, threads and CPU. {@code GET /metrics} on
- * the gateway, or on {@code SHOP_METRICS_PORT} in a JVM without one, serves it.
+ * template, bus requests, events) along with the JVM's memory, GC, threads and CPU.
+ * {@code GET /metrics} on the gateway, or on {@code SHOP_METRICS_PORT} in a JVM without one, serves it.
  */
 public final class Metrics {
 

@@ -26,14 +26,13 @@ public final class HttpMeters {
   private static final String REQUESTS = "vertx.http.server.requests";
   private static final String RESPONSE_TIME = "vertx.http.server.response.time";
   private static final String ACTIVE = "vertx.http.server.active.requests";
+  private static final Set<HttpMethod> STANDARD = Set.copyOf(HttpMethod.values());
 
   private record Key(String route, String method, int status) {
   }
 
   private record Meters(Counter requests, Timer responseTime) {
   }
-
-  private static final Set<HttpMethod> STANDARD = Set.copyOf(HttpMethod.values());
 
   private final MeterRegistry registry;
   private final AtomicLong active;
