@@ -8,6 +8,8 @@ import dev.shop.common.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +193,29 @@ abstract class ProductApiContract extends CatalogueApiTest {
       assertError(http.post(path + "/stock", new JsonObject().put("delta", 1), adminToken), 404, path + "/stock");
     }
     assertError(http.get("/products/slug/no-such-" + token, null), 404, "/products/slug/no-such-" + token);
+  }
+
+  /** Reads arriving together are looked up together (one statement per turn of the loop); each gets its own answer. */
+  @Test
+  void readsAtOnceEachGetTheirOwnProductOr404() throws Exception {
+    List<JsonObject> products = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      products.add(createProduct(new JsonObject()));
+    }
+    String unknown = UUID.randomUUID().toString();
+
+    List<Http.Response> answers = inParallel(32, i -> http.get("/products/"
+        + (i % 8 < products.size() ? id(products.get(i % 8)) : unknown), null));
+
+    for (int i = 0; i < answers.size(); i++) {
+      Http.Response answer = answers.get(i);
+      if (i % 8 < products.size()) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json()).isEqualTo(products.get(i % 8));
+      } else {
+        assertError(answer, 404, "/products/" + unknown);
+      }
+    }
   }
 
   @Test

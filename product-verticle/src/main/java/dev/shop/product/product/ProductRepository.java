@@ -21,7 +21,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,11 +49,14 @@ public final class ProductRepository {
    * answer is exactly that of this version.
    */
   private static final String VERSION = "(SELECT version FROM catalogue_version)";
+  /** The most products one turn's lookups by id read in one statement; more start another. */
+  private static final int IDS_PER_LOOKUP = 100;
 
   private final Pool pool;
   private final Outbox outbox;
   private final UniqueSlugs slugs;
   private final OneReadPerTurn<Long> answersVersionReads;
+  private final LookupsPerTurn<UUID, Buffer> lookupsById;
 
   /** {@code outbox} receives the product events; null for a bulk import, which writes none. */
   public ProductRepository(Pool pool, Outbox outbox) {
@@ -61,6 +66,7 @@ public final class ProductRepository {
     this.answersVersionReads = new OneReadPerTurn<>(() -> pool.preparedQuery(
             "SELECT answers_version FROM catalogue_version").execute()
         .map(rows -> rows.iterator().next().getLong(0)));
+    this.lookupsById = new LookupsPerTurn<>(IDS_PER_LOOKUP, this::readById, this::readByIds);
   }
 
   /**
@@ -94,11 +100,28 @@ public final class ProductRepository {
         .map(ProductRepository::batchRowCount);
   }
 
-  /** The product's answer (ProductResponse as JSON bytes). */
+  /**
+   * The product's answer (ProductResponse as JSON bytes). The lookups of one turn of the event loop
+   * are read in one statement ({@link LookupsPerTurn}).
+   */
   public Future<Optional<Buffer>> findById(UUID id) {
+    return lookupsById.get(id);
+  }
+
+  private Future<Optional<Buffer>> readById(UUID id) {
     return pool.preparedQuery("SELECT " + Product.ANSWER + " FROM " + Product.FROM + " WHERE p.id = $1")
         .execute(Tuple.of(id))
         .map(rows -> Rows.first(rows, row -> row.getBuffer(0)));
+  }
+
+  private Future<Map<UUID, Buffer>> readByIds(Collection<UUID> ids) {
+    return pool.preparedQuery("SELECT p.id, " + Product.ANSWER + " FROM " + Product.FROM + " WHERE p.id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(new UUID[0])))
+        .map(rows -> {
+          Map<UUID, Buffer> answers = new HashMap<>(rows.size() * 2);
+          rows.forEach(row -> answers.put(row.getUUID(0), row.getBuffer(1)));
+          return answers;
+        });
   }
 
   public Future<Optional<Buffer>> findBySlug(String slug) {
