@@ -42,19 +42,23 @@ public final class Http {
         .put("password", "password-1").put("fullName", fullName), null).json().getString("accessToken");
   }
 
-  /** An answer: status, headers and the body as text (JSON helpers below). */
-  public record Response(int status, HttpHeaders headers, String text) {
+  /** An answer: status, headers and the body as bytes and as text (JSON helpers below). */
+  public record Response(int status, HttpHeaders headers, byte[] bytes) {
+
+    public String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
 
     public JsonObject json() {
-      return new JsonObject(text);
+      return new JsonObject(text());
     }
 
     public JsonArray array() {
-      return new JsonArray(text);
+      return new JsonArray(text());
     }
 
     public Object value() {
-      return Json.decodeValue(text);
+      return Json.decodeValue(text());
     }
 
     public String header(String name) {
@@ -63,7 +67,7 @@ public final class Http {
 
     @Override
     public String toString() {
-      return status + " " + text;
+      return status + " " + text();
     }
   }
 
@@ -102,7 +106,7 @@ public final class Http {
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);

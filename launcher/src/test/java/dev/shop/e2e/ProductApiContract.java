@@ -7,10 +7,14 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** The contract's "Catalogue" (openapi.json): products, and the batch lookup other services use. */
@@ -216,6 +220,45 @@ abstract class ProductApiContract extends CatalogueApiTest {
         assertError(answer, 404, "/products/" + unknown);
       }
     }
+  }
+
+  /** A list page read again and again is kept, in gzip, and sent so to the clients that accept it. */
+  @Test
+  void aPageReadOftenComesInGzipToClientsThatAcceptIt() throws Exception {
+    JsonObject category = createCategory("Gzip " + token, null);
+    for (int i = 0; i < 3; i++) {
+      createProduct(new JsonObject().put("categoryId", id(category)));
+    }
+    String path = "/products?categorySlug=" + category.getString("slug");
+    Http.Response plain = http.get(path, null);
+    assertThat(plain.status()).isEqualTo(200);
+
+    Http.Response gzipped = null;
+    for (int read = 0; read < 10 && gzipped == null; read++) { // kept from its third read on
+      Http.Response answer = http.send("GET", path, null, null, Map.of("Accept-Encoding", "br, gzip;q=0.8"));
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.headers().allValues("Vary")).contains("Accept-Encoding");
+      if ("gzip".equals(answer.header("Content-Encoding"))) {
+        gzipped = answer;
+      } else {
+        assertThat(answer.header("Content-Encoding")).isNull();
+        assertThat(answer.json()).isEqualTo(plain.json());
+      }
+    }
+
+    assertThat(gzipped).as("a page read ten times is kept and answered in gzip").isNotNull();
+    try (GZIPInputStream inflated = new GZIPInputStream(new ByteArrayInputStream(gzipped.bytes()))) {
+      assertThat(new JsonObject(new String(inflated.readAllBytes(), StandardCharsets.UTF_8))).isEqualTo(plain.json());
+    }
+    for (String refusing : new String[] {"gzip;q=0", "identity", "br"}) {
+      Http.Response answer = http.send("GET", path, null, null, Map.of("Accept-Encoding", refusing));
+      assertThat(answer.header("Content-Encoding")).as(refusing).isNull();
+      assertThat(answer.json()).isEqualTo(plain.json());
+    }
+    Http.Response none = http.get(path, null);
+    assertThat(none.header("Content-Encoding")).isNull();
+    assertThat(none.headers().allValues("Vary")).contains("Accept-Encoding");
+    assertThat(none.json()).isEqualTo(plain.json());
   }
 
   @Test

@@ -10,9 +10,14 @@ import java.util.UUID;
  *
  * @param body the JSON object sent; never null (an empty object when nothing was sent)
  * @param idempotencyKey the client's {@code Idempotency-Key}, or null
+ * @param acceptsGzip whether the caller takes an answer in gzip ({@link BusReply#okGzipped})
  */
 public record BusRequest(String subject, JsonObject body, Caller caller, String requestId,
-    String idempotencyKey) {
+    String idempotencyKey, boolean acceptsGzip) {
+
+  public BusRequest(String subject, JsonObject body, Caller caller, String requestId, String idempotencyKey) {
+    this(subject, body, caller, requestId, idempotencyKey, false);
+  }
 
   /**
    * The id in the body's {@code id} field. An absent or malformed id can only name nothing, so it

@@ -5,6 +5,7 @@ import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.LocalEvents;
 import io.vertx.core.Context;
+import dev.shop.common.json.Gzip;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -85,6 +86,7 @@ public final class LocalBus implements Bus {
     putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
     putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
     putHeader(headers, TraceContext.HEADER, TraceContext.headerForOutgoing());
+    putHeader(headers, BusHeaders.ACCEPT_ENCODING, meta.acceptsGzip() ? Gzip.ENCODING : null);
     Buffer payload = body.toBuffer();
     signing.sign(subject, meta, payload.getBytes(), headers::put);
     ContextInternal caller = (ContextInternal) vertx.getOrCreateContext();
@@ -101,7 +103,7 @@ public final class LocalBus implements Bus {
             vertx.cancelTimer(timer);
             if (result.succeeded()) {
               BusReply reply = result.result();
-              answered.tryComplete(BusReply.received(reply.status(), reply.encodedBody()));
+              answered.tryComplete(BusReply.received(reply.status(), reply.encodedBody(), reply.gzipped()));
             } else {
               // As over NATS: the caller rebuilds the error from its status and JSON.
               ShopException error = (ShopException) result.cause();

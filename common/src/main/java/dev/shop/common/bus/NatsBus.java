@@ -4,6 +4,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.JetStreamEvents;
+import dev.shop.common.json.Gzip;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -123,7 +124,8 @@ public final class NatsBus implements Bus {
         .put(BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name())
         .put(BusHeaders.REQUEST_ID, meta.requestId())
         .put(BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey())
-        .put(TraceContext.HEADER, TraceContext.headerForOutgoing());
+        .put(TraceContext.HEADER, TraceContext.headerForOutgoing())
+        .put(BusHeaders.ACCEPT_ENCODING, meta.acceptsGzip() ? Gzip.ENCODING : null);
     Buffer payload = body.toBuffer();
     signing.sign(subject, meta, payload.getBytes(), headers::put);
     ContextInternal caller = vertx.getOrCreateContext();
@@ -149,7 +151,8 @@ public final class NatsBus implements Bus {
     }
     String status = headers == null ? null : headers.first(BusHeaders.STATUS);
     return Future.succeededFuture(
-        BusReply.received(status == null ? 200 : Integer.parseInt(status), data));
+        BusReply.received(status == null ? 200 : Integer.parseInt(status), data,
+            headers != null && Gzip.ENCODING.equals(headers.first(BusHeaders.CONTENT_ENCODING))));
   }
 
   @Override

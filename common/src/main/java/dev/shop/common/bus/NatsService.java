@@ -1,6 +1,7 @@
 package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
+import dev.shop.common.json.Gzip;
 import io.nats.client.NUID;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -103,6 +104,9 @@ final class NatsService implements Bus.BusRegistration {
             BusReply reply = result.result();
             if (reply.status() != 200) {
               headers.put(BusHeaders.STATUS, Integer.toString(reply.status()));
+            }
+            if (reply.gzipped()) {
+              headers.put(BusHeaders.CONTENT_ENCODING, Gzip.ENCODING);
             }
             payload = reply.encodedBody();
           } else {

@@ -1,7 +1,16 @@
 package dev.shop.common.bus;
 
-/** What travels with a request besides its body. */
-public record RequestMeta(Caller caller, String requestId, String idempotencyKey) {
+/**
+ * What travels with a request besides its body.
+ *
+ * @param acceptsGzip whether the caller takes an answer in gzip (the gateway's client said so in
+ *     {@code Accept-Encoding}); a service may answer so, and says so in the reply
+ */
+public record RequestMeta(Caller caller, String requestId, String idempotencyKey, boolean acceptsGzip) {
+
+  public RequestMeta(Caller caller, String requestId, String idempotencyKey) {
+    this(caller, requestId, idempotencyKey, false);
+  }
 
   public static RequestMeta of(Caller caller, String requestId) {
     return new RequestMeta(caller, requestId, null);
@@ -13,6 +22,6 @@ public record RequestMeta(Caller caller, String requestId, String idempotencyKey
   }
 
   public RequestMeta withIdempotencyKey(String key) {
-    return new RequestMeta(caller, requestId, key);
+    return new RequestMeta(caller, requestId, key, acceptsGzip);
   }
 }

@@ -2,6 +2,7 @@ package dev.shop.common.bus;
 
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.json.Gzip;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -48,7 +49,7 @@ final class Wire {
         : Caller.user(userId, dev.shop.common.auth.Role.parse(header.apply(BusHeaders.CALLER_ROLE))
             .orElse(dev.shop.common.auth.Role.CUSTOMER));
     return new BusRequest(subject, body, caller, header.apply(BusHeaders.REQUEST_ID),
-        header.apply(BusHeaders.IDEMPOTENCY_KEY));
+        header.apply(BusHeaders.IDEMPOTENCY_KEY), Gzip.ENCODING.equals(header.apply(BusHeaders.ACCEPT_ENCODING)));
   }
 
   /** Runs a handler, turning a thrown exception into a failed future. */

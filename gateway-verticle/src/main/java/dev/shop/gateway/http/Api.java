@@ -4,11 +4,13 @@ import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.json.Gzip;
 import dev.shop.gateway.auth.Access;
 import dev.shop.gateway.auth.Authenticator;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -76,10 +78,11 @@ public final class Api {
           limits.perUser(ctx, caller.userId());
           JsonObject body = payload.build(ctx, caller);
           rejectNul(body);
-          RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY));
+          RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY),
+              read && AcceptEncoding.takesGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING)));
           return read ? sendRead(subject, body, meta) : send(subject, body, meta, bus.timeout());
         })
-        .onSuccess(reply -> respond(ctx, reply))
+        .onSuccess(reply -> respond(ctx, reply, read))
         .onFailure(ctx::fail);
   }
 
@@ -130,10 +133,21 @@ public final class Api {
     return failure instanceof ShopException shop && (shop.status() == 503 || shop.status() == 504);
   }
 
-  private static void respond(RoutingContext ctx, BusReply reply) {
-    ctx.response()
+  /**
+   * A read's answer may come in gzip when the client accepts it (a kept list page, see
+   * docs/catalogue.md): it is sent as it is, and every read's answer says it depends on
+   * {@code Accept-Encoding}, for the caches between.
+   */
+  private static void respond(RoutingContext ctx, BusReply reply, boolean read) {
+    HttpServerResponse response = ctx.response()
         .setStatusCode(reply.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(reply.encodedBody());
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
+    if (read) {
+      response.headers().add(HttpHeaders.VARY, "Accept-Encoding"); // beside CORS's Vary: Origin
+    }
+    if (reply.gzipped()) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, Gzip.ENCODING);
+    }
+    response.end(reply.encodedBody());
   }
 }

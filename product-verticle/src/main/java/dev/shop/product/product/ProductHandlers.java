@@ -54,7 +54,7 @@ public final class ProductHandlers {
     List<String> words = normalized == null ? List.of()
         : Arrays.stream(normalized.split(" ")).distinct().limit(MAX_SEARCH_WORDS).toList();
     return listing.page(categorySlug, categories -> new ProductQuery(normalized, words, categories, minPrice, maxPrice,
-        Boolean.TRUE.equals(inStock), sort), page).map(BusReply::okJson);
+        Boolean.TRUE.equals(inStock), sort), page, request.acceptsGzip());
   }
 
   /** {@code {id}}. */

@@ -1,5 +1,7 @@
 package dev.shop.product.product;
 
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.json.Gzip;
 import dev.shop.common.json.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -49,17 +51,23 @@ final class ProductListing {
   /**
    * A page of the list: the query is made from the ids of the category subtree of
    * {@code categorySlug} (null: no category filter). A page answered before and kept costs one
-   * read of the answers version; one whose ids and total are kept, one query of its rows.
+   * read of the answers version, and is answered in gzip as it is kept when the caller
+   * {@code acceptsGzip}; one whose ids and total are kept, one query of its rows.
    */
-  Future<Buffer> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page) {
+  Future<BusReply> page(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page,
+      boolean acceptsGzip) {
     String pageKey = query.apply(null).pageKey(categorySlug, page);
     Optional<AnsweredPages.AnsweredPage> before = answered.find(pageKey);
     if (before.isEmpty()) {
-      return read(categorySlug, query, page, pageKey);
+      return read(categorySlug, query, page, pageKey).map(BusReply::okJson);
     }
-    return products.answersVersion().compose(version -> version == before.get().answersVersion()
-        ? Future.succeededFuture(before.get().body())
-        : read(categorySlug, query, page, pageKey));
+    return products.answersVersion().compose(version -> {
+      if (version != before.get().answersVersion()) {
+        return read(categorySlug, query, page, pageKey).map(BusReply::okJson);
+      }
+      Buffer kept = before.get().gzippedBody();
+      return Future.succeededFuture(acceptsGzip ? BusReply.okGzipped(kept) : BusReply.okJson(Gzip.decompress(kept)));
+    });
   }
 
   /** Reads the page; keeps its answer when its ids, total and rows are all of one snapshot's version. */

@@ -2,13 +2,14 @@ package dev.shop.product.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shop.common.bus.BusReply;
 import dev.shop.common.db.Database;
+import dev.shop.common.json.Gzip;
 import dev.shop.common.json.PageRequest;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -105,6 +106,26 @@ class ProductListingTest {
     assertThat(again.getJsonObject("category").getString("description")).isEqualTo("renamed");
   }
 
+  @Test
+  void aKeptPageIsAnsweredInGzipToACallerThatAcceptsIt() {
+    BusReply first = reply(null, ProductSort.NAME, 2, 4, false, true); // reads and keeps its ids
+    BusReply second = reply(null, ProductSort.NAME, 2, 4, false, true); // its answer read once at this version
+    assertThat(List.of(first, second)).as("a page read, not kept, is answered as read").noneMatch(BusReply::gzipped);
+    reply(null, ProductSort.NAME, 2, 4, false, true);
+    assertThat(pages.find(pageKey(ProductSort.NAME, 2, 4))).isPresent();
+
+    BusReply gzipped = reply(null, ProductSort.NAME, 2, 4, false, true);
+    BusReply plain = reply(null, ProductSort.NAME, 2, 4, false, false);
+
+    assertThat(gzipped.gzipped()).isTrue();
+    assertThat(gzipped.encodedBody().getBytes(0, 2)).containsExactly(0x1f, 0x8b);
+    assertThat(gzipped.encodedBody().length()).isLessThan(plain.encodedBody().length() / 2);
+    assertThat(Gzip.decompress(gzipped.encodedBody())).isEqualTo(plain.encodedBody());
+    assertThat(gzipped.bodyAsObject()).isEqualTo(first.encodedBody().toJsonObject());
+    assertThat(plain.gzipped()).isFalse();
+    assertThat(plain.bodyAsObject()).isEqualTo(first.bodyAsObject());
+  }
+
   private static String pageKey(ProductSort sort, int number, int pageSize) {
     return new ProductQuery(null, List.of(), null, null, null, false, sort).pageKey(null,
         new PageRequest(number, pageSize));
@@ -138,10 +159,17 @@ class ProductListingTest {
   }
 
   private JsonObject page(String slug, ProductSort sort, int number, int pageSize, boolean inStock) {
+    BusReply reply = reply(slug, sort, number, pageSize, inStock, false);
+    assertThat(reply.gzipped()).isFalse();
+    return reply.encodedBody().toJsonObject();
+  }
+
+  private BusReply reply(String slug, ProductSort sort, int number, int pageSize, boolean inStock,
+      boolean acceptsGzip) {
     // On an event loop, as the verticle calls it.
-    return Await.result(Future.<Buffer>future(answered -> vertx.runOnContext(v -> listing.page(slug,
+    return Await.result(Future.<BusReply>future(answered -> vertx.runOnContext(v -> listing.page(slug,
         categories -> new ProductQuery(null, List.of(), categories, null, null, inStock, sort),
-        new PageRequest(number, pageSize)).onComplete(answered)))).toJsonObject();
+        new PageRequest(number, pageSize), acceptsGzip).onComplete(answered))));
   }
 
   private void execute(String sql) {
