@@ -1,6 +1,7 @@
 package dev.shop.common.json;
 
 import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Answers in gzip and back. A list page kept by the product service is kept compressed (a fifth of
- * its bytes) and sent as it is to the clients that take gzip; the others get it decompressed.
+ * Answers in gzip and back. A list page kept by the product service is kept compressed (about an
+ * eighth of its bytes) and sent as it is to the clients that take gzip; the others get it
+ * decompressed.
  */
 public final class Gzip {
 
@@ -30,7 +32,7 @@ public final class Gzip {
   }
 
   public static Buffer decompress(Buffer compressed) {
-    try (GZIPInputStream gzip = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed.getBytes()))) {
+    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(compressed.getBytes()))) {
       return Buffer.buffer(gzip.readAllBytes());
     } catch (IOException e) {
       throw new IllegalArgumentException("Not gzip data", e);
