@@ -16,7 +16,8 @@ import java.util.Optional;
  * it was read from (V7): while the version is unchanged, no product or category was written since,
  * so the kept page is exactly what reading it again would answer. Shared by the product service's
  * instances in one JVM and bounded by the bytes it holds; the least valuable pages go first. A
- * page is kept in gzip: about an eighth of its bytes, to keep and to send to the clients that take gzip.
+ * page is kept in gzip: about an eighth of its bytes, to keep and to send to the clients that take
+ * gzip.
  *
  * <p>A page is kept only when it is read a second time at the same version: while checkouts change
  * stock every few milliseconds, pages would otherwise be kept only to be replaced at their next
