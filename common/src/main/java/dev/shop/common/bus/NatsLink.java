@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.parsetools.RecordParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -88,7 +87,8 @@ final class NatsLink {
   private NetSocket socket;
   /** Frames written in this turn of the event loop, not yet on the socket. */
   private Buffer unsent;
-  private RecordParser parser;
+  /** The bytes of a frame a read ended in the middle of (a copy), or null. */
+  private Buffer unread;
   private Status status = Status.CONNECTING;
   private Promise<Void> handshake;
   private URI server;
@@ -101,6 +101,8 @@ final class NatsLink {
   private int pendingSid;
   private int pendingHeaderLength;
   private boolean expectingPayload;
+  /** The header and payload bytes of the message whose control line was read last. */
+  private int pendingTotal;
 
   private NatsLink(VertxInternal vertx, ContextInternal context, NetClient client, Settings settings) {
     this.vertx = vertx;
@@ -151,8 +153,8 @@ final class NatsLink {
       socket = opened;
       unsent = null;
       expectingPayload = false;
-      parser = RecordParser.newDelimited("\r\n", this::received);
-      opened.handler(parser);
+      unread = null;
+      opened.handler(this::read);
       opened.closeHandler(v -> closed(opened));
       opened.exceptionHandler(e -> log.atDebug().addKeyValue("server", target.getHost()).setCause(e)
           .log("NATS connection error"));
@@ -177,21 +179,59 @@ final class NatsLink {
 
   // --- reading -----------------------------------------------------------------------------------
 
-  private void received(Buffer record) {
+  /**
+   * Splits what was read into control lines and message payloads, in place: a payload is handed on
+   * as a slice of the bytes read, and only the part of a frame a read ended in is copied (kept for
+   * the next read). Vert.x's RecordParser copied every line and payload, most of what a request
+   * over NATS allocated.
+   */
+  private void read(Buffer chunk) {
+    Buffer data = unread == null ? chunk : unread.appendBuffer(chunk);
+    unread = null;
+    NetSocket reading = socket;
+    int at = 0;
+    int end = data.length();
     try {
-      if (expectingPayload) {
-        expectingPayload = false;
-        parser.delimitedMode("\r\n");
-        deliver(record);
-      } else if (record.length() > 0) {
-        controlLine(record.toString(StandardCharsets.UTF_8));
+      while (at < end && socket == reading) {
+        if (expectingPayload) {
+          int frameEnd = at + pendingTotal + 2;
+          if (frameEnd > end) {
+            break;
+          }
+          expectingPayload = false;
+          deliver(data.slice(at, frameEnd));
+          at = frameEnd;
+        } else {
+          int lineEnd = lineEnd(data, at, end);
+          if (lineEnd < 0) {
+            break;
+          }
+          if (lineEnd > at) {
+            controlLine(data.getString(at, lineEnd, "UTF-8"));
+          }
+          at = lineEnd + 2;
+        }
       }
     } catch (RuntimeException e) {
       log.atWarn().setCause(e).log("NATS protocol line not understood; reconnecting");
       if (socket != null) {
         socket.close();
       }
+      return;
     }
+    if (at < end && socket == reading) {
+      unread = data.getBuffer(at, end);
+    }
+  }
+
+  /** Where the line from {@code from} ends (its CR), or -1 when its CR LF has not arrived yet. */
+  private static int lineEnd(Buffer data, int from, int end) {
+    for (int i = from; i + 1 < end; i++) {
+      if (data.getByte(i) == '\r' && data.getByte(i + 1) == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void controlLine(String line) {
@@ -223,8 +263,8 @@ final class NatsLink {
     pendingReplyTo = fields - sizes == 3 ? parts[3] : null;
     int total = Integer.parseInt(parts[parts.length - 1]);
     pendingHeaderLength = withHeaders ? Integer.parseInt(parts[parts.length - 2]) : 0;
+    pendingTotal = total;
     expectingPayload = true;
-    parser.fixedSizeMode(total + 2);
   }
 
   private void deliver(Buffer record) {
