@@ -220,7 +220,9 @@ final class NatsLink {
       return;
     }
     if (at < end && socket == reading) {
-      unread = data.getBuffer(at, end);
+      // Nothing of it handed on yet: kept as it is, so a large message arriving over many reads is
+      // gathered once rather than copied again at each read.
+      unread = at == 0 ? data : data.getBuffer(at, end);
     }
   }
 
