@@ -22,6 +22,8 @@ final class BenchRun {
   static final String SEARCH = "search";
   static final String CART_ADD = "cart-add";
   static final String CHECKOUT = "checkout";
+  /** A checkout's durable writes alone, on PostgreSQL: the ceiling of checkout on this machine. */
+  static final String CHECKOUT_FLOOR = "checkout-floor";
   static final String MIXED = "mixed";
   static final String MIXED_MANY = "mixed-1000";
   static final String MIXED_MANY_BUSY = "mixed-1000-busy";
@@ -29,7 +31,8 @@ final class BenchRun {
   /** The open model on the reference server: the tail this machine gives at that rate at best. */
   static final String REFERENCE_OPEN = "reference-open";
   /** Every scenario, in the order a full run measures them. */
-  static final List<String> ALL = List.of(REFERENCE, PRODUCT_BY_ID, LISTING, SEARCH, CART_ADD, CHECKOUT, MIXED,
+  static final List<String> ALL = List.of(REFERENCE, PRODUCT_BY_ID, LISTING, SEARCH, CART_ADD, CHECKOUT,
+      CHECKOUT_FLOOR, MIXED,
       MIXED_MANY, MIXED_MANY_BUSY, REFERENCE_OPEN, OPEN);
 
   static final int MANY_CONNECTIONS = 1000;
@@ -108,10 +111,18 @@ final class BenchRun {
     return REFERENCE + " (" + mode + ")";
   }
 
-  /** The platform's mode of a row: its own, or the one beside which the reference server was measured. */
+  /** The mode of the rows of PostgreSQL alone ({@link #CHECKOUT_FLOOR}) measured beside the platform in {@code mode}. */
+  static String postgresMode(String mode) {
+    return "postgres (" + mode + ")";
+  }
+
+  /**
+   * The platform's mode of a row: its own, or the one beside which the reference server or
+   * PostgreSQL alone was measured.
+   */
   static String platformMode(String rowMode) {
-    return rowMode.startsWith(REFERENCE + " (") ? rowMode.substring(REFERENCE.length() + 2, rowMode.length() - 1)
-        : rowMode;
+    int open = rowMode.indexOf(" (");
+    return open >= 0 && rowMode.endsWith(")") ? rowMode.substring(open + 2, rowMode.length() - 1) : rowMode;
   }
 
   /**
@@ -170,6 +181,9 @@ final class BenchRun {
       case SEARCH -> closed(traffic.search(), connections);
       case CART_ADD -> closed(traffic.cartAdd(), connections);
       case CHECKOUT -> audited(ledger, () -> closed(traffic.checkout(), connections));
+      case CHECKOUT_FLOOR -> new CheckoutFloor(vertx, settings.productDatabaseUrl())
+          .run(connections, settings.warmup(), settings.duration())
+          .map(recorder -> recorder.result(CHECKOUT_FLOOR, postgresMode(settings.mode()), connections + " conn"));
       case MIXED -> audited(ledger, () -> mixedForMemory(traffic));
       case MIXED_MANY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY), MANY_CONNECTIONS, SHOPPER_THINK_TIME));
       case MIXED_MANY_BUSY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY_BUSY), MANY_CONNECTIONS));

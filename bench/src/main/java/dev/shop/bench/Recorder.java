@@ -92,7 +92,12 @@ final class Recorder {
   }
 
   void failed(Throwable failure) {
-    errors.merge(failure instanceof TimeoutException ? "timeout" : "connection", 1L, Long::sum);
+    failed(failure instanceof TimeoutException ? "timeout" : "connection");
+  }
+
+  /** A failure of the named kind, counted with the errors. */
+  void failed(String kind) {
+    errors.merge(kind, 1L, Long::sum);
   }
 
   ScenarioResult result(String scenario, String mode, String load) {

@@ -56,7 +56,7 @@ class BenchSmokeTest {
 
       assertThat(rows).extracting(ScenarioResult::scenario).containsExactly(BenchRun.PRODUCT_BY_ID,
           BenchRun.PRODUCT_BY_ID, BenchRun.LISTING, BenchRun.SEARCH, BenchRun.CART_ADD, BenchRun.CHECKOUT,
-          BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.MIXED_MANY_BUSY, BenchRun.OPEN, BenchRun.OPEN);
+          BenchRun.CHECKOUT_FLOOR, BenchRun.MIXED, BenchRun.MIXED_MANY, BenchRun.MIXED_MANY_BUSY, BenchRun.OPEN, BenchRun.OPEN);
       for (ScenarioResult row : rows) {
         assertThat(row.requests()).as("requests of %s", Report.progressLine(row)).isPositive();
         assertThat(row.serverErrors()).as("5xx of %s\n%s", Report.progressLine(row), platform.log()).isZero();
@@ -69,7 +69,10 @@ class BenchSmokeTest {
           .allSatisfy(row -> assertThat(row.oversoldUnits()).as("oversold in %s", row.scenario()).isZero());
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.LISTING))
           .allSatisfy(row -> assertThat(row.notes()).contains("total exact"));
-      assertThat(new Report(rows).markdown()).contains("| product-by-id | reference (dev) |");
+      assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.CHECKOUT_FLOOR))
+          .allSatisfy(row -> assertThat(row.errors()).as("errors of %s", Report.progressLine(row)).isEmpty());
+      assertThat(new Report(rows).markdown()).contains("| product-by-id | reference (dev) |")
+          .contains("| checkout-floor | postgres (dev) |").contains("a checkout's SQL alone, on PostgreSQL:");
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       deleteQuietly(dataDir);
