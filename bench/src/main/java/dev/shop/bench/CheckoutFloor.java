@@ -1,7 +1,6 @@
 package dev.shop.bench;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -28,7 +27,7 @@ import java.util.function.Function;
  */
 final class CheckoutFloor {
 
-  static final String DATABASE = "bench_checkout_floor";
+  private static final String DATABASE = "bench_checkout_floor";
   private static final int PRODUCTS = 100_000;
   private static final int BOUGHT_PRODUCTS = 500;
 
@@ -94,41 +93,13 @@ final class CheckoutFloor {
 
   /** The closed model over the pool's connections, one virtual user each. */
   private Future<Recorder> load(Pool pool, int users, Duration warmup, Duration measured) {
-    long windowStart = System.nanoTime() + warmup.toNanos();
-    long windowEnd = windowStart + measured.toNanos();
-    Recorder recorder = new Recorder(windowStart, windowEnd, null);
-    Promise<Void> finished = Promise.promise();
-    int[] running = {users};
-    for (int n = 0; n < users; n++) {
-      loop(pool, recorder, windowEnd, () -> {
-        if (--running[0] == 0) {
-          finished.complete();
-        }
-      });
-    }
-    return finished.future().map(recorder);
-  }
-
-  private void loop(Pool pool, Recorder recorder, long end, Runnable done) {
-    if (System.nanoTime() >= end) {
-      done.run();
-      return;
-    }
-    long sentAt = System.nanoTime();
-    pool.preparedQuery("SELECT checkout($1, $2, $3)").execute(lines()).onComplete(answer -> {
-      long now = System.nanoTime();
-      if (answer.succeeded()) {
+    ClosedLoad.VirtualUser buyer = () -> pool.preparedQuery("SELECT checkout($1, $2, $3)").execute(lines())
         // Stock never runs out here (a million units each): a refusal would be a fault of the script.
-        boolean taken = answer.result().iterator().next().getBoolean(0);
-        recorder.answered(taken ? 200 : 409, now, now - sentAt);
-      } else {
-        recorder.failed("sql");
-      }
-      loop(pool, recorder, end, done);
-    });
+        .map(rows -> rows.iterator().next().getBoolean(0) ? 200 : 409);
+    return ClosedLoad.run(vertx, n -> buyer, users, Duration.ZERO, warmup, measured, null);
   }
 
-  /** One to three distinct products, one or two units each, as {@link StockLedger#order} draws them. */
+  /** A new order of one to three distinct products, one or two units each, as the checkout scenario's. */
   private Tuple lines() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     TreeMap<UUID, Integer> lines = new TreeMap<>();

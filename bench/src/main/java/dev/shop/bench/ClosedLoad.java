@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 /**
  * The closed model: {@code users} virtual users on as many connections, each sending its next
@@ -17,17 +18,22 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ClosedLoad {
 
+  /** One virtual user of the closed model: sends its next request and answers the status it got. */
+  @FunctionalInterface
+  interface VirtualUser {
+
+    Future<Integer> next();
+  }
+
   private final Vertx vertx;
-  private final Sender sender;
   private final Recorder recorder;
   private final long meanThinkMs;
   private final long end;
   private final Promise<Void> finished = Promise.promise();
   private int running;
 
-  private ClosedLoad(Vertx vertx, Sender sender, Recorder recorder, Duration meanThink, long end) {
+  private ClosedLoad(Vertx vertx, Recorder recorder, Duration meanThink, long end) {
     this.vertx = vertx;
-    this.sender = sender;
     this.recorder = recorder;
     this.meanThinkMs = meanThink.toMillis();
     this.end = end;
@@ -36,50 +42,62 @@ final class ClosedLoad {
   /** Runs on the caller's event loop; completes once every user's last request has finished. */
   static Future<Recorder> run(Vertx vertx, Sender sender, Workload workload, int users, Duration meanThink,
       Duration warmup, Duration measured, Long serverPid) {
+    return run(vertx, n -> overHttp(sender, workload.shoppers().apply(n)), users, meanThink, warmup, measured,
+        serverPid);
+  }
+
+  /** The closed model for any kind of request: virtual user {@code n} is {@code users.apply(n)}. */
+  static Future<Recorder> run(Vertx vertx, IntFunction<VirtualUser> users, int count, Duration meanThink,
+      Duration warmup, Duration measured, Long serverPid) {
     long windowStart = System.nanoTime() + warmup.toNanos();
     long windowEnd = windowStart + measured.toNanos();
     Recorder recorder = Recorder.watching(vertx, windowStart, windowEnd, serverPid);
-    ClosedLoad load = new ClosedLoad(vertx, sender, recorder, meanThink, windowEnd);
-    load.running = users;
-    for (int n = 0; n < users; n++) {
-      Shopper shopper = workload.shoppers().apply(n);
+    ClosedLoad load = new ClosedLoad(vertx, recorder, meanThink, windowEnd);
+    load.running = count;
+    for (int n = 0; n < count; n++) {
+      VirtualUser user = users.apply(n);
       if (load.meanThinkMs == 0) {
-        load.loop(shopper);
+        load.loop(user);
       } else {
-        vertx.setTimer(1 + ThreadLocalRandom.current().nextLong(2 * load.meanThinkMs), id -> load.loop(shopper));
+        vertx.setTimer(1 + ThreadLocalRandom.current().nextLong(2 * load.meanThinkMs), id -> load.loop(user));
       }
     }
     return load.finished.future().map(load.recorder);
   }
 
-  private void next(Shopper shopper) {
+  /** A shopper's requests over HTTP; the request's status listener, if any, learns each status. */
+  private static VirtualUser overHttp(Sender sender, Shopper shopper) {
+    return () -> {
+      Request request = shopper.next();
+      Future<Integer> status = sender.send(request);
+      return request.onStatus() == null ? status : status.onSuccess(request.onStatus()::accept);
+    };
+  }
+
+  private void next(VirtualUser user) {
     if (meanThinkMs == 0) {
-      loop(shopper);
+      loop(user);
     } else {
-      vertx.setTimer(meanThinkMs / 2 + ThreadLocalRandom.current().nextLong(meanThinkMs + 1), id -> loop(shopper));
+      vertx.setTimer(meanThinkMs / 2 + ThreadLocalRandom.current().nextLong(meanThinkMs + 1), id -> loop(user));
     }
   }
 
-  private void loop(Shopper shopper) {
+  private void loop(VirtualUser user) {
     if (System.nanoTime() >= end) {
       if (--running == 0) {
         finished.complete();
       }
       return;
     }
-    Request request = shopper.next();
     long sentAt = System.nanoTime();
-    sender.send(request).onComplete(answer -> {
+    user.next().onComplete(answer -> {
       long now = System.nanoTime();
       if (answer.succeeded()) {
         recorder.answered(answer.result(), now, now - sentAt);
-        if (request.onStatus() != null) {
-          request.onStatus().accept(answer.result());
-        }
       } else {
         recorder.failed(answer.cause());
       }
-      next(shopper);
+      next(user);
     });
   }
 }

@@ -1,6 +1,7 @@
 package dev.shop.bench;
 
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,12 +92,9 @@ final class Recorder {
     }
   }
 
+  /** A request with no answer: {@code timeout}, {@code sql} (a statement PostgreSQL refused) or {@code connection}. */
   void failed(Throwable failure) {
-    failed(failure instanceof TimeoutException ? "timeout" : "connection");
-  }
-
-  /** A failure of the named kind, counted with the errors. */
-  void failed(String kind) {
+    String kind = failure instanceof TimeoutException ? "timeout" : failure instanceof PgException ? "sql" : "connection";
     errors.merge(kind, 1L, Long::sum);
   }
 
