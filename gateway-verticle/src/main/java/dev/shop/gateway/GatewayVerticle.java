@@ -32,6 +32,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -50,6 +51,14 @@ public final class GatewayVerticle extends VerticleBase {
   public GatewayVerticle(Bus bus, ShopConfig settings) {
     this.bus = bus;
     this.settings = settings;
+  }
+
+  /**
+   * How long a request's authentication may wait for the user service (a fifth of the bus
+   * time-out): past it the gateway goes on with what it knows, and the request keeps the rest.
+   */
+  static Duration authenticationBudget(Duration busTimeout) {
+    return busTimeout.dividedBy(5);
   }
 
   @Override
@@ -79,7 +88,8 @@ public final class GatewayVerticle extends VerticleBase {
     CircuitBreakers circuits = (CircuitBreakers) vertx.sharedData().getLocalMap("shop.gateway.circuits")
         .computeIfAbsent("circuits", key -> new CircuitBreakers(settings.integer(ConfigKeys.CIRCUIT_FAILURES),
             settings.millis(ConfigKeys.CIRCUIT_OPEN_MS).toMillis()));
-    Api api = new Api(router, bus, new Authenticator(verifier, accounts), limits, circuits);
+    Api api = new Api(router, bus, new Authenticator(verifier, accounts, authenticationBudget(bus.timeout())), limits,
+        circuits);
     AuthRoutes.register(api);
     AddressRoutes.register(api);
     CatalogueRoutes.register(api);

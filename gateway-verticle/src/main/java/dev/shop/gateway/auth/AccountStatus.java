@@ -37,8 +37,11 @@ public final class AccountStatus {
     this.lastKnown = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(Duration.ofHours(1)).build();
   }
 
-  /** True unless the user service says the account is deactivated (or gone). */
-  public Future<Boolean> active(String userId) {
+  /**
+   * True unless the user service says the account is deactivated (or gone). A question asked now
+   * waits at most {@code wait}; one already under way for the user was asked with the same bound.
+   */
+  public Future<Boolean> active(String userId, Duration wait) {
     CompletableFuture<Boolean> known = active.getIfPresent(userId);
     if (known != null) {
       // Answered, or being asked by a request a moment ago: one question per user at a time.
@@ -46,7 +49,8 @@ public final class AccountStatus {
     }
     CompletableFuture<Boolean> asked = new CompletableFuture<>();
     active.put(userId, asked);
-    bus.request("user.status", new JsonObject().put("id", userId), RequestMeta.internal("gateway-account-status"))
+    bus.request("user.status", new JsonObject().put("id", userId), RequestMeta.internal("gateway-account-status"),
+            wait)
         .map(reply -> reply.bodyAsObject().getBoolean("active", false))
         .onSuccess(answer -> {
           lastKnown.put(userId, answer);

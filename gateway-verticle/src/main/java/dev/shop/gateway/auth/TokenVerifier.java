@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,8 +127,11 @@ public final class TokenVerifier {
     kids = Set.copyOf(ids);
   }
 
-  /** The caller a bearer token stands for; 401 for any token that is not valid. */
-  public Future<Caller> verify(String token) {
+  /**
+   * The caller a bearer token stands for; 401 for any token that is not valid. A token naming a key
+   * id not seen yet waits at most {@code wait} for the keys to be fetched again.
+   */
+  public Future<Caller> verify(String token, Duration wait) {
     if (jwt == null) {
       return Future.failedFuture(new ShopException(503, "Authentication is not available yet"));
     }
@@ -140,7 +144,8 @@ public final class TokenVerifier {
     }
     String kid = kidOf(token);
     if (kid != null && !kids.contains(kid) && unknownKidLoadAllowed()) {
-      return load().recover(failure -> Future.succeededFuture()).compose(v -> authenticate(token));
+      return load().timeout(wait.toMillis(), TimeUnit.MILLISECONDS).recover(failure -> Future.succeededFuture())
+          .compose(v -> authenticate(token));
     }
     return authenticate(token);
   }

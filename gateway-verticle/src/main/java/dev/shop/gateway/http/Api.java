@@ -71,7 +71,12 @@ public final class Api {
     });
   }
 
+  /**
+   * One bus time-out for the whole request: the caller's checks take part of it (at most the
+   * authenticator's budget), the request what is left.
+   */
   private void forward(RoutingContext ctx, Access access, String subject, Payload payload, boolean read) {
+    long deadline = System.nanoTime() + bus.timeout().toNanos();
     authenticator.caller(ctx, access)
         .compose(caller -> {
           ctx.put(AccessLog.USER_ID, caller.userId());
@@ -80,22 +85,26 @@ public final class Api {
           rejectNul(body);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY),
               read && AcceptEncoding.takesGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING)));
-          return read ? sendRead(subject, body, meta) : send(subject, body, meta, bus.timeout());
+          return read ? sendRead(subject, body, meta, deadline) : send(subject, body, meta, left(deadline));
         })
         .onSuccess(reply -> respond(ctx, reply, read))
         .onFailure(ctx::fail);
   }
 
-  /** A read is sent again once, within the same time-out, when another instance may answer it. */
-  private Future<BusReply> sendRead(String subject, JsonObject body, RequestMeta meta) {
-    long timeoutNanos = bus.timeout().toNanos();
-    long deadline = System.nanoTime() + timeoutNanos;
-    return send(subject, body, meta, Duration.ofNanos((long) (timeoutNanos * FIRST_READ_SHARE)))
+  /** A read is sent again once, before the same deadline, when another instance may answer it. */
+  private Future<BusReply> sendRead(String subject, JsonObject body, RequestMeta meta, long deadline) {
+    Duration first = Duration.ofNanos((long) (left(deadline).toNanos() * FIRST_READ_SHARE));
+    return send(subject, body, meta, first)
         .recover(failure -> {
-          long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-          return elsewhere(failure) && leftMs > 0 ? send(subject, body, meta, Duration.ofMillis(leftMs))
+          Duration left = left(deadline);
+          return elsewhere(failure) && left.toMillis() > 0 ? send(subject, body, meta, left)
               : Future.failedFuture(failure);
         });
+  }
+
+  /** The time until {@code deadline}, at least a millisecond (a request is always sent). */
+  private static Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
   }
 
   private Future<BusReply> send(String subject, JsonObject body, RequestMeta meta, Duration timeout) {

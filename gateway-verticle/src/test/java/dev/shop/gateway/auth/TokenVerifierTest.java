@@ -109,7 +109,7 @@ class TokenVerifierTest {
   }
 
   private int status(TokenVerifier verifier, String token) {
-    Future<Caller> verified = Future.future(promise -> vertx.runOnContext(v -> verifier.verify(token).onComplete(promise)));
+    Future<Caller> verified = Future.future(promise -> vertx.runOnContext(v -> verifier.verify(token, Duration.ofSeconds(5)).onComplete(promise)));
     try {
       Await.result(verified);
       return 200;
