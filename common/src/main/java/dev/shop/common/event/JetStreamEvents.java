@@ -35,8 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class JetStreamEvents implements EventStream {
 
   private static final Logger log = LoggerFactory.getLogger(JetStreamEvents.class);
-  /** Longer than any handler takes; a delivery not acknowledged by then is delivered again. */
-  private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+  /**
+   * A delivery not acknowledged by then is delivered again. It is also how long a delivery lost with
+   * a NATS node (the consumer's leader, or the client's server, killed as it was sent) waits to come
+   * back: short enough that an event is applied within 30 s of a node's loss. Longer than a handler
+   * takes; one slower than this is delivered twice, which {@code event_applied} makes harmless.
+   */
+  private static final Duration ACK_WAIT = Duration.ofSeconds(10);
   /** How long the stream remembers message ids to drop duplicates. */
   private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
   /**
