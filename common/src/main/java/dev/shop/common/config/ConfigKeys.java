@@ -49,6 +49,7 @@ public final class ConfigKeys {
   public static final String SESSION_CART_KEPT_SECONDS = "SHOP_SESSION_CART_KEPT_SECONDS";
   public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";
   public static final String EVENTS_SUBJECT_PREFIX = "SHOP_EVENTS_SUBJECT_PREFIX";
+  public static final String EVENTS_REPLICAS = "SHOP_EVENTS_REPLICAS";
   public static final String EVENT_MAX_ATTEMPTS = "SHOP_EVENT_MAX_ATTEMPTS";
   public static final String EVENT_RETRY_BACKOFF_MS = "SHOP_EVENT_RETRY_BACKOFF_MS";
   public static final String EVENT_RETENTION_SECONDS = "SHOP_EVENT_RETENTION_SECONDS";
