@@ -54,12 +54,8 @@ final class NatsLink {
   static final Buffer PONG = Buffer.buffer("PONG\r\n");
   /** The sid of the link's reply subscription, the first it makes. */
   private static final int INBOX_SID = 1;
-  /** At most one line per this for each kind of trouble a peer can repeat at will, with the count held back. */
+  /** At most one line per this and link for each kind of trouble a peer can repeat at will, with the count held back. */
   private static final Duration LOG_EVERY = Duration.ofSeconds(5);
-  private static final LogThrottle refusedLog = new LogThrottle(LOG_EVERY);
-  private static final LogThrottle errorLog = new LogThrottle(LOG_EVERY);
-  private static final LogThrottle malformedLog = new LogThrottle(LOG_EVERY);
-  private static final LogThrottle droppedLog = new LogThrottle(LOG_EVERY);
 
   /** SWITCHING: leaving a lame duck for another server; requests and replies wait for it. */
   enum Status { CONNECTING, CONNECTED, SWITCHING, RECONNECTING, CLOSED }
@@ -85,6 +81,10 @@ final class NatsLink {
   private final NetClient client;
   private final Settings settings;
   private final NatsLinkLimits limits;
+  private final LogThrottle refusedLog = new LogThrottle(LOG_EVERY);
+  private final LogThrottle errorLog = new LogThrottle(LOG_EVERY);
+  private final LogThrottle malformedLog = new LogThrottle(LOG_EVERY);
+  private final LogThrottle droppedLog = new LogThrottle(LOG_EVERY);
   /** The servers in this link's own order (shuffled, so that links spread over a cluster). */
   private final List<URI> servers;
   private int nextServer;
@@ -210,7 +210,7 @@ final class NatsLink {
         headers = NatsHeaders.parse(record, headerLength);
       } catch (RuntimeException malformed) {
         BusMetrics.malformedMessage();
-        long heldBack = malformedLog.admit();
+        long heldBack = malformedLog.admit(null);
         if (heldBack >= 0) {
           log.atWarn().addKeyValue("subject", subject).addKeyValue("reason", String.valueOf(malformed.getMessage()))
               .addKeyValue("droppedSinceLastLine", heldBack).log("NATS message with a malformed header block dropped");
@@ -329,7 +329,7 @@ final class NatsLink {
       return;
     }
     // Permission violations leave the connection open; the server closes it after other errors.
-    long heldBack = errorLog.admit();
+    long heldBack = errorLog.admit(text);
     if (heldBack >= 0) {
       log.atWarn().addKeyValue("server", address(fromLameDuck ? lameDuck : server)).addKeyValue("error", text)
           .addKeyValue("errorsSinceLastLine", heldBack).log("NATS error");
@@ -426,9 +426,10 @@ final class NatsLink {
       status = Status.RECONNECTING;
       failures++;
       long delay = limits.reconnectDelayMs(failures);
-      long heldBack = refusedLog.admit();
+      String reason = Redacted.urls(String.valueOf(e.getMessage()));
+      long heldBack = refusedLog.admit(reason);
       if (heldBack >= 0) {
-        log.atWarn().addKeyValue("server", address(next)).addKeyValue("reason", Redacted.urls(String.valueOf(e.getMessage())))
+        log.atWarn().addKeyValue("server", address(next)).addKeyValue("reason", reason)
             .addKeyValue("failures", failures).addKeyValue("nextInMs", delay)
             .addKeyValue("failedAttemptsSinceLastLine", heldBack).log("NATS connection attempt failed");
       }
@@ -587,7 +588,7 @@ final class NatsLink {
     int heldBytes = held == null ? 0 : held.length();
     if (status == Status.CLOSED || heldBytes + frame.length() > limits.pendingBytes()) {
       BusMetrics.droppedMessage();
-      long heldBack = droppedLog.admit();
+      long heldBack = droppedLog.admit(null);
       if (heldBack >= 0) {
         log.atWarn().addKeyValue("subject", subject).addKeyValue("heldBytes", heldBytes)
             .addKeyValue("droppedSinceLastLine", heldBack).log("NATS message dropped: the link is not connected");
