@@ -4,6 +4,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.text.Redacted;
 import io.nats.client.AuthHandler;
 import io.nats.client.NUID;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -474,12 +475,14 @@ final class NatsLink {
   }
 
   /**
-   * Gives a server up at once: closes the connection without flushing first (Vert.x's close
-   * waits for the write queue, which a server that stopped reading never empties).
+   * Gives a server up at once: closes the channel under Vert.x, discarding what waits to be written
+   * (a close through Vert.x or the pipeline first waits for the write queue to be written, which a
+   * server that stopped reading never lets happen). On the channel's event loop, the link's.
    */
   private static void abandon(NetSocket given) {
     if (given != null) {
-      ((NetSocketInternal) given).channelHandlerContext().channel().close();
+      Channel channel = ((NetSocketInternal) given).channelHandlerContext().channel();
+      channel.unsafe().close(channel.voidPromise());
     }
   }
 

@@ -189,6 +189,67 @@ class NatsFailoverTest {
     }
   }
 
+  @Test
+  void aServerThatStopsReadingIsGivenUpAtTheWriteDeadlineAndRequestsPastTheBoundFailAtOnce() throws Exception {
+    NatsServerRunner nats = server(TestNats.isolated());
+    Vertx oneLoop = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
+    closing.add(() -> Await.result(oneLoop.close()));
+    // Pings far apart: only the write deadline can notice the server here.
+    NatsLinkLimits limits = new NatsLinkLimits(Duration.ofMinutes(2), 2, Duration.ofSeconds(1), Duration.ofMillis(250),
+        Duration.ofSeconds(2), 1 << 20);
+    Duration timeout = Duration.ofSeconds(20);
+    NatsBus bus = Await.result(NatsBus.connect(oneLoop, NatsSettings.of(nats.getURI()).with(limits), "stalled", timeout,
+        BusSigning.of(TestSettings.BUS_SIGNING_KEY)));
+    closing.add(() -> Await.result(bus.close()));
+    try (LogLines logged = new LogLines(NatsLink.class)) {
+      TestNats.signal(nats, "STOP");
+      closing.add(() -> TestNats.signal(nats, "CONT"));
+      JsonObject large = new JsonObject().put("text", "x".repeat(64 * 1024));
+      List<Future<BusReply>> sent = new ArrayList<>();
+      Future<BusReply> refused = null;
+      long start = System.nanoTime();
+      while (refused == null && Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20) {
+        Future<BusReply> request = bus.request("nobody.reads", large, RequestMeta.internal("stalled"));
+        settledWithin(request, Duration.ofMillis(2));
+        if (request.failed()) {
+          refused = request;
+        } else {
+          sent.add(request);
+        }
+      }
+      long refusedAt = System.nanoTime();
+      System.out.printf("stalled server: %d requests of 64 KB queued before one was refused%n", sent.size());
+      assertThat(refused).as("a request once the pending writes reach their bound").isNotNull();
+      assertThat(refused.cause()).isInstanceOfSatisfying(ShopException.class, e -> {
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.getMessage()).contains("backed up");
+      });
+      while (logged.lines().stream().noneMatch(line -> line.startsWith("NATS server stopped reading"))
+          && Duration.ofNanos(System.nanoTime() - refusedAt).toSeconds() < 10) {
+        Thread.sleep(50);
+      }
+      assertThat(logged.lines()).as("the server given up at the write deadline")
+          .anyMatch(line -> line.startsWith("NATS server stopped reading"));
+      assertThat(Duration.ofNanos(System.nanoTime() - refusedAt)).isLessThan(Duration.ofSeconds(5));
+      for (Future<BusReply> request : sent) {
+        settledWithin(request, Duration.ofSeconds(2));
+        assertThat(request.failed()).as("a request queued when the server was given up ends at once").isTrue();
+      }
+    }
+  }
+
+  /** Waits up to {@code wait} for {@code future} to complete, however it ends. */
+  private static void settledWithin(Future<?> future, Duration wait) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notNow) {
+      // looked at by the caller
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Path passwordConfig(String password) throws java.io.IOException {
     return Files.writeString(Files.createTempFile("nats-auth", ".conf"),
         "authorization { user: shop, password: \"%s\" }\n".formatted(password));
