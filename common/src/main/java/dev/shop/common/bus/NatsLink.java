@@ -564,8 +564,8 @@ final class NatsLink {
     int headerLength = headerBlock == null ? 0 : headerBlock.length();
     int total = headerLength + payload.length();
     if (total > maxPayload) {
-      throw new ShopException(413, "Too large for the bus: a message of " + total + " bytes to " + subject
-          + ", headers included, over the NATS server's maximum of " + maxPayload);
+      throw new ShopException(413, "The message to " + subject + " is too large for the bus (" + total
+          + " bytes with its headers; the NATS server takes " + maxPayload + " at most)");
     }
     Buffer frame = Buffer.buffer(total + subject.length() + (replyTo == null ? 0 : replyTo.length()) + 32);
     frame.appendString(headerBlock == null ? "PUB " : "HPUB ").appendString(subject).appendByte((byte) ' ');
