@@ -553,13 +553,10 @@ final class NatsLink {
    * once connected; past the limit, or once the link is closed, it is dropped and counted. On the
    * link's loop.
    *
+   * @return whether it was sent or held: false when it was dropped
    * @throws ShopException 413 when it is larger than the server accepts
    */
-  void publish(String subject, String replyTo, NatsHeaders headers, Buffer payload) {
-    if (!context.inThread()) {
-      run(() -> publish(subject, replyTo, headers, payload));
-      return;
-    }
+  boolean publish(String subject, String replyTo, NatsHeaders headers, Buffer payload) {
     Buffer headerBlock = headers == null || headers.isEmpty() ? null : headers.encode();
     int headerLength = headerBlock == null ? 0 : headerBlock.length();
     int total = headerLength + payload.length();
@@ -582,12 +579,12 @@ final class NatsLink {
     frame.appendBuffer(payload).appendBytes(CRLF);
     if (status == Status.CONNECTED) {
       write(frame);
-    } else {
-      hold(subject, frame);
+      return true;
     }
+    return hold(subject, frame);
   }
 
-  private void hold(String subject, Buffer frame) {
+  private boolean hold(String subject, Buffer frame) {
     int heldBytes = held == null ? 0 : held.length();
     if (status == Status.CLOSED || heldBytes + frame.length() > limits.pendingBytes()) {
       BusMetrics.droppedMessage();
@@ -596,12 +593,13 @@ final class NatsLink {
         log.atWarn().addKeyValue("subject", subject).addKeyValue("heldBytes", heldBytes)
             .addKeyValue("droppedSinceLastLine", heldBack).log("NATS message dropped: the link is not connected");
       }
-      return;
+      return false;
     }
     if (held == null) {
       held = Buffer.buffer(Math.max(frame.length(), 4096));
     }
     held.appendBuffer(frame);
+    return true;
   }
 
   /**

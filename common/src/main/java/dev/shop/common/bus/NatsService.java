@@ -122,7 +122,10 @@ final class NatsService implements Bus.BusRegistration {
           endpoint.requests++;
           endpoint.processingNanos += System.nanoTime() - start;
           try {
-            link.publish(request.replyTo(), null, headers, payload);
+            if (!link.publish(request.replyTo(), null, headers, payload) && !failed) {
+              failed(endpoint, new ShopException(503, "The answer of " + endpoint.subject
+                  + " was dropped: the bus was reconnecting and could keep no more"));
+            }
           } catch (ShopException tooLarge) {
             // The caller learns it now rather than at its time-out.
             ShopException instead = new ShopException(502, "The answer of " + endpoint.subject + " is too large for the bus");
