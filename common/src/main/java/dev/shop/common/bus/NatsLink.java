@@ -308,14 +308,12 @@ final class NatsLink {
   void pong() {
     pingsOut = 0;
     if (handshaking()) {
+      // Flushes waiting since a lame duck was left: this server has their subscriptions now. Taken
+      // first: completing the handshake runs what waited for it, which may queue flushes of its own.
+      List<Promise<Void>> waiting = pongs.isEmpty() ? List.of() : new ArrayList<>(pongs);
+      pongs.clear();
       handshake.tryComplete();
-      // Flushes waiting since a lame duck was left: this server has their subscriptions now.
-      Promise<Void> waiting;
-      while ((waiting = pongs.poll()) != null) {
-        if (waiting != keepAlive) {
-          waiting.tryComplete();
-        }
-      }
+      waiting.forEach(Promise::tryComplete);
       return;
     }
     Promise<Void> waiting = pongs.poll();
