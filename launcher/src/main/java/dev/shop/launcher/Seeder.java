@@ -13,7 +13,6 @@ import dev.shop.product.slug.SlugChoice;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ final class Seeder {
   static Future<Integer> demoIfEmpty(Vertx vertx, ShopConfig config) {
     String url = config.string(ConfigKeys.databaseUrl(ProductVerticle.SERVICE));
     return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE, url, config.integer(ConfigKeys.DB_POOL_SIZE))
-        .compose(pool -> PgConnection.connect(vertx, PgConnectOptions.fromUri(url))
+        .compose(pool -> PgConnection.connect(vertx, Database.connectOptions(url))
             .compose(lock -> lock.begin().compose(transaction -> lock
                     .query("SELECT pg_advisory_xact_lock(" + DEMO_LOCK + ")").execute()
                     .compose(locked -> lock.query(

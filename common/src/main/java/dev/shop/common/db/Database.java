@@ -1,5 +1,6 @@
 package dev.shop.common.db;
 
+import dev.shop.common.text.Redacted;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -22,7 +23,7 @@ public final class Database {
   }
 
   public static Future<Pool> migrateAndConnect(Vertx vertx, String service, String url, int poolSize) {
-    PgConnectOptions connect = PgConnectOptions.fromUri(url).setCachePreparedStatements(true);
+    PgConnectOptions connect = connectOptions(url).setCachePreparedStatements(true);
     return vertx.executeBlocking(() -> {
       migrate(service, connect);
       return null;
@@ -34,6 +35,18 @@ public final class Database {
         .connectingTo(connect)
         .using(vertx)
         .build());
+  }
+
+  /**
+   * The options of a {@code postgresql://} URL; one that cannot be read is refused with a message
+   * that does not repeat its password (the client's own quotes the whole URL).
+   */
+  public static PgConnectOptions connectOptions(String url) {
+    try {
+      return PgConnectOptions.fromUri(url);
+    } catch (RuntimeException unreadable) {
+      throw new IllegalArgumentException("Not a PostgreSQL URL: " + Redacted.urls(url));
+    }
   }
 
   private static void migrate(String service, PgConnectOptions connect) {

@@ -128,7 +128,8 @@ class NatsBusTest extends BusContractTest {
     long sent = System.nanoTime();
     Throwable refused = Await.failure(bus.request(prefix + "size", new JsonObject().put("text", "x".repeat(2_000_000)),
         RequestMeta.internal("too-big")));
-    assertThat(refused).hasMessageContaining("maximum");
+    assertThat(refused).hasMessageContaining("too large").isInstanceOfSatisfying(
+        dev.shop.common.error.ShopException.class, e -> assertThat(e.status()).isEqualTo(413));
     assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("refused, not timed out").isLessThan(TIMEOUT);
     assertThat(Await.result(bus.request(prefix + "size", new JsonObject().put("text", "abc"), RequestMeta.internal("ok")))
         .bodyAsObject().getInteger("length")).isEqualTo(3);

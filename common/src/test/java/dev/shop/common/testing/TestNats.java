@@ -80,6 +80,12 @@ public final class TestNats {
    * so this first waits (up to 10 s) for the port to be free, then starts the server once.
    */
   public static NatsServerRunner restartAt(int port, Path store) {
+    awaitPortFree(port);
+    return at(port, store);
+  }
+
+  /** Waits (up to 10 s) for {@code port} to be free: a closed server's process may take a moment to end. */
+  public static void awaitPortFree(int port) {
     long deadline = System.currentTimeMillis() + 10_000;
     while (!portFree(port)) {
       if (System.currentTimeMillis() > deadline) {
@@ -92,7 +98,28 @@ public final class TestNats {
         throw new IllegalStateException(e);
       }
     }
-    return at(port, store);
+  }
+
+  /**
+   * Sends {@code signal} ({@code STOP} hangs the server, {@code CONT} resumes it, {@code USR2} puts
+   * it in lame duck mode) to the process of {@code server}, a child of this JVM.
+   */
+  public static void signal(NatsServerRunner server, String signal) {
+    String config = server.getConfigFile();
+    long pid = ProcessHandle.current().descendants()
+        .filter(process -> process.info().commandLine().map(line -> line.contains(config)).orElse(false))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no nats-server process with " + config)).pid();
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Whether nothing listens on {@code port} (a stopped server's port may stay taken a moment). */
@@ -126,6 +153,12 @@ public final class TestNats {
    * logs goes to {@code serverLog} as well. Close it.
    */
   public static NatsServerRunner configured(Path config, Map<String, String> variables, Consumer<String> serverLog) {
+    return configured(config, variables, serverLog, -1);
+  }
+
+  /** {@link #configured} on {@code port} (-1: a free one); the file must name no port of its own. */
+  public static NatsServerRunner configured(Path config, Map<String, String> variables, Consumer<String> serverLog,
+      int port) {
     try {
       List<String> lines = new java.util.ArrayList<>();
       variables.forEach((name, value) -> lines.add(name + ": \"" + value + "\""));
@@ -147,8 +180,9 @@ public final class TestNats {
         public void close() {
         }
       });
-      return withJetStream(findExecutable()).configFilePath(resolved).outputLogger(output).outputLevel(Level.INFO)
-          .build();
+      NatsServerRunner.Builder builder = withJetStream(findExecutable()).configFilePath(resolved).outputLogger(output)
+          .outputLevel(Level.INFO);
+      return started(port < 0 ? builder : builder.port(port));
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server with " + config, e);
     }
