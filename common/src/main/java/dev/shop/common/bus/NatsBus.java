@@ -19,6 +19,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,26 +60,34 @@ public final class NatsBus implements Bus {
     this.linkSettings = linkSettings;
     this.timeout = timeout;
     this.signing = signing;
+    // TLS (trust, client certificate, host name check) comes with each upgrade: NatsLink.Tls.
     this.client = vertx.createNetClient(new NetClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-        .setTcpNoDelay(true)
-        .setHostnameVerificationAlgorithm("HTTPS"));
+        .setTcpNoDelay(true));
   }
 
   /**
    * Connects jnats (for JetStream; on a worker thread, it connects blockingly; retries forever once
-   * connected) and the caller's event loop's link; fails when a server refuses the credentials.
+   * connected) and the caller's event loop's link; fails, naming why, when a server refuses the
+   * credentials or the TLS (or cannot be read: a TLS file).
    */
   public static Future<NatsBus> connect(Vertx vertx, NatsSettings settings, String connectionName, Duration timeout,
       BusSigning signing) {
-    Options options = settings.apply(new Options.Builder())
-        .connectionName(connectionName)
-        .maxReconnects(-1)
-        .reportNoResponders()
-        .build();
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     return vertx.executeBlocking(() -> {
-      Connection connection = Nats.connect(options);
+      ConnectFailures failures = new ConnectFailures();
+      Options options = settings.apply(new Options.Builder())
+          .connectionName(connectionName)
+          .maxReconnects(-1)
+          .reportNoResponders()
+          .errorListener(failures)
+          .build();
+      Connection connection;
+      try {
+        connection = Nats.connect(options);
+      } catch (IOException refused) {
+        throw failures.explained(refused);
+      }
       log.atInfo().addKeyValue("url", settings.url()).addKeyValue("name", connectionName).log("connected to NATS");
       return new NatsBus(vertx, connection, settings.linkSettings(connectionName), timeout, signing);
     }).compose(bus -> bus.link(context).map(bus)

@@ -10,15 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a JVM connects to NATS: the servers ({@code NATS_URL}, comma-separated; {@code tls://}
- * URLs use TLS with the JVM's trust store), and its own credentials: a user and password
+ * How a JVM connects to NATS: the servers ({@code NATS_URL}, comma-separated), their TLS
+ * ({@link NatsTls}; a {@code tls://} URL or any TLS setting means every server must speak TLS, as
+ * with jnats), and its own credentials: a user and password
  * ({@code SHOP_NATS_USER}, {@code SHOP_NATS_PASSWORD}), an nkey seed file
  * ({@code SHOP_NATS_NKEY_FILE}) or a credentials file of the NATS decentralised auth (JWT and nkey
  * seed, {@code SHOP_NATS_CREDS_FILE}); and the prefix of its reply subjects
  * ({@code SHOP_NATS_INBOX_PREFIX}), which deploy/nats/nats-server.conf lets only this JVM's user read.
  */
 public record NatsSettings(String url, String user, String password, String credsFile, String nkeyFile,
-    String inboxPrefix) {
+    String inboxPrefix, NatsTls tls) {
+
+  /** Without TLS settings: TLS only where a URL says {@code tls://}, trusting the JVM's trust store. */
+  public NatsSettings(String url, String user, String password, String credsFile, String nkeyFile,
+      String inboxPrefix) {
+    this(url, user, password, credsFile, nkeyFile, inboxPrefix, NatsTls.NONE);
+  }
 
   public static NatsSettings of(String url) {
     return new NatsSettings(url, null, null, null, null, null);
@@ -27,18 +34,35 @@ public record NatsSettings(String url, String user, String password, String cred
   public static NatsSettings from(ShopConfig config) {
     return new NatsSettings(config.optionalString(ConfigKeys.NATS_URL), config.optionalString(ConfigKeys.NATS_USER),
         config.optionalString(ConfigKeys.NATS_PASSWORD), config.optionalString(ConfigKeys.NATS_CREDS_FILE),
-        config.optionalString(ConfigKeys.NATS_NKEY_FILE), config.optionalString(ConfigKeys.NATS_INBOX_PREFIX));
+        config.optionalString(ConfigKeys.NATS_NKEY_FILE), config.optionalString(ConfigKeys.NATS_INBOX_PREFIX),
+        NatsTls.from(config));
+  }
+
+  public NatsSettings withTls(NatsTls tls) {
+    return new NatsSettings(url, user, password, credsFile, nkeyFile, inboxPrefix, tls);
+  }
+
+  /**
+   * Whether every connection must be TLS: a {@code tls://} URL among the servers, or a TLS setting.
+   * jnats decides so (one SSL context for all servers), and the links do as it does.
+   */
+  boolean tlsRequired() {
+    return tls.configured() || servers().stream().anyMatch(server -> "tls".equalsIgnoreCase(server.getScheme()));
   }
 
   /** Where and how {@link NatsLink}s sign in; the same credentials and reply prefix as jnats's. */
   NatsLink.Settings linkSettings(String connectionName) {
+    return new NatsLink.Settings(servers(), user, user == null ? null : passwordOrEmpty(), authHandler(),
+        inboxPrefix, connectionName, new NatsLink.Tls(tlsRequired(), tls.first(), tls.linkOptions()));
+  }
+
+  private List<URI> servers() {
     List<URI> servers = new ArrayList<>();
     for (String server : url.split(",")) {
       String trimmed = server.trim();
       servers.add(URI.create(trimmed.contains("://") ? trimmed : "nats://" + trimmed));
     }
-    return new NatsLink.Settings(List.copyOf(servers), user, user == null ? null : passwordOrEmpty(), authHandler(),
-        inboxPrefix, connectionName);
+    return List.copyOf(servers);
   }
 
   /** Signs the server's nonce with the creds file's or the nkey seed's key; null without either. */
@@ -54,6 +78,11 @@ public record NatsSettings(String url, String user, String password, String cred
     return password == null ? "" : password;
   }
 
+  /**
+   * jnats's options: the servers, credentials, inbox prefix and TLS.
+   *
+   * @throws IllegalArgumentException when a TLS file cannot be read or used
+   */
   Options.Builder apply(Options.Builder options) {
     options.servers(url.split(","));
     AuthHandler auth = authHandler();
@@ -64,6 +93,12 @@ public record NatsSettings(String url, String user, String password, String cred
     }
     if (inboxPrefix != null) {
       options.inboxPrefix(inboxPrefix);
+    }
+    if (tlsRequired()) {
+      options.sslContext(tls.sslContext());
+      if (tls.first()) {
+        options.tlsFirst();
+      }
     }
     return options;
   }
