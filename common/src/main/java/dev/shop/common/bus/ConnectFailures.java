@@ -4,34 +4,40 @@ import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.impl.ErrorListenerLoggerImpl;
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * jnats's own error listener that also keeps the last exception it was told of: jnats's connect
+ * jnats's own error listener that also keeps what it was told while connecting: jnats's connect
  * fails with "Unable to connect to NATS servers" alone, and reports why (a TLS handshake refused,
- * "SSL required by server") to its listener only. The JVM's start-up failure names that cause.
+ * "SSL required by server") to its listener only, once per address tried. The JVM's start-up
+ * failure names those causes.
  */
 final class ConnectFailures extends ErrorListenerLoggerImpl {
 
-  private volatile Exception last;
+  private final Set<String> causes = new LinkedHashSet<>();
 
   @Override
   public void exceptionOccurred(Connection connection, Exception exception) {
-    last = exception;
-    super.exceptionOccurred(connection, exception);
-  }
-
-  /** {@code failure} with the cause jnats reported, if any, in its message (an authentication error names its own). */
-  IOException explained(IOException failure) {
-    Exception cause = last;
-    if (cause == null || failure instanceof AuthenticationException) {
-      return failure;
-    }
-    Throwable root = cause;
+    Throwable root = exception;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    IOException explained = new IOException(failure.getMessage() + ": " + root.getMessage(), cause);
-    explained.addSuppressed(failure);
-    return explained;
+    synchronized (causes) {
+      causes.add(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+    super.exceptionOccurred(connection, exception);
+  }
+
+  /** {@code failure} with the causes jnats reported, if any, in its message (an authentication error names its own). */
+  IOException explained(IOException failure) {
+    String reported;
+    synchronized (causes) {
+      reported = String.join("; ", causes);
+    }
+    if (reported.isEmpty() || failure instanceof AuthenticationException) {
+      return failure;
+    }
+    return new IOException(failure.getMessage() + ": " + reported, failure);
   }
 }

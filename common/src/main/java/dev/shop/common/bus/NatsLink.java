@@ -47,7 +47,7 @@ final class NatsLink {
   private static final int MAX_PINGS_OUT = 2;
   /** Between two attempts after a loss; short, since every request fails with 503 meanwhile. */
   private static final long RECONNECT_WAIT_MS = 250;
-  private static final long HANDSHAKE_TIMEOUT_MS = 5_000;
+  static final long HANDSHAKE_TIMEOUT_MS = 5_000;
   private static final byte[] CRLF = {'\r', '\n'};
   private static final Buffer PING = Buffer.buffer("PING\r\n");
   private static final Buffer PONG = Buffer.buffer("PONG\r\n");

@@ -95,7 +95,9 @@ public record NatsSettings(String url, String user, String password, String cred
       options.inboxPrefix(inboxPrefix);
     }
     if (tlsRequired()) {
-      options.sslContext(tls.sslContext());
+      // By default jnats resolves a host to its addresses and connects to each by address, which its
+      // TLS socket then takes for the server's name: certificates name hosts, so it keeps the name.
+      options.sslContext(tls.sslContext()).hostnameResolveMode(Options.HostnameResolveMode.HappyEyeballs);
       if (tls.first()) {
         options.tlsFirst();
       }

@@ -122,7 +122,7 @@ public final class TestNats {
    * A server of its own (with JetStream) run with the configuration file {@code config} on a free
    * port, its {@code $NAME} references resolved from {@code variables} (defined ahead of the file's
    * lines: nats-server looks a reference up there before the environment); every line the server
-   * logs goes to {@code serverLog} as well. Close it.
+   * logs goes to {@code serverLog} as well. Returns once it accepts connections. Close it.
    */
   public static NatsServerRunner configured(Path config, Map<String, String> variables, Consumer<String> serverLog) {
     try {
@@ -146,8 +146,8 @@ public final class TestNats {
         public void close() {
         }
       });
-      return withJetStream(findExecutable()).configFilePath(resolved).outputLogger(output).outputLevel(Level.INFO)
-          .build();
+      return started(withJetStream(findExecutable()).configFilePath(resolved).outputLogger(output)
+          .outputLevel(Level.INFO));
     } catch (Exception e) {
       throw new IllegalStateException("Could not start nats-server with " + config, e);
     }
