@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.DomainEvent;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.JetStreamEvents;
@@ -160,6 +162,20 @@ class NatsTlsTest {
     String certificate = file("client.pem");
     assertThatThrownBy(() -> new NatsTls(null, certificate, null, false))
         .hasMessageContaining("SHOP_NATS_TLS_KEY_FILE");
+  }
+
+  @Test
+  void theTlsSettingsAreReadFromTheConfiguration() {
+    NatsSettings settings = NatsSettings.from(new ShopConfig(new JsonObject()
+        .put(ConfigKeys.NATS_URL, "nats://nats-1:4222")
+        .put(ConfigKeys.NATS_TLS_CA_FILE, "/run/ca.pem")
+        .put(ConfigKeys.NATS_TLS_CERT_FILE, "/run/client.pem")
+        .put(ConfigKeys.NATS_TLS_KEY_FILE, "/run/client-key.pem")
+        .put(ConfigKeys.NATS_TLS_FIRST, "true")));
+    assertThat(settings.tls()).isEqualTo(new NatsTls("/run/ca.pem", "/run/client.pem", "/run/client-key.pem", true));
+    assertThat(settings.tlsRequired()).as("TLS settings make TLS required, whatever the URL").isTrue();
+    assertThat(NatsSettings.of("nats://a:4222,tls://b:4222").tlsRequired()).as("one tls:// URL, as in jnats").isTrue();
+    assertThat(NatsSettings.of("nats://a:4222").tlsRequired()).isFalse();
   }
 
   /** A request answered over the links, and an event stored through jnats's JetStream. */
