@@ -55,45 +55,71 @@ public final class NatsBus implements Bus {
   private volatile boolean closed;
   private EventStream events;
 
-  private NatsBus(Vertx vertx, Connection connection, NatsLink.Settings linkSettings, Duration timeout,
-      BusSigning signing) {
-    this.vertx = (VertxInternal) vertx;
+  private NatsBus(VertxInternal vertx, NetClient client, Connection connection, NatsLink.Settings linkSettings,
+      Duration timeout, BusSigning signing) {
+    this.vertx = vertx;
+    this.client = client;
     this.connection = connection;
     this.linkSettings = linkSettings;
     this.timeout = timeout;
     this.signing = signing;
-    this.client = vertx.createNetClient(new NetClientOptions()
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-        .setTcpNoDelay(true)
-        .setHostnameVerificationAlgorithm("HTTPS"));
   }
 
   /**
-   * Connects jnats (for JetStream; on a worker thread, it connects blockingly; retries forever once
-   * connected) and the caller's event loop's link; fails when a server refuses the credentials.
+   * Connects the caller's event loop's link, then jnats (for JetStream; on a worker thread, it
+   * connects blockingly; retries forever once connected). Fails, naming why, when a TLS file cannot
+   * be used or a server refuses the credentials or the TLS: the link goes first since its refusal
+   * says why (a TLS alert, the server's -ERR) where jnats may only say that it timed out.
    */
   public static Future<NatsBus> connect(Vertx vertx, NatsSettings settings, String connectionName, Duration timeout,
       BusSigning signing) {
-    Options options = settings.apply(new Options.Builder())
+    VertxInternal internal = (VertxInternal) vertx;
+    ContextInternal context = internal.getOrCreateContext();
+    // TLS (trust, client certificate, host name check) comes with each upgrade: NatsLink.Tls.
+    NetClient client = vertx.createNetClient(new NetClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+        .setTcpNoDelay(true));
+    NatsLink.Settings linkSettings = settings.linkSettings(connectionName, timeout);
+    PromiseInternal<NatsBus> connected = context.promise();
+    // jnats's options first: they read the TLS files, so one that cannot be used stops it all here.
+    vertx.executeBlocking(() -> jnatsOptions(settings, connectionName))
+        .compose(options -> NatsLink.connect(internal, client, linkSettings, context.nettyEventLoop())
+            .compose(link -> vertx.executeBlocking(() -> connectJnats(options))
+                .map(connection -> {
+                  NatsBus bus = new NatsBus(internal, client, connection, linkSettings, timeout, signing);
+                  bus.links.put(context.nettyEventLoop(), Future.succeededFuture(link));
+                  return bus;
+                })
+                .recover(failure -> link.close().transform(v -> Future.failedFuture(failure)))))
+        .onSuccess(bus -> log.atInfo().addKeyValue("url", settings.redactedUrl()).addKeyValue("name", connectionName)
+            .log("connected to NATS"))
+        .recover(failure -> client.close().transform(v -> Future.failedFuture(failure)))
+        .onComplete(connected);
+    return connected.future();
+  }
+
+  /** jnats's options for this JVM; reads the TLS files ({@link NatsSettings#apply}). */
+  private static Options.Builder jnatsOptions(NatsSettings settings, String connectionName) {
+    return settings.apply(new Options.Builder())
         .connectionName(connectionName)
         .maxReconnects(-1)
         .reportNoResponders()
-        .build();
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    return vertx.executeBlocking(() -> {
-      Connection connection;
-      try {
-        connection = Nats.connect(options);
-      } catch (AuthenticationException refused) {
-        throw refused;
-      } catch (IOException unreachable) {
-        // jnats names the servers it tried, credentials included.
-        throw new IOException(Redacted.urls(unreachable.getMessage()));
-      }
-      log.atInfo().addKeyValue("url", settings.redactedUrl()).addKeyValue("name", connectionName).log("connected to NATS");
-      return new NatsBus(vertx, connection, settings.linkSettings(connectionName, timeout), timeout, signing);
-    }).compose(bus -> bus.link(context).map(bus)
-        .recover(failure -> bus.close().transform(v -> Future.failedFuture(failure))));
+        // jnats's 2 s is less than a JVM's first TLS handshake can take on a small loaded machine.
+        .connectionTimeout(Duration.ofMillis(NatsLink.HANDSHAKE_TIMEOUT_MS));
+  }
+
+  /** Connects jnats, blocking; its failure names the causes jnats reported, not "Unable to connect" alone. */
+  static Connection connectJnats(Options.Builder options) throws IOException, InterruptedException {
+    ConnectFailures failures = new ConnectFailures();
+    try {
+      return Nats.connect(options.errorListener(failures).build());
+    } catch (AuthenticationException refused) {
+      throw refused;
+    } catch (IOException refused) {
+      // jnats names the servers it tried, credentials included: the message is redacted and the
+      // original, which a stack trace would print, left out.
+      throw new IOException(Redacted.urls(failures.explained(refused).getMessage()));
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
@@ -49,7 +50,7 @@ final class NatsLink {
 
   private static final Logger log = LoggerFactory.getLogger(NatsLink.class);
 
-  private static final long HANDSHAKE_TIMEOUT_MS = 5_000;
+  static final long HANDSHAKE_TIMEOUT_MS = 5_000;
   private static final byte[] CRLF = {'\r', '\n'};
   private static final Buffer PING = Buffer.buffer("PING\r\n");
   static final Buffer PONG = Buffer.buffer("PONG\r\n");
@@ -67,7 +68,15 @@ final class NatsLink {
 
   /** How to reach and sign in to the servers; shared by the links of a JVM. */
   record Settings(List<URI> servers, String user, String password, AuthHandler auth, String inboxPrefix,
-      String connectionName, NatsLinkLimits limits, Duration drain) {
+      String connectionName, NatsLinkLimits limits, Duration drain, Tls tls) {
+  }
+
+  /**
+   * TLS as jnats does it: when {@code required}, every server must offer TLS and the link upgrades
+   * after the server's INFO, or before it when {@code first} (a server with {@code handshake_first});
+   * when not, a server that requires TLS is refused rather than upgraded to with no TLS settings.
+   */
+  record Tls(boolean required, boolean first, ClientSSLOptions options) {
   }
 
   private record Subscription(String subject, String queue, Handler<Delivery> handler) {
@@ -154,8 +163,9 @@ final class NatsLink {
     Promise<Void> done = Promise.promise();
     handshake = done;
     long timer = vertx.setTimer(HANDSHAKE_TIMEOUT_MS,
-        t -> done.tryFail(new IllegalStateException("NATS at " + target.getHost() + ":" + port(target)
-            + " did not complete its handshake in time")));
+        t -> done.tryFail(new IllegalStateException("NATS at " + address(target) + " did not complete its handshake in "
+            + HANDSHAKE_TIMEOUT_MS + " ms" + (settings.tls().first() ? ""
+                : " (a server with handshake_first says nothing until the client starts TLS: set SHOP_NATS_TLS_FIRST)"))));
     client.connect(port(target), target.getHost()).onComplete(connected -> {
       if (connected.failed()) {
         done.tryFail(connected.cause());
@@ -173,8 +183,17 @@ final class NatsLink {
       opened.setWriteQueueMaxSize(limits.pendingBytes());
       opened.drainHandler(v -> cancelWriteDeadline());
       opened.closeHandler(v -> closed(opened));
-      opened.exceptionHandler(e -> log.atDebug().addKeyValue("server", target.getHost()).setCause(e)
-          .log("NATS connection error"));
+      opened.exceptionHandler(e -> {
+        // During the handshake it is why the server is refused (a TLS alert: no client certificate).
+        if (!done.tryFail(refused(target, e))) {
+          log.atDebug().addKeyValue("server", target.getHost()).setCause(e).log("NATS connection error");
+        }
+      });
+      if (settings.tls().first()) {
+        // The server says nothing before the TLS handshake; its INFO comes over TLS.
+        opened.upgradeToSsl(settings.tls().options(), target.getHost())
+            .onFailure(e -> done.tryFail(refused(target, e)));
+      }
     });
     return done.future().andThen(result -> {
       vertx.cancelTimer(timer);
@@ -192,6 +211,10 @@ final class NatsLink {
 
   private static int port(URI uri) {
     return uri.getPort() < 0 ? 4222 : uri.getPort();
+  }
+
+  private static IllegalStateException refused(URI server, Throwable cause) {
+    return new IllegalStateException("NATS at " + address(server) + " refused: " + cause.getMessage(), cause);
   }
 
   // --- reading (NatsReader hands on what it parsed) ---------------------------------------------
@@ -248,9 +271,28 @@ final class NatsLink {
       }
       return;
     }
-    boolean tls = "tls".equals(server.getScheme()) || info.getBoolean("tls_required", false);
-    Future<Void> secured = tls && !socket.isSsl() ? socket.upgradeToSsl(server.getHost()) : Future.succeededFuture();
-    secured.onSuccess(v -> signIn(info, tls)).onFailure(handshake::tryFail);
+    secured(info).onSuccess(v -> signIn(info, socket.isSsl())).onFailure(handshake::tryFail);
+  }
+
+  /** The connection after jnats's checks of the server's INFO: upgraded to TLS, refused, or left plain. */
+  private Future<Void> secured(JsonObject info) {
+    if (socket.isSsl()) {
+      return Future.succeededFuture();
+    }
+    boolean serverRequires = info.getBoolean("tls_required", false);
+    if (settings.tls().required()) {
+      if (!serverRequires && !info.getBoolean("tls_available", false)) {
+        return Future.failedFuture(new IllegalStateException("NATS at " + address(server) + " does not offer TLS, "
+            + "which this JVM requires (a tls:// URL or a SHOP_NATS_TLS_* setting); jnats: SSL connection wanted by client"));
+      }
+      return socket.upgradeToSsl(settings.tls().options(), server.getHost())
+          .recover(e -> Future.failedFuture(refused(server, e)));
+    }
+    if (serverRequires) {
+      return Future.failedFuture(new IllegalStateException("NATS at " + address(server) + " requires TLS: use tls:// "
+          + "URLs or set SHOP_NATS_TLS_CA_FILE; jnats: SSL required by server"));
+    }
+    return Future.succeededFuture();
   }
 
   /**

@@ -20,6 +20,10 @@ public final class ConfigKeys {
   public static final String NATS_RECONNECT_WAIT_MS = "SHOP_NATS_RECONNECT_WAIT_MS";
   public static final String NATS_RECONNECT_MAX_WAIT_MS = "SHOP_NATS_RECONNECT_MAX_WAIT_MS";
   public static final String NATS_PENDING_LIMIT_BYTES = "SHOP_NATS_PENDING_LIMIT_BYTES";
+  public static final String NATS_TLS_CA_FILE = "SHOP_NATS_TLS_CA_FILE";
+  public static final String NATS_TLS_CERT_FILE = "SHOP_NATS_TLS_CERT_FILE";
+  public static final String NATS_TLS_KEY_FILE = "SHOP_NATS_TLS_KEY_FILE";
+  public static final String NATS_TLS_FIRST = "SHOP_NATS_TLS_FIRST";
   public static final String BUS_SIGNING_KEY = "SHOP_BUS_SIGNING_KEY";
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
   public static final String CIRCUIT_FAILURES = "SHOP_CIRCUIT_FAILURES";

@@ -150,7 +150,7 @@ public final class TestNats {
    * A server of its own (with JetStream) run with the configuration file {@code config} on a free
    * port, its {@code $NAME} references resolved from {@code variables} (defined ahead of the file's
    * lines: nats-server looks a reference up there before the environment); every line the server
-   * logs goes to {@code serverLog} as well. Close it.
+   * logs goes to {@code serverLog} as well. Returns once it accepts connections. Close it.
    */
   public static NatsServerRunner configured(Path config, Map<String, String> variables, Consumer<String> serverLog) {
     return configured(config, variables, serverLog, -1);
