@@ -478,10 +478,14 @@ final class NatsLink {
     });
   }
 
-  /** The next server in this link's order, skipping the lame duck just left when there is another. */
+  /**
+   * The next server in this link's order, skipping the one just left or just tried when there is
+   * another (as jnats puts it last): a server discovered after the link connected may have been
+   * placed next to it, and a hung one costs a whole handshake time-out.
+   */
   private URI nextServer() {
     URI next = servers.get(nextServer++ % servers.size());
-    if (lameDuck != null && next.getHost().equals(lameDuck.getHost()) && port(next) == port(lameDuck)) {
+    if (servers.size() > 1 && next.getHost().equals(server.getHost()) && port(next) == port(server)) {
       next = servers.get(nextServer++ % servers.size());
     }
     return next;
@@ -644,14 +648,14 @@ final class NatsLink {
 
   /**
    * Sends a request and answers its reply on {@code caller}'s context: fails with 503 at once when
-   * disconnected, when as much as the link may hold waits to be written, or when nothing subscribes
-   * to the subject; with 413 when it is larger than the server takes; with 504 after {@code timeoutMs}.
-   * While a lame duck is left it waits (bounded) for the next server.
+   * disconnected ({@link #takingRequests}), when as much as the link may hold waits to be written, or
+   * when nothing subscribes to the subject; with 413 when it is larger than the server takes; with
+   * 504 after {@code timeoutMs}. While the link moves to another server it waits (bounded) for it.
    */
   Future<Delivery> request(String subject, NatsHeaders headers, Buffer payload, long timeoutMs, ContextInternal caller) {
     PromiseInternal<Delivery> answer = caller.promise();
     run(() -> {
-      if (status != Status.CONNECTED && status != Status.SWITCHING) {
+      if (!takingRequests()) {
         answer.tryFail(Wire.disconnected(subject));
         return;
       }
@@ -679,15 +683,32 @@ final class NatsLink {
         vertx.cancelTimer(timer);
         answer.tryFail(Wire.timedOut(subject));
       }));
+      ShopException refused = null;
       try {
-        publish(subject, inbox + "." + token, headers, payload);
+        if (!publish(subject, inbox + "." + token, headers, payload)) {
+          refused = Wire.disconnected(subject);
+        }
       } catch (ShopException tooLarge) {
+        refused = tooLarge;
+      }
+      if (refused != null) {
         awaiting.remove(token);
         vertx.cancelTimer(timer);
-        answer.tryFail(tooLarge);
+        answer.tryFail(refused);
       }
     });
     return answer.future();
+  }
+
+  /**
+   * Whether a request is taken: when connected, and while the link moves to another server (off a
+   * lame duck, or during the first attempt after a lost connection, which on a cluster takes
+   * milliseconds), when it is held to be sent once connected, as jnats holds it. Once an attempt
+   * has failed the servers may be down for long: requests fail at once (503) rather than each
+   * waiting out its time-out.
+   */
+  private boolean takingRequests() {
+    return status == Status.CONNECTED || status == Status.SWITCHING || (status == Status.RECONNECTING && failures == 0);
   }
 
   /** Publishes to {@code subject} and hands every answer of the next {@code windowMs} to {@code each}. */
