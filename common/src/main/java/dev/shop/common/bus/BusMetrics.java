@@ -2,6 +2,7 @@ package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
 import dev.shop.common.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -14,12 +15,14 @@ import java.util.function.Supplier;
 /**
  * The bus's meters, alike on both buses: {@code shop_bus_requests_seconds} for requests this JVM
  * sent and {@code shop_bus_handled_seconds} for those its services answered, by subject and status
- * (the service's status, 503 for no responder, 504 for a time-out).
+ * (the service's status, 503 for no responder, 504 for a time-out); over NATS also
+ * {@code shop_nats_reconnects_total}, the connections of this JVM's links restored after a loss.
  */
 final class BusMetrics {
 
   private static final String SENT = "shop.bus.requests";
   private static final String HANDLED = "shop.bus.handled";
+  private static final String RECONNECTS = "shop.nats.reconnects";
   /**
    * The timers already registered: finding one through the registry builds its id and compares
    * tags on every request. Bounded: the subjects are the code's, the statuses a handful.
@@ -30,6 +33,24 @@ final class BusMetrics {
   }
 
   private BusMetrics() {
+  }
+
+  /**
+   * Registers the reconnect counter at 0 (on a context of the bus's Vert.x instance), so the series
+   * exists from the start and an alert on its increase sees the first reconnect.
+   */
+  static void countReconnects() {
+    Metrics.registry().ifPresent(BusMetrics::reconnects);
+  }
+
+  /** A link's connection was restored after a loss (on the link's context, once it has signed in again). */
+  static void reconnected() {
+    Metrics.registry().ifPresent(registry -> reconnects(registry).increment());
+  }
+
+  private static Counter reconnects(MeterRegistry registry) {
+    return Counter.builder(RECONNECTS).description("NATS connections of this JVM's links restored after a loss")
+        .register(registry);
   }
 
   static Future<BusReply> sent(String subject, Supplier<Future<BusReply>> request) {

@@ -81,8 +81,10 @@ public final class NatsBus implements Bus {
       Connection connection = Nats.connect(options);
       log.atInfo().addKeyValue("url", settings.url()).addKeyValue("name", connectionName).log("connected to NATS");
       return new NatsBus(vertx, connection, settings.linkSettings(connectionName), timeout, signing);
-    }).compose(bus -> bus.link(context).map(bus)
-        .recover(failure -> bus.close().transform(v -> Future.failedFuture(failure))));
+    }).compose(bus -> {
+      BusMetrics.countReconnects();
+      return bus.link(context).map(bus).recover(failure -> bus.close().transform(v -> Future.failedFuture(failure)));
+    });
   }
 
   /**
