@@ -208,6 +208,11 @@ public final class TestNats {
     return storeBase;
   }
 
+  /** The nats-server executable the tests run (for a test that starts one its own way). */
+  public static String executable() {
+    return findExecutable();
+  }
+
   private static String findExecutable() {
     String configured = System.getenv("NATS_SERVER_PATH");
     if (configured != null && Files.isExecutable(Path.of(configured))) {
