@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.TestSettings;
 import dev.shop.e2e.BusKind;
 import dev.shop.e2e.RunningPlatform;
@@ -37,19 +38,11 @@ class OperationsTest {
 
   @Test
   void aCleanStartLogsNoWarningAndEveryMetricTheAlertRulesReadIsExported() throws Exception {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    root.addAppender(logged);
+    ListAppender<ILoggingEvent> logged = capture();
     RunningPlatform platform = RunningPlatform.start(BusKind.NATS, overrides -> { });
     try {
       platform.awaitReady();
-      List<String> warnings = new ArrayList<>();
-      synchronized (logged) {
-        logged.list.stream().filter(line -> line.getLevel().isGreaterOrEqual(Level.WARN))
-            .forEach(line -> warnings.add(line.getLevel() + " " + line.getLoggerName() + " " + line.getFormattedMessage()));
-      }
-      assertThat(warnings).as("WARN and ERROR lines of a clean start").isEmpty();
+      assertThat(lines(logged, Level.WARN)).as("WARN and ERROR lines of a clean start").isEmpty();
 
       SmokeScenario.run(platform.http(), TestSettings.ADMIN_EMAIL, TestSettings.ADMIN_PASSWORD);
       Set<String> needed = new TreeSet<>();
@@ -68,9 +61,57 @@ class OperationsTest {
       assertThat(exported).as("metrics on /metrics").containsAll(needed);
       System.out.printf("alert rules read %d metrics, all exported: %s%n", needed.size(), needed);
     } finally {
-      root.detachAppender(logged);
+      release(logged);
       platform.stop();
     }
+  }
+
+  /** In containers the gateway often starts before the user service answers: it waits, without a warning. */
+  @Test
+  void aGatewayStartedBeforeTheUserServiceWaitsForItsKeysWithoutAWarning() throws Exception {
+    ListAppender<ILoggingEvent> logged = capture();
+    RunningPlatform gateway = RunningPlatform.start(BusKind.NATS, overrides -> overrides.put(ConfigKeys.SERVICES,
+        "gateway"));
+    try {
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (lines(logged, Level.INFO).stream().filter(line -> line.contains("token keys not available yet")).count() < 2
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(lines(logged, Level.INFO)).as("the gateway waits for the keys, and says so")
+          .filteredOn(line -> line.contains("token keys not available yet")).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(lines(logged, Level.WARN)).as("WARN and ERROR lines while it waits").isEmpty();
+      assertThat(gateway.http().get("/health/ready", null).status()).as("not ready without the keys").isEqualTo(503);
+    } finally {
+      release(logged);
+      gateway.stop();
+    }
+  }
+
+  /** Every line logged from now on, until {@link #release}. */
+  private static ListAppender<ILoggingEvent> capture() {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root().addAppender(logged);
+    return logged;
+  }
+
+  private static void release(ListAppender<ILoggingEvent> logged) {
+    root().detachAppender(logged);
+  }
+
+  private static Logger root() {
+    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  /** The lines logged at {@code level} or above, as "LEVEL logger message". */
+  private static List<String> lines(ListAppender<ILoggingEvent> logged, Level level) {
+    List<String> lines = new ArrayList<>();
+    synchronized (logged) {
+      logged.list.stream().filter(line -> line.getLevel().isGreaterOrEqual(level))
+          .forEach(line -> lines.add(line.getLevel() + " " + line.getLoggerName() + " " + line.getFormattedMessage()));
+    }
+    return lines;
   }
 
   /** The series names of a Prometheus text exposition. */
