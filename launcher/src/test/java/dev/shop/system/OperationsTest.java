@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,25 @@ class OperationsTest {
         .containsExactly("vertx_http_server_response_time_seconds_bucket", "up");
     AlertRules.expressions().forEach((alert, expr) ->
         assertThat(AlertRules.metricNames(expr)).as(alert + ": " + expr).isNotEmpty());
+  }
+
+  /**
+   * deploy/prometheus/alerts.test.yml: each rule fires on the series it is meant for, with its
+   * annotations. Needs Prometheus's promtool (Debian: apt-get install prometheus); skipped without it.
+   */
+  @Test
+  void theAlertRulesPassTheirPromtoolTests() throws Exception {
+    Assumptions.assumeTrue(onPath("promtool"), "promtool is not installed");
+    Process promtool = new ProcessBuilder("promtool", "test", "rules", "alerts.test.yml")
+        .directory(Repository.file("deploy/prometheus").toFile()).redirectErrorStream(true).start();
+    String output = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(promtool.waitFor()).as(output).isZero();
+    System.out.print(output);
+  }
+
+  private static boolean onPath(String command) {
+    return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command)));
   }
 
   @Test
