@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * One service hangs (here the AR service's list subject, answered by a handler that never
  * answers): its requests get 504 within the bus time-out, then the gateway's circuit for it opens
  * and they get 503 at once without reaching it, while the other services serve as usual; after
- * the open time one request tries again. Prints its figures.
+ * the open time one request tries again; {@code shop_circuit_open} says which circuit is open.
+ * Prints its figures.
  */
 class HungServiceTest {
 
@@ -62,6 +63,9 @@ class HungServiceTest {
       }
       long openMs = (System.nanoTime() - started) / 1_000_000;
       assertThat(reached.get()).as("requests that reached the hung service while open").isEqualTo(reachedWhenOpened);
+      // What an alert watches (deploy/prometheus/alerts.yml): the hung service's circuit open, the others' closed.
+      assertThat(http.get("/metrics", null).text()).contains("shop_circuit_open{service=\"ar\"} 1.0")
+          .contains("shop_circuit_open{service=\"product\"} 0.0");
 
       // After the open time, one request tries again; still hung, so the circuit opens again.
       Thread.sleep(OPEN_MS + 100);

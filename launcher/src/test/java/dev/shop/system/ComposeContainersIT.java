@@ -3,10 +3,11 @@ package dev.shop.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.e2e.Http;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,13 +25,16 @@ import org.testcontainers.containers.wait.strategy.Wait;
 class ComposeContainersIT {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Path KEY = ROOT.resolve("deploy").resolve("jwt-private.pem");
+  private static final Path SECRETS = ROOT.resolve("deploy").resolve("secrets");
+  private static final Path KEY = SECRETS.resolve("jwt-private.pem");
   private static final String ADMIN_EMAIL = "admin@shop.local";
   private static final String ADMIN_PASSWORD = "containers-admin-1";
 
   @Test
   void theComposeFileRunsTheShop() throws Exception {
     writeSigningKeyIfMissing();
+    assertThat(Files.getPosixFilePermissions(KEY)).as(KEY + " must be readable by the container's user (uid 10001):"
+        + " chmod 0644 it, as README.md, \"Containers\", says").contains(PosixFilePermission.OTHERS_READ);
     ComposeContainer compose = new ComposeContainer(ROOT.resolve("docker-compose.yml").toFile())
         .withBuild(true)
         .withEnv("SHOP_ADMIN_EMAIL", ADMIN_EMAIL)
@@ -42,13 +46,17 @@ class ComposeContainersIT {
       Http http = new Http(compose.getServiceHost("gateway", 3000), compose.getServicePort("gateway", 3000));
       SmokeScenario.run(http, ADMIN_EMAIL, ADMIN_PASSWORD);
       assertThat(http.get("/health", null).json().getJsonObject("services").getJsonObject("product")
-          .getInteger("instances")).isEqualTo(2);
+          .getInteger("instances")).as("two product containers of one instance each (SHOP_INSTANCES)").isEqualTo(2);
     } finally {
       compose.stop();
     }
   }
 
-  /** The user service signs tokens with deploy/jwt-private.pem (a compose secret). */
+  /**
+   * The user service signs tokens with deploy/secrets/jwt-private.pem (a compose secret), made as
+   * README.md, "Containers", says: the directory 0700, the key 0644 (a bind-mounted file keeps its
+   * host mode, and the container's user is not its owner).
+   */
   private static void writeSigningKeyIfMissing() throws Exception {
     if (Files.exists(KEY)) {
       return;
@@ -59,7 +67,10 @@ class ComposeContainersIT {
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
             .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
-    Files.createDirectories(KEY.getParent());
+    if (!Files.isDirectory(SECRETS)) {
+      Files.createDirectories(SECRETS, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     Files.writeString(KEY, pem);
+    Files.setPosixFilePermissions(KEY, PosixFilePermissions.fromString("rw-r--r--"));
   }
 }

@@ -3,10 +3,12 @@ package dev.shop.order;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.order.checkout.CheckoutHandler;
+import dev.shop.order.checkout.IdempotencyKeys;
 import dev.shop.order.order.CancelledStock;
 import dev.shop.order.order.OrderHandlers;
 import dev.shop.order.order.OrderRepository;
@@ -16,6 +18,7 @@ import dev.shop.order.remote.Carts;
 import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 
 /** The order service: checkout and the order lifecycle. Binds its subjects here. */
 public final class OrderVerticle extends DomainVerticle {
@@ -31,7 +34,9 @@ public final class OrderVerticle extends DomainVerticle {
     OrderRepository orders = new OrderRepository(pool, events().outbox());
     events().on(EventTypes.PAYMENT_SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
     StockReservations stock = new StockReservations(bus);
-    CheckoutHandler checkout = new CheckoutHandler(pool, orders, stock, new Carts(bus), new Addresses(bus));
+    Duration keysKept = settings.seconds(ConfigKeys.IDEMPOTENCY_KEY_KEPT_SECONDS);
+    IdempotencyKeys.pruning(pool, SERVICE, keysKept).start(vertx);
+    CheckoutHandler checkout = new CheckoutHandler(pool, keysKept, orders, stock, new Carts(bus), new Addresses(bus));
     CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
     cancelledStock.start();
     OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);

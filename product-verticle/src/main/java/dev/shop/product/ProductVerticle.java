@@ -13,6 +13,7 @@ import dev.shop.product.product.ProductHandlers;
 import dev.shop.product.product.ProductRepository;
 import dev.shop.product.reservation.ReservationHandlers;
 import dev.shop.product.reservation.ReservationRepository;
+import dev.shop.product.reservation.ReleasedReservationPruning;
 import dev.shop.product.reservation.ReservationSweeper;
 import dev.shop.product.stock.StockHandlers;
 import dev.shop.product.stock.StockRepository;
@@ -41,6 +42,8 @@ public final class ProductVerticle extends DomainVerticle {
     ReservationRepository reservationRepository = new ReservationRepository(pool);
     ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
     new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
+    ReleasedReservationPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS))
+        .start(vertx);
     return Future.succeededFuture(service()
         .endpoint("category.list", categories::list)
         .endpoint("category.getById", categories::getById)

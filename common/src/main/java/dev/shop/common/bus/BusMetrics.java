@@ -19,12 +19,13 @@ import java.util.function.Supplier;
  * the connections could not do: {@code shop_bus_malformed_messages_total} (messages dropped for a
  * header block that cannot be read), {@code shop_bus_dropped_messages_total} (replies that could
  * not be sent nor kept while reconnecting) and {@code shop_bus_reconnects_total} (connections lost
- * or left for a server in lame duck mode).
+ * or left for a server in lame duck mode; registered at 0 when the bus connects).
  */
 final class BusMetrics {
 
   private static final String SENT = "shop.bus.requests";
   private static final String HANDLED = "shop.bus.handled";
+  private static final String RECONNECTS = "shop.bus.reconnects";
   /**
    * The timers already registered: finding one through the registry builds its id and compares
    * tags on every request. Bounded: the subjects are the code's, the statuses a handful.
@@ -45,8 +46,21 @@ final class BusMetrics {
     count("shop.bus.dropped.messages", "NATS messages (replies mostly) dropped: not connected, and no room to keep them");
   }
 
+  /**
+   * Registers the reconnect counter at 0 (on a context of the bus's Vert.x instance), so the series
+   * exists from the start and an alert on its increase sees the first reconnect.
+   */
+  static void countReconnects() {
+    Metrics.registry().ifPresent(BusMetrics::reconnects);
+  }
+
   static void reconnect() {
-    count("shop.bus.reconnects", "NATS connections lost, or left for a server in lame duck mode");
+    Metrics.registry().ifPresent(registry -> reconnects(registry).increment());
+  }
+
+  private static Counter reconnects(MeterRegistry registry) {
+    return Counter.builder(RECONNECTS).description("NATS connections lost, or left for a server in lame duck mode")
+        .register(registry);
   }
 
   /** Rare events: the counter is looked up each time. Called on a Vert.x thread of the registry's instance. */

@@ -91,8 +91,11 @@ public final class NatsBus implements Bus {
                   return bus;
                 })
                 .recover(failure -> link.close().transform(v -> Future.failedFuture(failure)))))
-        .onSuccess(bus -> log.atInfo().addKeyValue("url", settings.redactedUrl()).addKeyValue("name", connectionName)
-            .log("connected to NATS"))
+        .onSuccess(bus -> {
+          BusMetrics.countReconnects();
+          log.atInfo().addKeyValue("url", settings.redactedUrl()).addKeyValue("name", connectionName)
+              .log("connected to NATS");
+        })
         .recover(failure -> client.close().transform(v -> Future.failedFuture(failure)))
         .onComplete(connected);
     return connected.future();

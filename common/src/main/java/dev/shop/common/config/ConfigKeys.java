@@ -55,6 +55,8 @@ public final class ConfigKeys {
   public static final String RATE_LIMIT_MAX_KEYS = "SHOP_RATE_LIMIT_MAX_KEYS";
   public static final String TRUSTED_PROXIES = "SHOP_TRUSTED_PROXIES";
   public static final String RESERVATION_TTL_SECONDS = "SHOP_RESERVATION_TTL_SECONDS";
+  public static final String RELEASED_RESERVATIONS_KEPT_SECONDS = "SHOP_RELEASED_RESERVATIONS_KEPT_SECONDS";
+  public static final String IDEMPOTENCY_KEY_KEPT_SECONDS = "SHOP_IDEMPOTENCY_KEY_KEPT_SECONDS";
   public static final String PRODUCT_PAGES_KEPT_MB = "SHOP_PRODUCT_PAGES_KEPT_MB";
   public static final String SESSION_CART_KEPT_SECONDS = "SHOP_SESSION_CART_KEPT_SECONDS";
   public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";

@@ -69,7 +69,7 @@ public final class Metrics {
         .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT);
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory(registry)).build();
+        .withMetrics(new ClientMetricsPerEndpoint(new MicrometerMetricsFactory(registry))).build();
     REGISTRIES.put(vertx, registry);
     return vertx;
   }

@@ -244,7 +244,7 @@ public final class TestNats {
   }
 
   /** The nats-server to run: {@code NATS_SERVER_PATH}, else the first on the PATH (or in /usr/sbin). */
-  static String findExecutable() {
+  public static String findExecutable() {
     String configured = System.getenv("NATS_SERVER_PATH");
     if (configured != null && Files.isExecutable(Path.of(configured))) {
       return configured;

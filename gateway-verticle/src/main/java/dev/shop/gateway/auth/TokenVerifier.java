@@ -74,13 +74,17 @@ public final class TokenVerifier {
     this.verified = keptTokens == 0 ? null : Caffeine.newBuilder().maximumSize(keptTokens).build();
   }
 
-  /** Fetches the keys, retrying every second until the user service answers; then refreshes them. */
+  /**
+   * Fetches the keys, retrying every second until the user service answers; then refreshes them.
+   * Waiting for them at start is no fault (in containers the gateway often starts before the user
+   * service answers, and it is not ready until then): it is logged at INFO, a failed refresh at WARN.
+   */
   public void start() {
     load()
         .onSuccess(loaded -> vertx.setPeriodic(refreshEveryMillis, refreshEveryMillis, id -> load().onFailure(failure ->
             log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not refreshed, keeping the last"))))
         .onFailure(failure -> {
-          log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not available yet, retrying");
+          log.atInfo().addKeyValue("reason", failure.getMessage()).log("token keys not available yet, retrying");
           vertx.setTimer(RETRY_MILLIS, id -> start());
         });
   }

@@ -3,10 +3,12 @@ package dev.shop.gateway.http;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.metrics.Metrics;
+import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.shareddata.Shareable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,18 @@ public final class CircuitBreakers implements Shareable {
 
   /** One service's circuit; guarded by its own monitor. */
   private static final class Circuit {
+    /** {@code shop_circuit_open}: 1 from the circuit's opening until an answer closes it, for alerts. */
+    private final AtomicLong open;
     private long windowStart;
     private int calls;
     private int timeouts;
     private long openUntil;
     private boolean trialInFlight;
+
+    Circuit(String service) {
+      open = Metrics.gauge("shop.circuit.open", "1 while the gateway's circuit to the service is open (requests"
+          + " answered 503 at once) or waiting for its trial request to be answered", Tags.of("service", service));
+    }
   }
 
   private final int failures;
@@ -54,7 +63,7 @@ public final class CircuitBreakers implements Shareable {
     }
     int dot = subject.indexOf('.');
     String service = dot < 0 ? subject : subject.substring(0, dot);
-    Circuit circuit = circuits.computeIfAbsent(service, key -> new Circuit());
+    Circuit circuit = circuits.computeIfAbsent(service, Circuit::new);
     boolean trial = false;
     synchronized (circuit) {
       long now = System.currentTimeMillis();
@@ -90,6 +99,7 @@ public final class CircuitBreakers implements Shareable {
       if (!timedOut) {
         if (trial) {
           circuit.openUntil = 0;
+          circuit.open.set(0);
           log.atInfo().addKeyValue("service", service).log("circuit closed: the service answers again");
         }
         return;
@@ -100,6 +110,7 @@ public final class CircuitBreakers implements Shareable {
         circuit.calls = 0;
         circuit.timeouts = 0;
         circuit.openUntil = now + openMillis;
+        circuit.open.set(1);
         log.atWarn().addKeyValue("service", service).addKeyValue("openMs", openMillis)
             .log("circuit opened: the service does not answer in time");
       }

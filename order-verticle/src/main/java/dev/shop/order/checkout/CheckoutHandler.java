@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,10 +40,10 @@ public final class CheckoutHandler {
   private final Carts carts;
   private final Addresses addresses;
 
-  public CheckoutHandler(Pool pool, OrderRepository orders, StockReservations stock, Carts carts,
+  public CheckoutHandler(Pool pool, Duration keysKept, OrderRepository orders, StockReservations stock, Carts carts,
       Addresses addresses) {
     this.orders = orders;
-    this.keys = new IdempotencyKeys(pool);
+    this.keys = new IdempotencyKeys(pool, keysKept);
     this.stock = stock;
     this.carts = carts;
     this.addresses = addresses;

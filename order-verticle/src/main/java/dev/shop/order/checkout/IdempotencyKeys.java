@@ -1,23 +1,27 @@
 package dev.shop.order.checkout;
 
+import dev.shop.common.db.Pruning;
 import dev.shop.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SQL of checkout idempotency keys, scoped to a user and kept 24 hours: after that a key may
- * be used afresh. A key still IN_PROGRESS after {@link #ABANDONED_AFTER} belongs to a checkout
+ * The SQL of checkout idempotency keys, scoped to a user and kept for {@code kept}
+ * ({@code SHOP_IDEMPOTENCY_KEY_KEPT_SECONDS}, 24 hours): after that a key may be used afresh, and
+ * {@link #pruning} deletes its row. A key still IN_PROGRESS after {@link #ABANDONED_AFTER} belongs to a checkout
  * that died before writing its order (the order and COMPLETED are written together; every step
  * of a checkout has a bus or database timeout far shorter), so it is free again too; the product
  * service releases that checkout's reservation on its own.
  */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
   /** A key already in use: the hash of its request and, once its checkout finished, the order. */
   record Used(byte[] requestHash, UUID orderId) {
@@ -34,9 +38,22 @@ final class IdempotencyKeys {
   private static final String ABANDONED_AFTER = "10 minutes";
 
   private final Pool pool;
+  private final Duration kept;
 
-  IdempotencyKeys(Pool pool) {
+  IdempotencyKeys(Pool pool, Duration kept) {
     this.pool = pool;
+    this.kept = kept;
+  }
+
+  /**
+   * Deletes the keys older than {@code kept}: free again already, so their rows only take room. A
+   * key taken afresh while the delete waited has a new {@code created_at} and stays.
+   */
+  public static Pruning pruning(Pool pool, String service, Duration kept) {
+    return new Pruning(pool, service, kept, List.of(new Pruning.Rule("idempotencyKeys",
+        "DELETE FROM idempotency_keys WHERE (user_id, key) IN (SELECT user_id, key FROM idempotency_keys "
+            + "WHERE created_at < now() - $1 * interval '1 millisecond' LIMIT $2) "
+            + "AND created_at < now() - $1 * interval '1 millisecond'", kept)));
   }
 
   /**
@@ -47,10 +64,10 @@ final class IdempotencyKeys {
     return pool.preparedQuery("INSERT INTO idempotency_keys (user_id, key, request_hash, status) "
             + "VALUES ($1, $2, $3, 'IN_PROGRESS') ON CONFLICT (user_id, key) DO UPDATE "
             + "SET request_hash = EXCLUDED.request_hash, status = 'IN_PROGRESS', order_id = NULL, created_at = now() "
-            + "WHERE idempotency_keys.created_at < now() - interval '24 hours' "
+            + "WHERE idempotency_keys.created_at < now() - $4 * interval '1 millisecond' "
             + "OR (idempotency_keys.status = 'IN_PROGRESS' "
             + "AND idempotency_keys.created_at < now() - interval '" + ABANDONED_AFTER + "')")
-        .execute(Tuple.of(userId, key, Buffer.buffer(requestHash)))
+        .execute(Tuple.of(userId, key, Buffer.buffer(requestHash), kept.toMillis()))
         .compose(claimed -> claimed.rowCount() > 0 ? Future.succeededFuture(Optional.<Used>empty())
             : pool.preparedQuery("SELECT request_hash, order_id FROM idempotency_keys WHERE user_id = $1 AND key = $2")
                 .execute(Tuple.of(userId, key))
