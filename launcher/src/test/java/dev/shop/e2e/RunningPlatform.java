@@ -57,6 +57,12 @@ public final class RunningPlatform {
     return start(overrides);
   }
 
+  /** Test configuration with a fresh database for every service, over the NATS servers of {@code natsUrl}. */
+  public static JsonObject freshOverrides(String natsUrl) {
+    return withDatabases(service -> TestDatabases.freshDatabase(service + "_" + BusKind.NATS.name()))
+        .put(ConfigKeys.NATS_URL, natsUrl);
+  }
+
   /** Test configuration with a fresh database for every service (and the shared NATS server for NATS). */
   public static JsonObject freshOverrides(BusKind kind) {
     return overrides(kind, service -> TestDatabases.freshDatabase(service + "_" + kind.name()));
@@ -64,12 +70,17 @@ public final class RunningPlatform {
 
   /** Test configuration with each service's database URL from {@code databaseOf}. */
   public static JsonObject overrides(BusKind kind, UnaryOperator<String> databaseOf) {
+    JsonObject overrides = withDatabases(databaseOf);
+    if (kind == BusKind.NATS) {
+      overrides.put(ConfigKeys.NATS_URL, TestNats.url());
+    }
+    return overrides;
+  }
+
+  private static JsonObject withDatabases(UnaryOperator<String> databaseOf) {
     JsonObject overrides = TestSettings.overrides();
     for (String service : ServiceNames.ALL) {
       overrides.put(ConfigKeys.databaseUrl(service), databaseOf.apply(service));
-    }
-    if (kind == BusKind.NATS) {
-      overrides.put(ConfigKeys.NATS_URL, TestNats.url());
     }
     return overrides;
   }

@@ -2,6 +2,7 @@ package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
 import dev.shop.common.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -14,7 +15,11 @@ import java.util.function.Supplier;
 /**
  * The bus's meters, alike on both buses: {@code shop_bus_requests_seconds} for requests this JVM
  * sent and {@code shop_bus_handled_seconds} for those its services answered, by subject and status
- * (the service's status, 503 for no responder, 504 for a time-out).
+ * (the service's status, 503 for no responder, 504 for a time-out). Over NATS, counters of what
+ * the connections could not do: {@code shop_bus_malformed_messages_total} (messages dropped for a
+ * header block that cannot be read), {@code shop_bus_dropped_messages_total} (replies that could
+ * not be sent nor kept while reconnecting) and {@code shop_bus_reconnects_total} (connections lost
+ * or left for a server in lame duck mode).
  */
 final class BusMetrics {
 
@@ -30,6 +35,24 @@ final class BusMetrics {
   }
 
   private BusMetrics() {
+  }
+
+  static void malformedMessage() {
+    count("shop.bus.malformed.messages", "NATS messages dropped because their header block could not be read");
+  }
+
+  static void droppedMessage() {
+    count("shop.bus.dropped.messages", "NATS messages (replies mostly) dropped: not connected, and no room to keep them");
+  }
+
+  static void reconnect() {
+    count("shop.bus.reconnects", "NATS connections lost, or left for a server in lame duck mode");
+  }
+
+  /** Rare events: the counter is looked up each time. Called on a Vert.x thread of the registry's instance. */
+  private static void count(String name, String description) {
+    Metrics.registry().ifPresent(registry -> Counter.builder(name).description(description).register(registry)
+        .increment());
   }
 
   static Future<BusReply> sent(String subject, Supplier<Future<BusReply>> request) {

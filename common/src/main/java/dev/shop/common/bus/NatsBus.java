@@ -5,6 +5,8 @@ import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.JetStreamEvents;
 import dev.shop.common.json.Gzip;
+import dev.shop.common.text.Redacted;
+import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -19,6 +21,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +81,17 @@ public final class NatsBus implements Bus {
         .build();
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     return vertx.executeBlocking(() -> {
-      Connection connection = Nats.connect(options);
-      log.atInfo().addKeyValue("url", settings.url()).addKeyValue("name", connectionName).log("connected to NATS");
-      return new NatsBus(vertx, connection, settings.linkSettings(connectionName), timeout, signing);
+      Connection connection;
+      try {
+        connection = Nats.connect(options);
+      } catch (AuthenticationException refused) {
+        throw refused;
+      } catch (IOException unreachable) {
+        // jnats names the servers it tried, credentials included.
+        throw new IOException(Redacted.urls(unreachable.getMessage()));
+      }
+      log.atInfo().addKeyValue("url", settings.redactedUrl()).addKeyValue("name", connectionName).log("connected to NATS");
+      return new NatsBus(vertx, connection, settings.linkSettings(connectionName, timeout), timeout, signing);
     }).compose(bus -> bus.link(context).map(bus)
         .recover(failure -> bus.close().transform(v -> Future.failedFuture(failure))));
   }

@@ -1,5 +1,7 @@
 package dev.shop.common.bus;
 
+import dev.shop.common.error.ShopException;
+import dev.shop.common.text.Redacted;
 import io.nats.client.AuthHandler;
 import io.nats.client.NUID;
 import io.netty.channel.EventLoop;
@@ -10,15 +12,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * (PUB and HPUB, SUB and UNSUB, MSG and HMSG, PING and PONG): what it reads is parsed and handed
  * on on that loop, and what the loop's verticles send is written from it, with no client thread
  * in between (jnats's reader, writer and dispatcher threads cost a product by id 40 µs of CPU and
- * two thread hand-overs each way). After a lost connection it tries the servers in turn and
- * subscribes again; requests meanwhile fail at once.
+ * two thread hand-overs each way). After a lost connection it tries the servers in its own
+ * shuffled order, backing off, and subscribes again; requests meanwhile fail at once, and replies
+ * wait (bounded) to be sent once connected. A server announcing lame duck mode is left for
+ * another one while its connection is still read for the replies of the requests sent on it.
  *
  * <p>Every field is touched on the link's event loop only; entry points from elsewhere hop there.
  */
@@ -41,17 +48,21 @@ final class NatsLink {
 
   private static final Logger log = LoggerFactory.getLogger(NatsLink.class);
 
-  /** jnats's defaults: a server that stops answering is noticed after two pings two minutes apart. */
-  private static final long PING_INTERVAL_MS = 120_000;
-  private static final int MAX_PINGS_OUT = 2;
-  /** Between two attempts after a loss; short, since every request fails with 503 meanwhile. */
-  private static final long RECONNECT_WAIT_MS = 250;
   private static final long HANDSHAKE_TIMEOUT_MS = 5_000;
   private static final byte[] CRLF = {'\r', '\n'};
   private static final Buffer PING = Buffer.buffer("PING\r\n");
-  private static final Buffer PONG = Buffer.buffer("PONG\r\n");
+  static final Buffer PONG = Buffer.buffer("PONG\r\n");
+  /** The sid of the link's reply subscription, the first it makes. */
+  private static final int INBOX_SID = 1;
+  /** At most one line per this for each kind of trouble a peer can repeat at will, with the count held back. */
+  private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+  private static final LogThrottle refusedLog = new LogThrottle(LOG_EVERY);
+  private static final LogThrottle errorLog = new LogThrottle(LOG_EVERY);
+  private static final LogThrottle malformedLog = new LogThrottle(LOG_EVERY);
+  private static final LogThrottle droppedLog = new LogThrottle(LOG_EVERY);
 
-  enum Status { CONNECTING, CONNECTED, RECONNECTING, CLOSED }
+  /** SWITCHING: leaving a lame duck for another server; requests and replies wait for it. */
+  enum Status { CONNECTING, CONNECTED, SWITCHING, RECONNECTING, CLOSED }
 
   /** A message as it arrived; {@code headers} is null when it had none. */
   record Delivery(String subject, String replyTo, NatsHeaders headers, Buffer data) {
@@ -59,7 +70,7 @@ final class NatsLink {
 
   /** How to reach and sign in to the servers; shared by the links of a JVM. */
   record Settings(List<URI> servers, String user, String password, AuthHandler auth, String inboxPrefix,
-      String connectionName) {
+      String connectionName, NatsLinkLimits limits, Duration drain) {
   }
 
   private record Subscription(String subject, String queue, Handler<Delivery> handler) {
@@ -73,6 +84,8 @@ final class NatsLink {
   private final ContextInternal context;
   private final NetClient client;
   private final Settings settings;
+  private final NatsLinkLimits limits;
+  /** The servers in this link's own order (shuffled, so that links spread over a cluster). */
   private final List<URI> servers;
   private int nextServer;
   private final String inbox;
@@ -85,32 +98,34 @@ final class NatsLink {
   private final ArrayDeque<Promise<Void>> pongs = new ArrayDeque<>();
   private final Promise<Void> keepAlive = Promise.promise();
   private NetSocket socket;
+  private NatsReader reader;
   /** Frames written in this turn of the event loop, not yet on the socket. */
   private Buffer unsent;
-  /** The bytes of a frame a read ended in the middle of (a copy), or null. */
-  private Buffer unread;
+  /** Frames published while reconnecting (replies, mostly), sent once connected; or null. */
+  private Buffer held;
+  /** Set while the socket's write queue stays full: gives the server up at the write deadline. */
+  private long writeDeadlineTimer = -1;
+  /** A lame duck's socket, still read for the replies of the requests sent on it; or null. */
+  private NatsReader leaving;
+  /** The lame duck left last, not tried again until another server let the link in. */
+  private URI lameDuck;
+  /** Failed attempts since the connection was lost. */
+  private int failures;
   private Status status = Status.CONNECTING;
   private Promise<Void> handshake;
   private URI server;
   private int pingsOut;
   private long pingTimer = -1;
   private long maxPayload = Long.MAX_VALUE;
-  /** The control line of a message whose payload is the next record. */
-  private String pendingSubject;
-  private String pendingReplyTo;
-  private int pendingSid;
-  private int pendingHeaderLength;
-  private boolean expectingPayload;
-  /** The header and payload bytes of the message whose control line was read last. */
-  private int pendingTotal;
 
   private NatsLink(VertxInternal vertx, ContextInternal context, NetClient client, Settings settings) {
     this.vertx = vertx;
     this.context = context;
     this.client = client;
     this.settings = settings;
+    this.limits = settings.limits();
     this.servers = new ArrayList<>(settings.servers());
-    this.nextServer = ThreadLocalRandom.current().nextInt(servers.size());
+    Collections.shuffle(servers, ThreadLocalRandom.current());
     this.inbox = (settings.inboxPrefix() == null ? "_INBOX" : settings.inboxPrefix()) + "." + NUID.nextGlobal();
     subscriptions.put(nextSid++, new Subscription(inbox + ".*", null, this::answered));
   }
@@ -152,9 +167,10 @@ final class NatsLink {
       }
       socket = opened;
       unsent = null;
-      expectingPayload = false;
-      unread = null;
-      opened.handler(this::read);
+      reader = new NatsReader(this, opened);
+      opened.handler(reader::read);
+      opened.setWriteQueueMaxSize(limits.pendingBytes());
+      opened.drainHandler(v -> cancelWriteDeadline());
       opened.closeHandler(v -> closed(opened));
       opened.exceptionHandler(e -> log.atDebug().addKeyValue("server", target.getHost()).setCause(e)
           .log("NATS connection error"));
@@ -169,7 +185,7 @@ final class NatsLink {
     }).onSuccess(v -> {
       status = Status.CONNECTED;
       pingsOut = 0;
-      pingTimer = vertx.setPeriodic(PING_INTERVAL_MS, t -> keepAlive());
+      pingTimer = vertx.setPeriodic(limits.pingInterval().toMillis(), t -> keepAlive());
     });
   }
 
@@ -177,129 +193,73 @@ final class NatsLink {
     return uri.getPort() < 0 ? 4222 : uri.getPort();
   }
 
-  // --- reading -----------------------------------------------------------------------------------
+  // --- reading (NatsReader hands on what it parsed) ---------------------------------------------
 
   /**
-   * Splits what was read into control lines and message payloads, in place: a payload is handed on
-   * as a slice of the bytes read, and only the part of a frame a read ended in is copied (kept for
-   * the next read). Vert.x's RecordParser copied every line and payload, most of what a request
-   * over NATS allocated.
+   * Hands a message to its subscription. A header block that cannot be read (any client may
+   * publish one) drops the message alone: counted, logged at a bounded rate, the connection kept.
    */
-  private void read(Buffer chunk) {
-    Buffer data = unread == null ? chunk : unread.appendBuffer(chunk);
-    unread = null;
-    NetSocket reading = socket;
-    int at = 0;
-    int end = data.length();
-    try {
-      while (at < end && socket == reading) {
-        if (expectingPayload) {
-          int frameEnd = at + pendingTotal + 2;
-          if (frameEnd > end) {
-            break;
-          }
-          expectingPayload = false;
-          deliver(data.slice(at, frameEnd));
-          at = frameEnd;
-        } else {
-          int lineEnd = lineEnd(data, at, end);
-          if (lineEnd < 0) {
-            break;
-          }
-          if (lineEnd > at) {
-            controlLine(data.getString(at, lineEnd, "UTF-8"));
-          }
-          at = lineEnd + 2;
-        }
-      }
-    } catch (RuntimeException e) {
-      log.atWarn().setCause(e).log("NATS protocol line not understood; reconnecting");
-      if (socket != null) {
-        socket.close();
-      }
-      return;
-    }
-    if (at < end && socket == reading) {
-      // Nothing of it handed on yet: kept as it is, so a large message arriving over many reads is
-      // gathered once rather than copied again at each read.
-      unread = at == 0 ? data : data.getBuffer(at, end);
-    }
-  }
-
-  /** Where the line from {@code from} ends (its CR), or -1 when its CR LF has not arrived yet. */
-  private static int lineEnd(Buffer data, int from, int end) {
-    for (int i = from; i + 1 < end; i++) {
-      if (data.getByte(i) == '\r' && data.getByte(i + 1) == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void controlLine(String line) {
-    switch (line.charAt(0)) {
-      case 'M', 'm' -> message(line, false);
-      case 'H', 'h' -> message(line, true);
-      case 'P', 'p' -> {
-        if (line.regionMatches(true, 0, "PING", 0, 4)) {
-          write(PONG);
-        } else {
-          pong();
-        }
-      }
-      case 'I', 'i' -> info(new JsonObject(line.substring(line.indexOf('{'))));
-      case '-' -> error(line.substring(4).trim());
-      default -> {
-        // +OK: only sent in verbose mode, which this client does not ask for.
-      }
-    }
-  }
-
-  /** {@code MSG <subject> <sid> [reply-to] <#bytes>} or {@code HMSG ... <#header bytes> <#total bytes>}. */
-  private void message(String line, boolean withHeaders) {
-    String[] parts = line.split(" ");
-    int fields = parts.length - 1;
-    int sizes = withHeaders ? 2 : 1;
-    pendingSubject = parts[1];
-    pendingSid = Integer.parseInt(parts[2]);
-    pendingReplyTo = fields - sizes == 3 ? parts[3] : null;
-    int total = Integer.parseInt(parts[parts.length - 1]);
-    pendingHeaderLength = withHeaders ? Integer.parseInt(parts[parts.length - 2]) : 0;
-    pendingTotal = total;
-    expectingPayload = true;
-  }
-
-  private void deliver(Buffer record) {
-    Subscription subscription = subscriptions.get(pendingSid);
+  void deliver(int sid, String subject, String replyTo, Buffer record, int headerLength) {
+    Subscription subscription = subscriptions.get(sid);
     if (subscription == null) {
       return;
     }
-    NatsHeaders headers = pendingHeaderLength > 0 ? NatsHeaders.parse(record, pendingHeaderLength) : null;
-    Buffer data = record.slice(pendingHeaderLength, record.length() - 2);
+    NatsHeaders headers = null;
+    if (headerLength > 0) {
+      try {
+        headers = NatsHeaders.parse(record, headerLength);
+      } catch (RuntimeException malformed) {
+        BusMetrics.malformedMessage();
+        long heldBack = malformedLog.admit();
+        if (heldBack >= 0) {
+          log.atWarn().addKeyValue("subject", subject).addKeyValue("reason", String.valueOf(malformed.getMessage()))
+              .addKeyValue("droppedSinceLastLine", heldBack).log("NATS message with a malformed header block dropped");
+        }
+        return;
+      }
+    }
+    Buffer data = record.slice(headerLength, record.length() - 2);
     try {
-      subscription.handler().handle(new Delivery(pendingSubject, pendingReplyTo, headers, data));
+      subscription.handler().handle(new Delivery(subject, replyTo, headers, data));
     } catch (RuntimeException e) {
-      log.atError().addKeyValue("subject", pendingSubject).setCause(e).log("NATS message handler failed");
+      log.atError().addKeyValue("subject", subject).setCause(e).log("NATS message handler failed");
     }
   }
 
-  private void info(JsonObject info) {
+  void pinged() {
+    write(PONG);
+  }
+
+  void info(JsonObject info) {
     maxPayload = info.getLong("max_payload", Long.MAX_VALUE);
     JsonArray discovered = info.getJsonArray("connect_urls");
     if (discovered != null) {
       for (Object address : discovered) {
-        URI found = URI.create((server.getScheme() == null ? "nats" : server.getScheme()) + "://" + address);
+        URI found = discoveredServer((String) address);
         if (servers.stream().noneMatch(known -> known.getHost().equals(found.getHost()) && port(known) == port(found))) {
-          servers.add(found);
+          servers.add(ThreadLocalRandom.current().nextInt(servers.size() + 1), found);
         }
       }
     }
     if (!handshaking()) {
+      if (info.getBoolean("ldm", false)) {
+        leaveLameDuck();
+      }
       return;
     }
     boolean tls = "tls".equals(server.getScheme()) || info.getBoolean("tls_required", false);
     Future<Void> secured = tls && !socket.isSsl() ? socket.upgradeToSsl(server.getHost()) : Future.succeededFuture();
     secured.onSuccess(v -> signIn(info, tls)).onFailure(handshake::tryFail);
+  }
+
+  /**
+   * A server the cluster announced ({@code host:port}), reached as the configured ones are: the
+   * same scheme, and the credentials of the server that announced it (those of {@code NATS_URL}).
+   */
+  private URI discoveredServer(String address) {
+    String scheme = server.getScheme() == null ? "nats" : server.getScheme();
+    String userInfo = server.getRawUserInfo();
+    return URI.create(scheme + "://" + (userInfo == null ? "" : userInfo + "@") + address);
   }
 
   /** CONNECT, every subscription (again, after a reconnect) and a PING whose PONG ends the handshake. */
@@ -344,10 +304,17 @@ final class NatsLink {
     return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
-  private void pong() {
+  void pong() {
     pingsOut = 0;
     if (handshaking()) {
       handshake.tryComplete();
+      // Flushes waiting since a lame duck was left: this server has their subscriptions now.
+      Promise<Void> waiting;
+      while ((waiting = pongs.poll()) != null) {
+        if (waiting != keepAlive) {
+          waiting.tryComplete();
+        }
+      }
       return;
     }
     Promise<Void> waiting = pongs.poll();
@@ -356,13 +323,22 @@ final class NatsLink {
     }
   }
 
-  private void error(String text) {
-    if (handshaking() && !text.contains("Permissions Violation")) {
+  void error(String text, boolean fromLameDuck) {
+    if (!fromLameDuck && handshaking() && !text.contains("Permissions Violation")) {
       handshake.tryFail(new IllegalStateException("NATS refused the connection: " + text));
-    } else {
-      // Permission violations leave the connection open; the server closes it after other errors.
-      log.atWarn().addKeyValue("error", text).log("NATS error");
+      return;
     }
+    // Permission violations leave the connection open; the server closes it after other errors.
+    long heldBack = errorLog.admit();
+    if (heldBack >= 0) {
+      log.atWarn().addKeyValue("server", address(fromLameDuck ? lameDuck : server)).addKeyValue("error", text)
+          .addKeyValue("errorsSinceLastLine", heldBack).log("NATS error");
+    }
+  }
+
+  /** Host and port of a server, for log lines (never its credentials). */
+  private static String address(URI server) {
+    return server == null ? "" : server.getHost() + ":" + port(server);
   }
 
   private boolean handshaking() {
@@ -370,11 +346,17 @@ final class NatsLink {
   }
 
   private void closed(NetSocket which) {
+    if (leaving != null && which == leaving.socket()) {
+      leaving = null;
+      return;
+    }
     if (which != socket) {
       return;
     }
     socket = null;
-    cancelPings();
+    reader.stop();
+    cancelWriteDeadline();
+    cancelPings(true);
     if (handshaking()) {
       handshake.tryFail(new IllegalStateException("NATS closed the connection during the handshake"));
       return;
@@ -383,9 +365,42 @@ final class NatsLink {
       return;
     }
     status = Status.RECONNECTING;
-    log.atWarn().addKeyValue("server", server.getHost() + ":" + port(server)).log("NATS connection lost; reconnecting");
+    BusMetrics.reconnect();
+    log.atWarn().addKeyValue("server", address(server)).log("NATS connection lost; reconnecting");
     // Their replies cannot come on another connection: they fail now rather than at their time-out.
     List.copyOf(awaiting.values()).forEach(waiting -> waiting.lost().run());
+    reconnect();
+  }
+
+  /**
+   * The server announced lame duck mode: the link connects to another one, to which new requests
+   * and replies go (held meanwhile), while this one's socket is still read for the replies of the
+   * requests sent on it, without the service subscriptions, until it closes or the drain time passes.
+   */
+  private void leaveLameDuck() {
+    if (status != Status.CONNECTED || servers.size() < 2) {
+      return;
+    }
+    log.atInfo().addKeyValue("server", address(server)).log("NATS server entering lame duck mode; moving to another");
+    BusMetrics.reconnect();
+    writeUnsent();
+    if (leaving != null) {
+      leaving.socket().close();
+    }
+    leaving = reader;
+    leaving.drain();
+    NetSocket old = socket;
+    Buffer unsubscribe = Buffer.buffer();
+    subscriptions.keySet().stream().filter(sid -> sid != INBOX_SID)
+        .forEach(sid -> unsubscribe.appendString("UNSUB " + sid + "\r\n"));
+    old.write(unsubscribe);
+    vertx.setTimer(settings.drain().toMillis(), t -> old.close());
+    socket = null;
+    reader = null;
+    lameDuck = server;
+    cancelWriteDeadline();
+    cancelPings(false);
+    status = Status.SWITCHING;
     reconnect();
   }
 
@@ -393,22 +408,48 @@ final class NatsLink {
     if (status == Status.CLOSED) {
       return;
     }
+    URI next = nextServer();
+    connectTo(next).onSuccess(v -> {
+      failures = 0;
+      lameDuck = null;
+      log.atInfo().addKeyValue("server", address(next)).log("NATS connection restored");
+      Buffer waiting = held;
+      held = null;
+      if (waiting != null) {
+        write(waiting);
+      }
+    }).onFailure(e -> {
+      if (status == Status.CLOSED) {
+        return;
+      }
+      // Requests fail at once again until a server lets the link in (after a lame duck too).
+      status = Status.RECONNECTING;
+      failures++;
+      long delay = limits.reconnectDelayMs(failures);
+      long heldBack = refusedLog.admit();
+      if (heldBack >= 0) {
+        log.atWarn().addKeyValue("server", address(next)).addKeyValue("reason", Redacted.urls(String.valueOf(e.getMessage())))
+            .addKeyValue("failures", failures).addKeyValue("nextInMs", delay)
+            .addKeyValue("failedAttemptsSinceLastLine", heldBack).log("NATS connection attempt failed");
+      }
+      vertx.setTimer(delay, t -> reconnect());
+    });
+  }
+
+  /** The next server in this link's order, skipping the lame duck just left when there is another. */
+  private URI nextServer() {
     URI next = servers.get(nextServer++ % servers.size());
-    connectTo(next).onSuccess(v -> log.atInfo().addKeyValue("server", next.getHost() + ":" + port(next))
-        .log("NATS connection restored")).onFailure(e -> {
-          if (status != Status.CLOSED) {
-            status = Status.RECONNECTING;
-            vertx.setTimer(RECONNECT_WAIT_MS, t -> reconnect());
-          }
-        });
+    if (lameDuck != null && next.getHost().equals(lameDuck.getHost()) && port(next) == port(lameDuck)) {
+      next = servers.get(nextServer++ % servers.size());
+    }
+    return next;
   }
 
   private void keepAlive() {
-    if (pingsOut >= MAX_PINGS_OUT) {
-      log.atWarn().addKeyValue("server", server.getHost()).log("NATS server stopped answering pings; reconnecting");
-      if (socket != null) {
-        socket.close();
-      }
+    if (pingsOut >= limits.maxPingsOut()) {
+      log.atWarn().addKeyValue("server", address(server)).addKeyValue("pingsUnanswered", pingsOut)
+          .log("NATS server stopped answering pings; reconnecting");
+      abandon(socket);
       return;
     }
     pingsOut++;
@@ -416,16 +457,28 @@ final class NatsLink {
     write(PING);
   }
 
-  private void cancelPings() {
+  /** Stops pinging; fails the flushes waiting for a PONG, or keeps them for the next server's handshake. */
+  private void cancelPings(boolean failFlushes) {
     if (pingTimer >= 0) {
       vertx.cancelTimer(pingTimer);
       pingTimer = -1;
     }
-    Promise<Void> waiting;
-    while ((waiting = pongs.poll()) != null) {
-      if (waiting != keepAlive) {
+    pongs.removeIf(waiting -> waiting == keepAlive);
+    if (failFlushes) {
+      Promise<Void> waiting;
+      while ((waiting = pongs.poll()) != null) {
         waiting.tryFail(new IllegalStateException("NATS connection lost"));
       }
+    }
+  }
+
+  /**
+   * Gives a server up at once: closes the connection without flushing first (Vert.x's close
+   * waits for the write queue, which a server that stopped reading never empties).
+   */
+  private static void abandon(NetSocket given) {
+    if (given != null) {
+      ((NetSocketInternal) given).channelHandlerContext().channel().close();
     }
   }
 
@@ -451,7 +504,30 @@ final class NatsLink {
     unsent = null;
     if (socket != null && frames != null) {
       socket.write(frames);
+      if (writeDeadlineTimer < 0 && socket.writeQueueFull()) {
+        NetSocket stalled = socket;
+        writeDeadlineTimer = vertx.setTimer(limits.writeDeadline().toMillis(), t -> {
+          writeDeadlineTimer = -1;
+          if (stalled == socket && stalled.writeQueueFull()) {
+            log.atWarn().addKeyValue("server", address(server)).addKeyValue("deadlineMs", limits.writeDeadline().toMillis())
+                .log("NATS server stopped reading what is written to it; reconnecting");
+            abandon(stalled);
+          }
+        });
+      }
     }
+  }
+
+  private void cancelWriteDeadline() {
+    if (writeDeadlineTimer >= 0) {
+      vertx.cancelTimer(writeDeadlineTimer);
+      writeDeadlineTimer = -1;
+    }
+  }
+
+  /** Whether the link holds as much unwritten as it may: requests are refused meanwhile. */
+  private boolean backedUp() {
+    return (unsent != null && unsent.length() >= limits.pendingBytes()) || (socket != null && socket.writeQueueFull());
   }
 
   /** Runs {@code task} on the link's event loop: at once when already there. */
@@ -463,14 +539,17 @@ final class NatsLink {
     }
   }
 
+  /** Connected, or moving from a lame duck to another server. */
   boolean connected() {
-    return status == Status.CONNECTED;
+    return status == Status.CONNECTED || status == Status.SWITCHING;
   }
 
   /**
-   * Publishes a message; dropped while disconnected (its requester times out). On the link's loop.
+   * Publishes a message. While the link reconnects it is held (up to the pending limit) and sent
+   * once connected; past the limit, or once the link is closed, it is dropped and counted. On the
+   * link's loop.
    *
-   * @throws IllegalArgumentException when it is larger than the server accepts
+   * @throws ShopException 413 when it is larger than the server accepts
    */
   void publish(String subject, String replyTo, NatsHeaders headers, Buffer payload) {
     if (!context.inThread()) {
@@ -481,8 +560,8 @@ final class NatsLink {
     int headerLength = headerBlock == null ? 0 : headerBlock.length();
     int total = headerLength + payload.length();
     if (total > maxPayload) {
-      throw new IllegalArgumentException("a message of " + total + " bytes is over the NATS server's maximum of "
-          + maxPayload);
+      throw new ShopException(413, "Too large for the bus: a message of " + total + " bytes to " + subject
+          + ", headers included, over the NATS server's maximum of " + maxPayload);
     }
     Buffer frame = Buffer.buffer(total + subject.length() + (replyTo == null ? 0 : replyTo.length()) + 32);
     frame.appendString(headerBlock == null ? "PUB " : "HPUB ").appendString(subject).appendByte((byte) ' ');
@@ -496,18 +575,46 @@ final class NatsLink {
     if (headerBlock != null) {
       frame.appendBuffer(headerBlock);
     }
-    write(frame.appendBuffer(payload).appendBytes(CRLF));
+    frame.appendBuffer(payload).appendBytes(CRLF);
+    if (status == Status.CONNECTED) {
+      write(frame);
+    } else {
+      hold(subject, frame);
+    }
+  }
+
+  private void hold(String subject, Buffer frame) {
+    int heldBytes = held == null ? 0 : held.length();
+    if (status == Status.CLOSED || heldBytes + frame.length() > limits.pendingBytes()) {
+      BusMetrics.droppedMessage();
+      long heldBack = droppedLog.admit();
+      if (heldBack >= 0) {
+        log.atWarn().addKeyValue("subject", subject).addKeyValue("heldBytes", heldBytes)
+            .addKeyValue("droppedSinceLastLine", heldBack).log("NATS message dropped: the link is not connected");
+      }
+      return;
+    }
+    if (held == null) {
+      held = Buffer.buffer(Math.max(frame.length(), 4096));
+    }
+    held.appendBuffer(frame);
   }
 
   /**
    * Sends a request and answers its reply on {@code caller}'s context: fails with 503 at once when
-   * disconnected or when nothing subscribes to the subject, with 504 after {@code timeoutMs}.
+   * disconnected, when as much as the link may hold waits to be written, or when nothing subscribes
+   * to the subject; with 413 when it is larger than the server takes; with 504 after {@code timeoutMs}.
+   * While a lame duck is left it waits (bounded) for the next server.
    */
   Future<Delivery> request(String subject, NatsHeaders headers, Buffer payload, long timeoutMs, ContextInternal caller) {
     PromiseInternal<Delivery> answer = caller.promise();
     run(() -> {
-      if (status != Status.CONNECTED) {
+      if (status != Status.CONNECTED && status != Status.SWITCHING) {
         answer.tryFail(Wire.disconnected(subject));
+        return;
+      }
+      if (backedUp()) {
+        answer.tryFail(Wire.backedUp(subject));
         return;
       }
       String token = Long.toString(nextToken++, 36);
@@ -532,7 +639,7 @@ final class NatsLink {
       }));
       try {
         publish(subject, inbox + "." + token, headers, payload);
-      } catch (IllegalArgumentException tooLarge) {
+      } catch (ShopException tooLarge) {
         awaiting.remove(token);
         vertx.cancelTimer(timer);
         answer.tryFail(tooLarge);
@@ -590,12 +697,14 @@ final class NatsLink {
   Future<Void> flush() {
     Promise<Void> flushed = context.promise();
     run(() -> {
-      if (status != Status.CONNECTED) {
+      if (status != Status.CONNECTED && status != Status.SWITCHING) {
         flushed.tryFail(new IllegalStateException("not connected to NATS"));
         return;
       }
       pongs.add(flushed);
-      write(PING);
+      if (status == Status.CONNECTED) {
+        write(PING);
+      }
     });
     return flushed.future();
   }
@@ -604,9 +713,15 @@ final class NatsLink {
     Promise<Void> closed = context.promise();
     run(() -> {
       status = Status.CLOSED;
-      cancelPings();
+      cancelPings(true);
+      cancelWriteDeadline();
       List.copyOf(awaiting.values()).forEach(waiting -> waiting.lost().run());
       awaiting.clear();
+      held = null;
+      if (leaving != null) {
+        leaving.socket().close();
+        leaving = null;
+      }
       NetSocket open = socket;
       socket = null;
       if (open == null) {

@@ -100,6 +100,7 @@ final class NatsService implements Bus.BusRegistration {
         name -> requestHeaders == null ? null : requestHeaders.first(name), signing).onComplete(result -> link.run(() -> {
           NatsHeaders headers = new NatsHeaders();
           Buffer payload;
+          boolean failed = false;
           if (result.succeeded()) {
             BusReply reply = result.result();
             if (reply.status() != 200) {
@@ -111,25 +112,41 @@ final class NatsService implements Bus.BusRegistration {
             payload = reply.encodedBody();
           } else {
             ShopException error = (ShopException) result.cause();
-            headers.put(BusHeaders.ERROR, error.getMessage());
-            headers.put(BusHeaders.ERROR_CODE, Integer.toString(error.status()));
+            headers = errorHeaders(error);
             payload = error.toJson().toBuffer();
             if (error.status() >= 500) {
-              endpoint.errors++;
-              endpoint.lastError = error.status() + ": " + error.getMessage();
+              failed(endpoint, error);
+              failed = true;
             }
           }
           endpoint.requests++;
           endpoint.processingNanos += System.nanoTime() - start;
           try {
             link.publish(request.replyTo(), null, headers, payload);
-          } catch (IllegalArgumentException tooLarge) {
-            log.atError().addKeyValue("subject", endpoint.subject).setCause(tooLarge).log("reply not sent");
+          } catch (ShopException tooLarge) {
+            // The caller learns it now rather than at its time-out.
+            ShopException instead = new ShopException(502, "The answer of " + endpoint.subject + " is too large for the bus");
+            log.atError().addKeyValue("subject", endpoint.subject).addKeyValue("reason", tooLarge.getMessage())
+                .log("reply too large for NATS; an error answered instead");
+            if (!failed) {
+              failed(endpoint, instead);
+            }
+            link.publish(request.replyTo(), null, errorHeaders(instead), instead.toJson().toBuffer());
           }
           if (--inFlight == 0 && drained != null) {
             drained.tryComplete();
           }
         }));
+  }
+
+  private static void failed(Endpoint endpoint, ShopException error) {
+    endpoint.errors++;
+    endpoint.lastError = error.status() + ": " + error.getMessage();
+  }
+
+  private static NatsHeaders errorHeaders(ShopException error) {
+    return new NatsHeaders().put(BusHeaders.ERROR, error.getMessage())
+        .put(BusHeaders.ERROR_CODE, Integer.toString(error.status()));
   }
 
   /** Answers a discovery request; on the link's loop, reading statistics the context writes on the same loop. */

@@ -2,10 +2,12 @@ package dev.shop.common.bus;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.text.Redacted;
 import io.nats.client.AuthHandler;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,30 +17,46 @@ import java.util.List;
  * ({@code SHOP_NATS_USER}, {@code SHOP_NATS_PASSWORD}), an nkey seed file
  * ({@code SHOP_NATS_NKEY_FILE}) or a credentials file of the NATS decentralised auth (JWT and nkey
  * seed, {@code SHOP_NATS_CREDS_FILE}); and the prefix of its reply subjects
- * ({@code SHOP_NATS_INBOX_PREFIX}), which deploy/nats/nats-server.conf lets only this JVM's user read.
+ * ({@code SHOP_NATS_INBOX_PREFIX}), which deploy/nats/nats-server.conf lets only this JVM's user read;
+ * and how its connections notice a lost server and bound what they hold ({@link NatsLinkLimits}).
  */
 public record NatsSettings(String url, String user, String password, String credsFile, String nkeyFile,
-    String inboxPrefix) {
+    String inboxPrefix, NatsLinkLimits limits) {
 
+  /** The servers of {@code url}, everything else as {@code conf/default.json} says. */
   public static NatsSettings of(String url) {
-    return new NatsSettings(url, null, null, null, null, null);
+    return from(ShopConfig.defaults().with(ConfigKeys.NATS_URL, url));
   }
 
   public static NatsSettings from(ShopConfig config) {
     return new NatsSettings(config.optionalString(ConfigKeys.NATS_URL), config.optionalString(ConfigKeys.NATS_USER),
         config.optionalString(ConfigKeys.NATS_PASSWORD), config.optionalString(ConfigKeys.NATS_CREDS_FILE),
-        config.optionalString(ConfigKeys.NATS_NKEY_FILE), config.optionalString(ConfigKeys.NATS_INBOX_PREFIX));
+        config.optionalString(ConfigKeys.NATS_NKEY_FILE), config.optionalString(ConfigKeys.NATS_INBOX_PREFIX),
+        NatsLinkLimits.from(config));
   }
 
-  /** Where and how {@link NatsLink}s sign in; the same credentials and reply prefix as jnats's. */
-  NatsLink.Settings linkSettings(String connectionName) {
+  /** These settings with {@code limits} instead. */
+  public NatsSettings with(NatsLinkLimits limits) {
+    return new NatsSettings(url, user, password, credsFile, nkeyFile, inboxPrefix, limits);
+  }
+
+  /** {@link #url()} fit for a log line: no password or token. */
+  public String redactedUrl() {
+    return Redacted.urls(url);
+  }
+
+  /**
+   * Where and how {@link NatsLink}s sign in; the same credentials and reply prefix as jnats's. A
+   * lame duck's connection is still read for {@code drain}, so requests sent on it get their replies.
+   */
+  NatsLink.Settings linkSettings(String connectionName, Duration drain) {
     List<URI> servers = new ArrayList<>();
     for (String server : url.split(",")) {
       String trimmed = server.trim();
       servers.add(URI.create(trimmed.contains("://") ? trimmed : "nats://" + trimmed));
     }
     return new NatsLink.Settings(List.copyOf(servers), user, user == null ? null : passwordOrEmpty(), authHandler(),
-        inboxPrefix, connectionName);
+        inboxPrefix, connectionName, limits, drain);
   }
 
   /** Signs the server's nonce with the creds file's or the nkey seed's key; null without either. */
@@ -65,6 +83,9 @@ public record NatsSettings(String url, String user, String password, String cred
     if (inboxPrefix != null) {
       options.inboxPrefix(inboxPrefix);
     }
+    // JetStream's connection notices a hung server as soon as the links do.
+    options.pingInterval(limits.pingInterval()).maxPingsOut(limits.maxPingsOut())
+        .reconnectBufferSize(limits.pendingBytes());
     return options;
   }
 }

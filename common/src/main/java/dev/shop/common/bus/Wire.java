@@ -114,6 +114,11 @@ final class Wire {
     return new ShopException(503, "Service unavailable: the bus is reconnecting (" + subject + ")");
   }
 
+  static ShopException backedUp(String subject) {
+    return new ShopException(503, "Service unavailable: the bus is backed up, the NATS server reads too slowly ("
+        + subject + ")");
+  }
+
   static ShopException noResponders(String subject) {
     return new ShopException(503, "Service unavailable: nothing answers " + subject);
   }

@@ -14,6 +14,12 @@ public final class ConfigKeys {
   public static final String NATS_CREDS_FILE = "SHOP_NATS_CREDS_FILE";
   public static final String NATS_NKEY_FILE = "SHOP_NATS_NKEY_FILE";
   public static final String NATS_INBOX_PREFIX = "SHOP_NATS_INBOX_PREFIX";
+  public static final String NATS_PING_INTERVAL_MS = "SHOP_NATS_PING_INTERVAL_MS";
+  public static final String NATS_MAX_PINGS_OUT = "SHOP_NATS_MAX_PINGS_OUT";
+  public static final String NATS_WRITE_DEADLINE_MS = "SHOP_NATS_WRITE_DEADLINE_MS";
+  public static final String NATS_RECONNECT_WAIT_MS = "SHOP_NATS_RECONNECT_WAIT_MS";
+  public static final String NATS_RECONNECT_MAX_WAIT_MS = "SHOP_NATS_RECONNECT_MAX_WAIT_MS";
+  public static final String NATS_PENDING_LIMIT_BYTES = "SHOP_NATS_PENDING_LIMIT_BYTES";
   public static final String BUS_SIGNING_KEY = "SHOP_BUS_SIGNING_KEY";
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
   public static final String CIRCUIT_FAILURES = "SHOP_CIRCUIT_FAILURES";
@@ -49,6 +55,7 @@ public final class ConfigKeys {
   public static final String SESSION_CART_KEPT_SECONDS = "SHOP_SESSION_CART_KEPT_SECONDS";
   public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";
   public static final String EVENTS_SUBJECT_PREFIX = "SHOP_EVENTS_SUBJECT_PREFIX";
+  public static final String EVENTS_REPLICAS = "SHOP_EVENTS_REPLICAS";
   public static final String EVENT_MAX_ATTEMPTS = "SHOP_EVENT_MAX_ATTEMPTS";
   public static final String EVENT_RETRY_BACKOFF_MS = "SHOP_EVENT_RETRY_BACKOFF_MS";
   public static final String EVENT_RETENTION_SECONDS = "SHOP_EVENT_RETENTION_SECONDS";

@@ -7,6 +7,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +48,21 @@ public final class ShopConfig {
               new ConfigStoreOptions().setType("json").setConfig(overrides));
         })
         .map(values -> new ShopConfig(values));
+  }
+
+  /**
+   * The values of {@code conf/default.json} alone (no profile, no environment), read at once: for
+   * code that needs a default without loading the configuration (tests, a bus given only a URL).
+   */
+  public static ShopConfig defaults() {
+    try (InputStream in = ShopConfig.class.getClassLoader().getResourceAsStream("conf/default.json")) {
+      if (in == null) {
+        throw new IllegalStateException("conf/default.json is not on the class path");
+      }
+      return new ShopConfig(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Reads the stores once: configuration is fixed for the life of the process. */

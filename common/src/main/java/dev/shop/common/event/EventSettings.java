@@ -13,16 +13,31 @@ import java.time.Duration;
  * @param retryBackoff the wait before the second attempt; it doubles each time, up to a minute
  * @param retention how long published outbox rows, applied-event ids and stream messages are kept
  * @param pollInterval how often a relay looks for events it was not woken for
+ * @param replicas copies of the stream (and of its consumers, which follow it) on a NATS cluster
  */
 public record EventSettings(String stream, String subjectPrefix, int maxAttempts, Duration retryBackoff,
-    Duration retention, Duration pollInterval) {
+    Duration retention, Duration pollInterval, int replicas) {
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+  /** JetStream keeps at most five copies of a stream. */
+  private static final int MAX_REPLICAS = 5;
+
+  public EventSettings {
+    if (replicas < 1 || replicas > MAX_REPLICAS) {
+      throw new IllegalArgumentException(ConfigKeys.EVENTS_REPLICAS + " must be 1 to " + MAX_REPLICAS + ": " + replicas);
+    }
+  }
 
   public static EventSettings from(ShopConfig config) {
     return new EventSettings(config.string(ConfigKeys.EVENTS_STREAM), config.string(ConfigKeys.EVENTS_SUBJECT_PREFIX),
         config.integer(ConfigKeys.EVENT_MAX_ATTEMPTS), config.millis(ConfigKeys.EVENT_RETRY_BACKOFF_MS),
-        config.seconds(ConfigKeys.EVENT_RETENTION_SECONDS), config.millis(ConfigKeys.OUTBOX_POLL_MS));
+        config.seconds(ConfigKeys.EVENT_RETENTION_SECONDS), config.millis(ConfigKeys.OUTBOX_POLL_MS),
+        config.integer(ConfigKeys.EVENTS_REPLICAS));
+  }
+
+  /** The same settings with {@code replicas} copies of the stream. */
+  public EventSettings withReplicas(int replicas) {
+    return new EventSettings(stream, subjectPrefix, maxAttempts, retryBackoff, retention, pollInterval, replicas);
   }
 
   /** The wait before attempt {@code attempt + 1}. */

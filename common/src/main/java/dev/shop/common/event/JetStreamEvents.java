@@ -19,7 +19,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class JetStreamEvents implements EventStream {
 
   private static final Logger log = LoggerFactory.getLogger(JetStreamEvents.class);
-  /** Longer than any handler takes; a delivery not acknowledged by then is delivered again. */
-  private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+  /**
+   * A delivery not acknowledged by then is delivered again. It is also how long a delivery lost with
+   * a NATS node (the consumer's leader, or the client's server, killed as it was sent) waits to come
+   * back: short enough that an event is applied within 30 s of a node's loss. Longer than a handler
+   * takes; one slower than this is delivered twice, which {@code event_applied} makes harmless.
+   */
+  private static final Duration ACK_WAIT = Duration.ofSeconds(10);
   /** How long the stream remembers message ids to drop duplicates. */
   private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
   /**
@@ -50,6 +57,12 @@ public final class JetStreamEvents implements EventStream {
    * consumer pays one pull every 5 s.
    */
   private static final Duration PULL_EXPIRES = Duration.ofSeconds(5);
+  /** The first pause before preparing the stream or a consumer again; it doubles up to the next. */
+  private static final Duration PREPARE_RETRY_FIRST = Duration.ofMillis(250);
+  private static final Duration PREPARE_RETRY_MAX = Duration.ofSeconds(5);
+  /** JetStream's error codes: no such stream; no peers (yet) to place the replicas on. */
+  private static final int STREAM_NOT_FOUND = 10059;
+  private static final int NO_SUITABLE_PEERS = 10005;
 
   private final Vertx vertx;
   private final Connection connection;
@@ -62,30 +75,77 @@ public final class JetStreamEvents implements EventStream {
     this.settings = settings;
   }
 
-  /** Creates the stream, or brings its configuration up to date, once. */
+  /**
+   * Creates the stream, or brings its configuration (its replicas included) up to date, once;
+   * while the cluster cannot do it yet, again until it can (see {@link #untilJetStreamAnswers}).
+   */
   private synchronized Future<JetStream> stream() {
     if (ready == null || ready.failed()) {
-      ready = vertx.executeBlocking(() -> {
+      ready = untilJetStreamAnswers("stream " + settings.stream(), () -> {
         JetStreamManagement management = connection.jetStreamManagement();
         StreamConfiguration config = StreamConfiguration.builder()
             .name(settings.stream())
             .subjects(settings.subjectPrefix() + ".>")
             .storageType(StorageType.File)
+            .replicas(settings.replicas())
             .maxAge(settings.retention())
             // The server refuses a duplicate window longer than the stream's max age.
             .duplicateWindow(DUPLICATE_WINDOW.compareTo(settings.retention()) < 0 ? DUPLICATE_WINDOW : settings.retention())
             .build();
         try {
           management.getStreamInfo(settings.stream());
-          management.updateStream(config);
         } catch (JetStreamApiException notFound) {
+          if (notFound.getApiErrorCode() != STREAM_NOT_FOUND) {
+            throw notFound;
+          }
           management.addStream(config);
-          log.atInfo().addKeyValue("stream", settings.stream()).log("event stream created");
+          log.atInfo().addKeyValue("stream", settings.stream()).addKeyValue("replicas", settings.replicas())
+              .log("event stream created");
+          return connection.jetStream();
         }
+        // Scales an existing stream to the configured replicas; its consumers follow it.
+        management.updateStream(config);
         return connection.jetStream();
-      }, false);
+      });
     }
     return ready;
+  }
+
+  /**
+   * Runs {@code step} (blocking JetStream management) on a worker, and again after a growing pause
+   * for as long as JetStream cannot answer yet: a cluster that is still electing its meta leader
+   * (or a stream's leader), or whose peers have not all joined, answers nothing or a 503, and a
+   * service starting beside it must wait for it rather than fail. Any other refusal (a stream
+   * configuration the server rejects, say three replicas on a server that is not clustered) fails.
+   */
+  private <T> Future<T> untilJetStreamAnswers(String what, Callable<T> step) {
+    return untilJetStreamAnswers(what, step, 1);
+  }
+
+  private <T> Future<T> untilJetStreamAnswers(String what, Callable<T> step, int attempt) {
+    return vertx.executeBlocking(step, false).recover(failure -> {
+      if (!jetStreamUnavailable(failure)) {
+        return Future.failedFuture(failure);
+      }
+      long pauseMs = Math.min(PREPARE_RETRY_FIRST.toMillis() << Math.min(attempt - 1, 8), PREPARE_RETRY_MAX.toMillis());
+      log.atWarn().addKeyValue("what", what).addKeyValue("attempt", attempt).addKeyValue("retryInMs", pauseMs)
+          .addKeyValue("reason", String.valueOf(failure.getMessage())).log("JetStream not ready; will retry");
+      Promise<Void> paused = Promise.promise();
+      vertx.setTimer(pauseMs, timer -> paused.complete());
+      return paused.future().compose(v -> untilJetStreamAnswers(what, step, attempt + 1));
+    });
+  }
+
+  /**
+   * Whether JetStream is unavailable for now rather than refusing: no answer in time (jnats' request
+   * gives up with an {@link IOException}, as it does for "no responders"), a 503 (JetStream or the
+   * cluster temporarily unavailable, insufficient resources), or no peers yet to place replicas on.
+   */
+  static boolean jetStreamUnavailable(Throwable failure) {
+    if (failure instanceof JetStreamApiException refused) {
+      return refused.getErrorCode() == 503 || refused.getApiErrorCode() == NO_SUITABLE_PEERS;
+    }
+    return failure instanceof IOException || failure instanceof java.util.concurrent.TimeoutException;
   }
 
   @Override
@@ -110,7 +170,8 @@ public final class JetStreamEvents implements EventStream {
     Context context = vertx.getOrCreateContext();
     // Durable names cannot hold dots: one durable per consumer and type (one filter subject each).
     String durable = (consumer + "-" + type).replace('.', '_');
-    return stream().compose(jetStream -> vertx.executeBlocking(() -> {
+    return stream().compose(jetStream -> untilJetStreamAnswers("consumer " + durable, () -> {
+      // No replicas given: the consumer has as many as the stream, and follows it when it is scaled.
       ConsumerConfiguration config = ConsumerConfiguration.builder()
           .durable(durable)
           .filterSubject(settings.subject(type))
@@ -125,7 +186,7 @@ public final class JetStreamEvents implements EventStream {
           .consume(ConsumeOptions.builder().batchSize(64).expiresIn(PULL_EXPIRES.toMillis()).build(),
               message -> context.runOnContext(v -> handle(message, delivery)));
       return (Subscription) () -> stop(messages);
-    }, false));
+    }));
   }
 
   private void handle(Message message, EventDelivery delivery) {

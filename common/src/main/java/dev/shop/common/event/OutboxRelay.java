@@ -43,6 +43,9 @@ public final class OutboxRelay {
   private final Duration claim;
   private final Set<UUID> inFlight = new HashSet<>();
   private final Map<UUID, Promise<Void>> toMark = new HashMap<>();
+  /** When publishes began to fail (System.nanoTime()), and how many failed since: -1 and 0 while they succeed. */
+  private long failingSince = -1;
+  private long failedPublishes;
   private boolean marking;
   private long pollTimer = -1;
   private boolean wakeScheduled;
@@ -137,10 +140,10 @@ public final class OutboxRelay {
   private void publish(DomainEvent event) {
     inFlight.add(event.id());
     stream.publish(event)
+        .onSuccess(published -> publishing())
         .compose(published -> markPublished(event.id()))
         .recover(failure -> {
-          log.atWarn().addKeyValue("eventId", event.id()).addKeyValue("type", event.type())
-              .addKeyValue("reason", String.valueOf(failure.getMessage())).log("event not published yet; will retry");
+          notPublishing(event, failure);
           return retryLater(event.id());
         })
         .onComplete(done -> {
@@ -149,6 +152,30 @@ public final class OutboxRelay {
             drained.tryComplete();
           }
         });
+  }
+
+  /**
+   * A failed publish, logged once for a streak of them (say, every event of a leader election or a
+   * NATS outage): the first one at WARN, the others at DEBUG, until {@link #publishing()}.
+   */
+  private void notPublishing(DomainEvent event, Throwable failure) {
+    failedPublishes++;
+    boolean first = failingSince < 0;
+    if (first) {
+      failingSince = System.nanoTime();
+    }
+    (first ? log.atWarn() : log.atDebug()).addKeyValue("eventId", event.id()).addKeyValue("type", event.type())
+        .addKeyValue("reason", String.valueOf(failure.getMessage())).log("event not published yet; will retry");
+  }
+
+  /** A publish went through: ends a streak of failures, saying how long it lasted. */
+  private void publishing() {
+    if (failingSince >= 0) {
+      log.atInfo().addKeyValue("failedPublishes", failedPublishes)
+          .addKeyValue("failingMs", (System.nanoTime() - failingSince) / 1_000_000).log("events published again");
+      failingSince = -1;
+      failedPublishes = 0;
+    }
   }
 
   /**
@@ -179,10 +206,15 @@ public final class OutboxRelay {
         });
   }
 
+  /**
+   * Frees the event for the next poll after this one. No back-off that grows: a publish fails when
+   * the stream cannot store (NATS away, the stream's leader being elected), never because of the
+   * event, so it is tried again at the relay's pace however often it failed, and never given up.
+   */
   private Future<Void> retryLater(UUID id) {
     return pool.preparedQuery("UPDATE event_outbox SET claimed_until = now() + $2 * interval '1 millisecond' "
             + "WHERE id = $1 AND published_at IS NULL")
-        .execute(Tuple.of(id, settings.retryBackoff().toMillis()))
+        .execute(Tuple.of(id, settings.pollInterval().toMillis()))
         .mapEmpty();
   }
 

@@ -55,14 +55,14 @@ class NatsSettingsTest {
     Path config = Files.writeString(Files.createTempFile("nats", ".conf"), CONFIG);
     try (NatsServerRunner nats = TestNats.configured(config, Map.of("ECHO_NKEY", new String(user.getPublicKey())),
         line -> { })) {
-      NatsSettings settings = new NatsSettings(nats.getURI(), null, null, null, seed.toString(), "_INBOX_echo");
+      NatsSettings settings = new NatsSettings(nats.getURI(), null, null, null, seed.toString(), "_INBOX_echo", limits());
       Bus bus = connect(settings);
       Await.result(bus.serve(new ServiceDefinition("echo", "1.0.0", "answers")
           .endpoint("echo.say", request -> Future.succeededFuture(BusReply.ok(new JsonObject().put("said", true))))));
       assertThat(Await.result(bus.request("echo.say", new JsonObject(), RequestMeta.internal("t"))).bodyAsObject()
           .getBoolean("said")).as("a request whose reply comes back under the JVM's prefix").isTrue();
 
-      Bus defaultInbox = connect(new NatsSettings(nats.getURI(), null, null, null, seed.toString(), null));
+      Bus defaultInbox = connect(new NatsSettings(nats.getURI(), null, null, null, seed.toString(), null, limits()));
       Future<BusReply> unanswerable = defaultInbox.request("echo.say", new JsonObject(), RequestMeta.internal("t"));
       assertThat(Await.failure(unanswerable)).as("replies on _INBOX., which this user may not read")
           .isInstanceOfSatisfying(ShopException.class, e -> assertThat(e.status()).isEqualTo(504));
@@ -70,7 +70,7 @@ class NatsSettingsTest {
       NKey stranger = NKey.createUser(null);
       Path strangerSeed = Files.writeString(Files.createTempFile("nkey", ".seed"), new String(stranger.getSeed()));
       Future<NatsBus> refused = NatsBus.connect(vertx,
-          new NatsSettings(nats.getURI(), null, null, null, strangerSeed.toString(), null), "stranger", TIMEOUT,
+          new NatsSettings(nats.getURI(), null, null, null, strangerSeed.toString(), null, limits()), "stranger", TIMEOUT,
           BusSigning.of(TestSettings.BUS_SIGNING_KEY));
       assertThat(Await.failure(refused)).as("an nkey the server does not know").isNotNull();
       Await.result(defaultInbox.close());
@@ -126,6 +126,10 @@ class NatsSettingsTest {
       System.clearProperty("javax.net.ssl.trustStorePassword");
       System.clearProperty("javax.net.ssl.trustStoreType");
     }
+  }
+
+  private static NatsLinkLimits limits() {
+    return NatsLinkLimits.from(dev.shop.common.config.ShopConfig.defaults());
   }
 
   private Bus connect(NatsSettings settings) {

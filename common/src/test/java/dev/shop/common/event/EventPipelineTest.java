@@ -49,7 +49,7 @@ abstract class EventPipelineTest {
     context = vertx.getOrCreateContext();
     String unique = UUID.randomUUID().toString().substring(0, 8);
     settings = new EventSettings("TEST_" + unique, "test-" + unique, MAX_ATTEMPTS, Duration.ofMillis(50),
-        Duration.ofHours(1), Duration.ofMillis(200));
+        Duration.ofHours(1), Duration.ofMillis(200), 1);
     pool = Await.result(Database.migrateAndConnect(vertx, "eventtest", TestDatabases.freshDatabase("events"), 4));
     sql("CREATE TABLE effects (event_id uuid NOT NULL, n integer NOT NULL)");
     stream = createStream(vertx, settings);
@@ -65,7 +65,12 @@ abstract class EventPipelineTest {
 
   /** A service's events with the consumer {@code consumer} of {@code type}, started on the test's context. */
   ServiceEvents startService(String name, String type, EventHandler handler) {
-    ServiceEvents events = new ServiceEvents(vertx, name, pool, stream, settings);
+    return startService(name, type, handler, stream);
+  }
+
+  /** {@link #startService(String, String, EventHandler)} over {@code over} rather than the test's stream. */
+  ServiceEvents startService(String name, String type, EventHandler handler, EventStream over) {
+    ServiceEvents events = new ServiceEvents(vertx, name, pool, over, settings);
     if (handler != null) {
       events.on(type, handler);
     }
@@ -249,6 +254,52 @@ abstract class EventPipelineTest {
     awaitEffects(1);
     assertThat(calls[0]).isEqualTo(MAX_ATTEMPTS + 2);
     assertThat(count("SELECT count(*) FROM event_dead_letters")).isZero();
+  }
+
+  /**
+   * A stream that refuses every publish for a while (a NATS cluster electing the stream's leader
+   * answers "no responders", 503s or nothing) costs each event more attempts than a failing handler
+   * is given: none is dead-lettered or dropped, and all are published soon after the stream is back
+   * (the relay retries at its poll, with no back-off that grew during the outage).
+   */
+  @Test
+  void publishesRefusedForAWhileAreRetriedPromptlyAndNoneIsDeadLettered() {
+    java.util.concurrent.atomic.AtomicBoolean electing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    EventStream refusingWhileElecting = new EventStream() {
+      @Override
+      public Future<Void> publish(DomainEvent event) {
+        return electing.get()
+            ? Future.failedFuture(new java.io.IOException("Error Publishing: 503 No Responders Available For Request"))
+            : stream.publish(event);
+      }
+
+      @Override
+      public Future<Subscription> subscribe(String consumer, String type, EventDelivery delivery) {
+        return stream.subscribe(consumer, type, delivery);
+      }
+
+      @Override
+      public void open() {
+        stream.open();
+      }
+    };
+    ServiceEvents events = startService("svc", "thing.happened", EventPipelineTest::recordEffect,
+        refusingWhileElecting);
+    for (int n = 1; n <= 10; n++) {
+      append(events.outbox(), "thing.happened", n);
+    }
+    awaitTrue(() -> count("SELECT min(attempts) FROM event_outbox") > 2L * MAX_ATTEMPTS);
+    assertThat(count("SELECT count(*) FROM effects")).isZero();
+
+    long back = System.nanoTime();
+    electing.set(false);
+    awaitEffects(10);
+    long publishedAfterMs = (System.nanoTime() - back) / 1_000_000;
+    assertThat(publishedAfterMs).as("published within a few polls of the stream's return")
+        .isLessThan(10 * settings.pollInterval().toMillis());
+    assertThat(rows("SELECT n FROM effects ORDER BY n", null)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(count("SELECT count(*) FROM event_dead_letters")).isZero();
+    awaitTrue(() -> count("SELECT count(*) FROM event_outbox WHERE published_at IS NULL") == 0);
   }
 
   @Test

@@ -95,7 +95,8 @@ public final class TestNats {
     return at(port, store);
   }
 
-  private static boolean portFree(int port) {
+  /** Whether nothing listens on {@code port} (a stopped server's port may stay taken a moment). */
+  static boolean portFree(int port) {
     try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
       return true;
     } catch (IOException taken) {
@@ -193,7 +194,7 @@ public final class TestNats {
   }
 
   /** One temporary folder of this JVM for every server's JetStream store, deleted at exit. */
-  private static synchronized Path storeBase() throws IOException {
+  static synchronized Path storeBase() throws IOException {
     if (storeBase == null) {
       Path base = Files.createTempDirectory("shop-test-nats");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -208,7 +209,8 @@ public final class TestNats {
     return storeBase;
   }
 
-  private static String findExecutable() {
+  /** The nats-server to run: {@code NATS_SERVER_PATH}, else the first on the PATH (or in /usr/sbin). */
+  static String findExecutable() {
     String configured = System.getenv("NATS_SERVER_PATH");
     if (configured != null && Files.isExecutable(Path.of(configured))) {
       return configured;
