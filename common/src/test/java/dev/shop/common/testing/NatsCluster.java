@@ -212,6 +212,12 @@ public final class NatsCluster implements AutoCloseable {
     }
   }
 
+  /** How many client connections node {@code n} holds now (its {@code /connz}); 0 while it does not answer. */
+  public int clients(int n) {
+    JsonObject connz = monitor(node(n), "/connz");
+    return connz == null ? 0 : connz.getInteger("num_connections", 0);
+  }
+
   /** Kills every node (at exit, SIGKILL: nothing in a test's stores is kept). */
   @Override
   public void close() {
