@@ -72,6 +72,31 @@ public record NatsSettings(String url, String user, String password, String cred
     return password == null ? "" : password;
   }
 
+  /**
+   * A user and password (or a token) given in a server URL are options of the connection, so that
+   * jnats signs in with them to the servers the cluster announces too (it uses a URL's own only
+   * for that URL).
+   */
+  private void credentialsInUrl(Options.Builder options) {
+    for (String server : url.split(",")) {
+      String userInfo = URI.create(server.trim().contains("://") ? server.trim() : "nats://" + server.trim())
+          .getRawUserInfo();
+      if (userInfo != null) {
+        String[] parts = userInfo.split(":", 2);
+        if (parts.length == 2) {
+          options.userInfo(decoded(parts[0]), decoded(parts[1]));
+        } else {
+          options.token(decoded(parts[0]).toCharArray());
+        }
+        return;
+      }
+    }
+  }
+
+  private static String decoded(String part) {
+    return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   Options.Builder apply(Options.Builder options) {
     options.servers(url.split(","));
     AuthHandler auth = authHandler();
@@ -79,6 +104,8 @@ public record NatsSettings(String url, String user, String password, String cred
       options.authHandler(auth);
     } else if (user != null) {
       options.userInfo(user, passwordOrEmpty());
+    } else {
+      credentialsInUrl(options);
     }
     if (inboxPrefix != null) {
       options.inboxPrefix(inboxPrefix);
