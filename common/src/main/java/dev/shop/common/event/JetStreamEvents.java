@@ -141,7 +141,7 @@ public final class JetStreamEvents implements EventStream {
    * gives up with an {@link IOException}, as it does for "no responders"), a 503 (JetStream or the
    * cluster temporarily unavailable, insufficient resources), or no peers yet to place replicas on.
    */
-  static boolean jetStreamUnavailable(Throwable failure) {
+  private static boolean jetStreamUnavailable(Throwable failure) {
     if (failure instanceof JetStreamApiException refused) {
       return refused.getErrorCode() == 503 || refused.getApiErrorCode() == NO_SUITABLE_PEERS;
     }
