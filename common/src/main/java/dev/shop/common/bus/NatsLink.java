@@ -334,17 +334,13 @@ final class NatsLink {
     if (settings.user() != null) {
       connect.put("user", settings.user()).put("pass", settings.password());
     } else if (fromUri != null && fromUri.length == 2) {
-      connect.put("user", decode(fromUri[0])).put("pass", decode(fromUri[1]));
+      connect.put("user", NatsSettings.decoded(fromUri[0])).put("pass", NatsSettings.decoded(fromUri[1]));
     } else if (fromUri != null) {
-      connect.put("auth_token", decode(fromUri[0]));
+      connect.put("auth_token", NatsSettings.decoded(fromUri[0]));
     }
     Buffer opening = Buffer.buffer("CONNECT ").appendString(connect.encode()).appendBytes(CRLF);
     subscriptions.forEach((sid, subscription) -> opening.appendBuffer(subscribeLine(sid, subscription)));
     write(opening.appendBuffer(PING));
-  }
-
-  private static String decode(String part) {
-    return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
   void pong() {

@@ -97,6 +97,31 @@ public record NatsSettings(String url, String user, String password, String cred
   }
 
   /**
+   * A user and password (or a token) given in a server URL are options of the connection, so that
+   * jnats signs in with them to the servers the cluster announces too (it uses a URL's own only
+   * for that URL).
+   */
+  private void credentialsInUrl(Options.Builder options) {
+    for (URI server : servers()) {
+      String userInfo = server.getRawUserInfo();
+      if (userInfo != null) {
+        String[] parts = userInfo.split(":", 2);
+        if (parts.length == 2) {
+          options.userInfo(decoded(parts[0]), decoded(parts[1]));
+        } else {
+          options.token(decoded(parts[0]).toCharArray());
+        }
+        return;
+      }
+    }
+  }
+
+  /** A part of a URL's user information as it was before percent-encoding. */
+  static String decoded(String part) {
+    return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
    * jnats's options: the servers, credentials, inbox prefix and TLS.
    *
    * @throws IllegalArgumentException when a TLS file cannot be read or used
@@ -108,6 +133,8 @@ public record NatsSettings(String url, String user, String password, String cred
       options.authHandler(auth);
     } else if (user != null) {
       options.userInfo(user, passwordOrEmpty());
+    } else {
+      credentialsInUrl(options);
     }
     if (inboxPrefix != null) {
       options.inboxPrefix(inboxPrefix);

@@ -42,17 +42,29 @@ public final class NatsCluster implements AutoCloseable {
   private final String name;
   private final Path logs;
   private final List<Node> nodes = new ArrayList<>();
+  /** Configuration lines every node runs with, besides the lame duck durations. */
+  private String settings;
 
-  private NatsCluster(String name, Path logs) {
+  private NatsCluster(String name, Path logs, String settings) {
     this.name = name;
     this.logs = logs;
+    this.settings = settings;
   }
 
   /** Starts the three nodes and waits until they form a cluster with a JetStream meta leader. */
   public static NatsCluster start() {
+    return start("");
+  }
+
+  /**
+   * {@link #start()} with {@code settings}, nats-server configuration lines (an authorization
+   * block, say) every node runs with.
+   */
+  public static NatsCluster start(String settings) {
     String name = "shop-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
     try {
-      NatsCluster cluster = new NatsCluster(name, Files.createDirectories(Path.of("target", "nats-cluster", name)));
+      NatsCluster cluster = new NatsCluster(name, Files.createDirectories(Path.of("target", "nats-cluster", name)),
+          settings);
       RUNNING.add(cluster);
       Path stores = Files.createTempDirectory(TestNats.storeBase(), name);
       for (int n = 1; n <= SIZE; n++) {
@@ -212,6 +224,12 @@ public final class NatsCluster implements AutoCloseable {
     }
   }
 
+  /** How many client connections node {@code n} holds now (its {@code /connz}); 0 while it does not answer. */
+  public int clients(int n) {
+    JsonObject connz = monitor(node(n), "/connz");
+    return connz == null ? 0 : connz.getInteger("num_connections", 0);
+  }
+
   /** Kills every node (at exit, SIGKILL: nothing in a test's stores is kept). */
   @Override
   public void close() {
@@ -225,16 +243,7 @@ public final class NatsCluster implements AutoCloseable {
   }
 
   private void launch(Node node) {
-    List<String> command = new ArrayList<>(List.of(TestNats.findExecutable(),
-        "--config", lameDuckConfig().toString(),
-        "--addr", "127.0.0.1", "--port", Integer.toString(node.clientPort),
-        "--http_port", Integer.toString(node.monitorPort),
-        "--server_name", node.serverName(),
-        "--jetstream", "--store_dir", node.store.toString(),
-        "--cluster_name", name,
-        "--cluster", "nats://127.0.0.1:" + node.clusterPort,
-        "--routes", nodes.stream().filter(other -> other != node)
-            .map(other -> "nats://127.0.0.1:" + other.clusterPort).collect(Collectors.joining(","))));
+    List<String> command = List.of(TestNats.findExecutable(), "--config", config(node).toString());
     try {
       node.process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log(node.number).toFile())).start();
@@ -245,13 +254,39 @@ public final class NatsCluster implements AutoCloseable {
     }
   }
 
-  /** Lame duck durations short enough for a test (nats-server takes them from a file only). */
-  private Path lameDuckConfig() {
-    Path config = logs.resolve("lame-duck.conf");
+  /**
+   * Replaces the nodes' configuration lines with {@code settings} and has every running node reload
+   * its configuration ({@code nats-server --signal reload=<pid>}), as an operator rotating a
+   * password does. A node drops the clients the new configuration no longer lets in.
+   */
+  public void reconfigure(String settings) {
+    this.settings = settings;
+    nodes.stream().filter(node -> !node.down && !node.paused && node.process.isAlive()).forEach(node -> {
+      config(node);
+      run(List.of(TestNats.findExecutable(), "--signal", "reload=" + node.process.pid()));
+    });
+  }
+
+  /**
+   * The configuration file of a node, all of it in the file: a reload reads the file again and
+   * refuses to go on when a setting given on the command line (name, cluster) seems to change.
+   * Lame duck durations short enough for a test (nats-server takes them from a file only), and the
+   * test's settings.
+   */
+  private Path config(Node node) {
+    Path config = logs.resolve(node.serverName() + ".conf");
+    String routes = nodes.stream().filter(other -> other != node)
+        .map(other -> "\"nats://127.0.0.1:" + other.clusterPort + "\"").collect(Collectors.joining(", "));
     try {
-      if (!Files.exists(config)) {
-        Files.writeString(config, "lame_duck_duration: \"30s\"\nlame_duck_grace_period: \"2s\"\n");
-      }
+      Files.writeString(config, String.join("\n",
+          "server_name: " + node.serverName(),
+          "listen: \"127.0.0.1:" + node.clientPort + "\"",
+          "http: \"127.0.0.1:" + node.monitorPort + "\"",
+          "jetstream { store_dir: \"" + node.store + "\" }",
+          "cluster { name: \"" + name + "\", listen: \"127.0.0.1:" + node.clusterPort + "\", routes: [" + routes + "] }",
+          "lame_duck_duration: \"30s\"",
+          "lame_duck_grace_period: \"2s\"",
+          settings, ""));
       return config;
     } catch (IOException e) {
       throw new IllegalStateException(e);
