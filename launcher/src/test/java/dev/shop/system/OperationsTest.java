@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +38,12 @@ class OperationsTest {
 
   /**
    * deploy/prometheus/alerts.test.yml: each rule fires on the series it is meant for, with its
-   * annotations. Needs Prometheus's promtool (Debian: apt-get install prometheus); skipped without it.
+   * annotations. Needs Prometheus's promtool: without it the test fails saying how to install it.
    */
   @Test
   void theAlertRulesPassTheirPromtoolTests() throws Exception {
-    Assumptions.assumeTrue(onPath("promtool"), "promtool is not installed");
+    assertThat(onPath("promtool")).as("promtool is needed to test deploy/prometheus/alerts.yml: install Prometheus"
+        + " ('sudo apt-get install prometheus' on Debian/Ubuntu, 'brew install prometheus' on macOS)").isTrue();
     Process promtool = new ProcessBuilder("promtool", "test", "rules", "alerts.test.yml")
         .directory(Repository.file("deploy/prometheus").toFile()).redirectErrorStream(true).start();
     String output = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /** Files of the repository the tests read as an operator would: found from the module's directory up. */
@@ -31,8 +32,13 @@ public final class Repository {
     }
   }
 
-  /** A YAML file of the repository as maps and lists (anchors and merge keys resolved). */
+  /**
+   * A YAML file of the repository as maps and lists (anchors and merge keys resolved). A key given
+   * twice in one mapping is refused, as Docker Compose refuses it.
+   */
   public static Map<String, Object> yaml(String relative) {
-    return new Yaml().load(text(relative));
+    LoaderOptions strict = new LoaderOptions();
+    strict.setAllowDuplicateKeys(false);
+    return new Yaml(strict).load(text(relative));
   }
 }

@@ -113,15 +113,15 @@ public final class NatsBus implements Bus {
 
   /** Connects jnats, blocking; its failure names the causes jnats reported, not "Unable to connect" alone. */
   static Connection connectJnats(Options.Builder options) throws IOException, InterruptedException {
-    ConnectFailures failures = new ConnectFailures();
+    JnatsLog reported = new JnatsLog();
     try {
-      return Nats.connect(options.errorListener(failures).build());
+      return Nats.connect(options.errorListener(reported).connectionListener(reported).build());
     } catch (AuthenticationException refused) {
       throw refused;
     } catch (IOException refused) {
       // jnats names the servers it tried, credentials included: the message is redacted and the
       // original, which a stack trace would print, left out.
-      throw new IOException(Redacted.urls(failures.explained(refused).getMessage()));
+      throw new IOException(Redacted.urls(reported.explained(refused).getMessage()));
     }
   }
 

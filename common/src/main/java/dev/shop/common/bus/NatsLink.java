@@ -121,6 +121,11 @@ final class NatsLink {
   private URI lameDuck;
   /** Failed attempts since the connection was lost. */
   private int failures;
+  /**
+   * Whether this socket's CONNECT, with the subscriptions of that moment, is written: one made
+   * later, during the rest of the handshake, is written at once, not left for the next connection.
+   */
+  private boolean signedIn;
   private Status status = Status.CONNECTING;
   private Promise<Void> handshake;
   private URI server;
@@ -177,6 +182,7 @@ final class NatsLink {
         return;
       }
       socket = opened;
+      signedIn = false;
       unsent = null;
       reader = new NatsReader(this, opened);
       opened.handler(reader::read);
@@ -341,6 +347,7 @@ final class NatsLink {
     Buffer opening = Buffer.buffer("CONNECT ").appendString(connect.encode()).appendBytes(CRLF);
     subscriptions.forEach((sid, subscription) -> opening.appendBuffer(subscribeLine(sid, subscription)));
     write(opening.appendBuffer(PING));
+    signedIn = true;
   }
 
   void pong() {
@@ -734,7 +741,7 @@ final class NatsLink {
     int sid = nextSid++;
     Subscription subscription = new Subscription(subject, queue, handler);
     subscriptions.put(sid, subscription);
-    if (status == Status.CONNECTED) {
+    if (status == Status.CONNECTED || signedIn) {
       write(subscribeLine(sid, subscription));
     }
     return sid;
@@ -742,7 +749,7 @@ final class NatsLink {
 
   /** Unsubscribes; on the link's loop. */
   void unsubscribe(int sid) {
-    if (subscriptions.remove(sid) != null && status == Status.CONNECTED) {
+    if (subscriptions.remove(sid) != null && (status == Status.CONNECTED || signedIn)) {
       write(Buffer.buffer("UNSUB " + sid + "\r\n"));
     }
   }

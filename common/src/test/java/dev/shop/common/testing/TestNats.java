@@ -211,6 +211,14 @@ public final class TestNats {
    */
   private static NatsServerRunner started(NatsServerRunner.Builder builder) throws Exception {
     NatsServerRunner runner = builder.build();
+    if (!runner.getURI().endsWith(":" + runner.getPort())) {
+      // The runner reads a configuration file's port line to map it, and misreads one it takes to be
+      // inside a block (braces in comments count): its URL would name another server, say the
+      // machine's own on 4222.
+      runner.close();
+      throw new IllegalStateException("nats-server runs on port " + runner.getPort() + " but the runner's URL is "
+          + runner.getURI() + ": check the configuration file's braces, comments included");
+    }
     long deadline = System.currentTimeMillis() + 30_000;
     while (true) {
       try (java.net.Socket probe = new java.net.Socket()) {
