@@ -72,6 +72,8 @@ class ClusterTransportTest {
   private JsonObject order;
   private final Set<String> accepted = ConcurrentHashMap.newKeySet();
   private final AtomicLong turn = new AtomicLong();
+  /** The answers of the last {@link #underLoad}. */
+  private List<Load.Sample> lastSamples = List.of();
 
   /** What a disruption did to the load: its failures and slowest answer, and when service was back. */
   record Outcome(String what, int requests, long failed, double slowestMs, double lastFailureMs, Map<Integer, Long> statuses) {
@@ -111,16 +113,48 @@ class ClusterTransportTest {
     }
   }
 
+  /**
+   * The links leave a hung node within 15 s. The cluster does not: nats-server (2.9) keeps its
+   * routes to a hung peer (their traffic counts as activity, so its pings never find it stale), and
+   * goes on routing part of every queue group's requests to the subscriptions the hung node still
+   * holds, which time out. A hung node has to be killed by its supervisor (its /healthz stops
+   * answering); from then on nothing fails.
+   */
   @Test
   @Order(1)
-  void aHungNodeIsLeftWithinFifteenSeconds() throws Exception {
+  void aHungNodeIsLeftWithinFifteenSecondsAndServiceIsWholeOnceItIsKilled() throws Exception {
     int node = busiest();
-    Outcome outcome = underLoad("node n" + node + " hung (SIGSTOP)", () -> cluster.pause(node), HUNG_NOTICED_MS + 3_000);
-    cluster.resume(node);
-    cluster.awaitFormed();
+    int linksOnIt = cluster.clients(node);
+    int onTheOthers = othersHold(node);
+    long[] leftMs = {-1};
+    long[] killedAt = {0};
+    Outcome outcome = underLoad("node n" + node + " hung (SIGSTOP), then killed once every connection left it", () -> {
+      long pausedAt = System.nanoTime();
+      cluster.pause(node);
+      while (leftMs[0] < 0 && System.nanoTime() - pausedAt < 2 * HUNG_NOTICED_MS * 1_000_000) {
+        if (othersHold(node) >= onTheOthers + linksOnIt) {
+          leftMs[0] = (System.nanoTime() - pausedAt) / 1_000_000;
+        }
+        sleep(100);
+      }
+      sleep(3_000);
+      killedAt[0] = System.nanoTime();
+      cluster.kill(node);
+    }, 6_000);
+    long failedAfterKill = lastSamples.stream().filter(sample -> sample.sentAt() > killedAt[0] && failed(sample)).count();
+    System.out.printf("cluster: hung n%d: its %d connections on the other nodes %d ms after it hung; after it was"
+        + " killed, %d requests sent, %d failed%n", node, linksOnIt, leftMs[0],
+        lastSamples.stream().filter(sample -> sample.sentAt() > killedAt[0]).count(), failedAfterKill);
+    cluster.restart(node);
     assertAnsweredInTime(outcome);
-    assertThat(outcome.lastFailureMs()).as("service again after a hung node (ms)")
-        .isLessThan(HUNG_NOTICED_MS + TIMEOUT_MS);
+    assertThat(leftMs[0]).as("ms until every connection left the hung node").isNotNegative()
+        .isLessThan(HUNG_NOTICED_MS);
+    assertThat(failedAfterKill).as("requests sent after the hung node was killed that failed").isZero();
+  }
+
+  /** The client connections of the nodes other than {@code node}. */
+  private int othersHold(int node) {
+    return IntStream.rangeClosed(1, NatsCluster.SIZE).filter(n -> n != node).map(cluster::clients).sum();
   }
 
   @Test
@@ -233,6 +267,7 @@ class ClusterTransportTest {
       load.close();
     }
     List<Load.Sample> samples = load.stop().samples();
+    lastSamples = samples;
     List<Load.Sample> after = samples.stream().filter(sample -> sample.at() >= at).toList();
     long lastFailure = after.stream().filter(ClusterTransportTest::failed).mapToLong(Load.Sample::at).max().orElse(-1);
     Outcome outcome = new Outcome(what, samples.size(), samples.stream().filter(ClusterTransportTest::failed).count(),

@@ -56,8 +56,7 @@ final class JnatsLog implements ErrorListener, ConnectionListener {
   @Override
   public void connectionEvent(Connection connection, Events event) {
     switch (event) {
-      case DISCONNECTED -> log.atWarn().addKeyValue("server", server(connection))
-          .log("NATS connection lost (JetStream connection); reconnecting");
+      case DISCONNECTED -> log.atWarn().log("NATS connection lost (JetStream connection); reconnecting");
       case RECONNECTED -> log.atInfo().addKeyValue("server", server(connection))
           .log("NATS connection restored (JetStream connection)");
       case LAME_DUCK -> log.atInfo().addKeyValue("server", server(connection))

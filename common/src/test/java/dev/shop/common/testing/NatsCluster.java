@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -67,8 +69,9 @@ public final class NatsCluster implements AutoCloseable {
           settings);
       RUNNING.add(cluster);
       Path stores = Files.createTempDirectory(TestNats.storeBase(), name);
+      Set<Integer> taken = new HashSet<>();
       for (int n = 1; n <= SIZE; n++) {
-        cluster.nodes.add(new Node(n, JarProcess.freePort(), JarProcess.freePort(), JarProcess.freePort(),
+        cluster.nodes.add(new Node(n, distinctFreePort(taken), distinctFreePort(taken), distinctFreePort(taken),
             Files.createDirectories(stores.resolve("n" + n))));
       }
       for (Node node : cluster.nodes) {
@@ -111,6 +114,8 @@ public final class NatsCluster implements AutoCloseable {
     node.down = true;
     node.process.destroyForcibly();
     awaitExit(node);
+    // SIGKILL ends a stopped (paused) process too.
+    node.paused = false;
   }
 
   /** SIGTERM: the node shuts down cleanly (it closes its clients' connections). */
@@ -291,6 +296,18 @@ public final class NatsCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A free port none of the nodes was given yet: a port is free until its server binds it, so
+   * asking twice in a row may answer the same one twice.
+   */
+  private static int distinctFreePort(Set<Integer> taken) {
+    int port;
+    do {
+      port = JarProcess.freePort();
+    } while (!taken.add(port));
+    return port;
   }
 
   private Node node(int n) {
