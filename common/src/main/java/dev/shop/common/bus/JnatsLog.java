@@ -31,6 +31,9 @@ final class JnatsLog implements ErrorListener, ConnectionListener {
   private static final int MAX_CAUSES = 8;
 
   private final Set<String> causes = new LinkedHashSet<>();
+  /** jnats repeats these for every consumer and every attempt: bounded as the links bound theirs. */
+  private final LogThrottle problems = new LogThrottle(NatsLink.LOG_EVERY);
+  private final LogThrottle heartbeats = new LogThrottle(NatsLink.LOG_EVERY);
 
   @Override
   public void errorOccurred(Connection connection, String error) {
@@ -49,8 +52,11 @@ final class JnatsLog implements ErrorListener, ConnectionListener {
         causes.add(reason);
       }
     }
-    log.atWarn().addKeyValue("server", server(connection)).addKeyValue("reason", reason)
-        .log("NATS connection problem (JetStream connection)");
+    long heldBack = admit(problems, reason);
+    if (heldBack >= 0) {
+      log.atWarn().addKeyValue("server", server(connection)).addKeyValue("reason", reason)
+          .addKeyValue("problemsSinceLastLine", heldBack).log("NATS connection problem (JetStream connection)");
+    }
   }
 
   @Override
@@ -68,8 +74,11 @@ final class JnatsLog implements ErrorListener, ConnectionListener {
   @Override
   public void heartbeatAlarm(Connection connection, JetStreamSubscription subscription, long lastStreamSequence,
       long lastConsumerSequence) {
-    log.atWarn().addKeyValue("lastStreamSequence", lastStreamSequence)
-        .log("JetStream consumer missed its heartbeats; pulling again");
+    long heldBack = admit(heartbeats, null);
+    if (heldBack >= 0) {
+      log.atWarn().addKeyValue("lastStreamSequence", lastStreamSequence).addKeyValue("missedSinceLastLine", heldBack)
+          .log("JetStream consumer missed its heartbeats; pulling again");
+    }
   }
 
   @Override
@@ -91,6 +100,13 @@ final class JnatsLog implements ErrorListener, ConnectionListener {
   @Override
   public void socketWriteTimeout(Connection connection) {
     log.atWarn().addKeyValue("server", server(connection)).log("NATS write timed out (JetStream connection)");
+  }
+
+  /** {@link LogThrottle#admit}, from jnats's threads. */
+  private static long admit(LogThrottle throttle, String about) {
+    synchronized (throttle) {
+      return throttle.admit(about);
+    }
   }
 
   /** The server's host and port, never its credentials; empty before the first connection. */

@@ -57,7 +57,7 @@ final class NatsLink {
   /** The sid of the link's reply subscription, the first it makes. */
   private static final int INBOX_SID = 1;
   /** At most one line per this and link for each kind of trouble a peer can repeat at will, with the count held back. */
-  private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+  static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
   /** SWITCHING: leaving a lame duck for another server; requests and replies wait for it. */
   enum Status { CONNECTING, CONNECTED, SWITCHING, RECONNECTING, CLOSED }

@@ -179,9 +179,11 @@ class NatsBusTest extends BusContractTest {
       while (own.connected() && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
+      // 503 at once once an attempt to reconnect has failed; a request made during the first attempt
+      // is held for it, as jnats holds it, and ends at its time-out when the attempt fails.
       assertThat(Await.failure(own.request(prefix + "hello", new JsonObject(), RequestMeta.internal("down"))))
           .as("while the server is away").isInstanceOfSatisfying(dev.shop.common.error.ShopException.class,
-              e -> assertThat(e.status()).isEqualTo(503));
+              e -> assertThat(e.status()).isIn(503, 504));
 
       server = TestNats.restartAt(port, store);
       deadline = System.currentTimeMillis() + 10_000;
