@@ -65,7 +65,7 @@ class ClusterPasswordRotationTest {
         // The servers take the platform's password again: it is back within the back-off's cap.
         cluster.reconfigure(authorization(PASSWORD));
         long restoredAt = System.nanoTime();
-        long backMs = untilAnswered(http, product, BACK_OFF_CAP_MS + 8_000, restoredAt);
+        long backMs = untilAnswered(http, product, BACK_OFF_CAP_MS + 13_000, restoredAt);
 
         System.out.printf("password rotation: node 1 lost, served through the announced nodes %d ms later (%d"
                 + " connections); password changed on the servers: %d refused attempts in %d ms, %d platform log lines"
@@ -76,8 +76,9 @@ class ClusterPasswordRotationTest {
         // Without back-off each connection tried about 4 times a second (118 in 16 s from two).
         assertThat(refused).as("refused attempts in " + REFUSED_FOR_MS + " ms from " + connections + " connections")
             .isLessThan((long) connections * 15);
+        // The longest wait between two attempts, and room for a loaded machine; never "not at all".
         assertThat(backMs).as("ms until served again after the password was restored").isNotNegative()
-            .isLessThan(BACK_OFF_CAP_MS + 5_000);
+            .isLessThan(BACK_OFF_CAP_MS + 8_000);
       } finally {
         ((Logger) LoggerFactory.getLogger("dev.shop.common.bus")).detachAppender(logged);
         platform.stop();
