@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,10 +170,19 @@ public final class NatsBus implements Bus {
     Buffer payload = body.toBuffer();
     signing.sign(subject, meta, payload.getBytes(), headers::put);
     ContextInternal caller = vertx.getOrCreateContext();
-    return BusMetrics.sent(subject, () -> link(caller)
-        .recover(failure -> Future.failedFuture(Wire.disconnected(subject)))
-        .compose(link -> link.request(subject, headers, payload, timeout.toMillis(), caller))
-        .compose(NatsBus::toReply));
+    return BusMetrics.sent(subject, () -> {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Future<NatsLink> link = link(caller);
+      if (!link.isComplete()) {
+        // A link made by this request: its connecting counts against the request's time-out (a hung
+        // server takes a whole handshake time-out to give up).
+        link = link.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return link.recover(failure -> Future.failedFuture(Wire.disconnected(subject)))
+          .compose(connected -> connected.request(subject, headers, payload,
+              Math.max(1, (deadline - System.nanoTime()) / 1_000_000), caller))
+          .compose(NatsBus::toReply);
+    });
   }
 
   private static Future<BusReply> toReply(NatsLink.Delivery message) {

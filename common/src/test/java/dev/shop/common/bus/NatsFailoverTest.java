@@ -50,14 +50,13 @@ class NatsFailoverTest {
   @Test
   void aHungServerIsLeftForAnotherWithinFifteenSecondsAndEveryRequestMeanwhileEndsWithinTheTimeout() throws Exception {
     NatsServerRunner first = server(TestNats.isolated());
-    int secondPort = JarProcess.freePort();
-    Bus bus = connect("nats://127.0.0.1:" + first.getPort() + ",nats://127.0.0.1:" + secondPort);
-    serveHello(bus);
-    warmUpEveryLink(bus);
-    server(TestNats.at(secondPort, Files.createTempDirectory("nats-second")));
+    TwoServers servers = onFirstOfTwoServers(first);
+    Bus bus = servers.bus();
 
+    // Hung with every link on it: the other server comes up only then, so no link can be there first.
     TestNats.signal(first, "STOP");
     closing.add(() -> TestNats.signal(first, "CONT"));
+    startSecond(servers);
     long stoppedAt = System.nanoTime();
     List<Integer> statuses = new ArrayList<>();
     Duration recovery = null;
@@ -85,11 +84,9 @@ class NatsFailoverTest {
   @Test
   void aLameDuckIsLeftAtOnceWhileARequestInFlightOnItStillGetsItsReply() throws Exception {
     NatsServerRunner first = server(TestNats.isolated());
-    int secondPort = JarProcess.freePort();
-    Bus bus = connect("nats://127.0.0.1:" + first.getPort() + ",nats://127.0.0.1:" + secondPort);
-    serveHello(bus);
-    warmUpEveryLink(bus);
-    server(TestNats.at(secondPort, Files.createTempDirectory("nats-second")));
+    TwoServers servers = onFirstOfTwoServers(first);
+    Bus bus = servers.bus();
+    startSecond(servers);
     // A slow service of another client, staying on the first server: its reply can only come back
     // over the link's old connection.
     Connection other = Nats.connect(first.getURI());
@@ -265,6 +262,26 @@ class NatsFailoverTest {
         BusSigning.of(TestSettings.BUS_SIGNING_KEY)));
     closing.add(() -> Await.result(bus.close()));
     return bus;
+  }
+
+  /** Two standalone servers in one URL, the second not up yet: see {@link #onFirstOfTwoServers}. */
+  private record TwoServers(Bus bus, int secondPort) {
+  }
+
+  /**
+   * A bus whose links all connect to {@code first}, the second server of its URL not being up
+   * yet, serving {@code hello.say}; {@link #startSecond} brings the second one up.
+   */
+  private TwoServers onFirstOfTwoServers(NatsServerRunner first) throws Exception {
+    int secondPort = JarProcess.freePort();
+    Bus bus = connect("nats://127.0.0.1:" + first.getPort() + ",nats://127.0.0.1:" + secondPort);
+    serveHello(bus);
+    warmUpEveryLink(bus);
+    return new TwoServers(bus, secondPort);
+  }
+
+  private void startSecond(TwoServers servers) throws Exception {
+    server(TestNats.at(servers.secondPort(), Files.createTempDirectory("nats-second")));
   }
 
   private void serveHello(Bus bus) {
