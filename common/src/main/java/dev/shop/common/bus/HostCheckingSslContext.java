@@ -28,11 +28,14 @@ final class HostCheckingSslContext extends SSLContext {
     super(new Spi(delegate), delegate.getProvider(), delegate.getProtocol());
   }
 
-  private static <T extends SSLSocket> T checkingHost(T socket) {
-    SSLParameters parameters = socket.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    socket.setSSLParameters(parameters);
+  private static SSLSocket checkingHost(SSLSocket socket) {
+    socket.setSSLParameters(checkingHost(socket.getSSLParameters()));
     return socket;
+  }
+
+  private static SSLParameters checkingHost(SSLParameters parameters) {
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    return parameters;
   }
 
   private static final class Spi extends SSLContextSpi {
@@ -67,9 +70,7 @@ final class HostCheckingSslContext extends SSLContext {
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
       SSLEngine engine = delegate.createSSLEngine(host, port);
-      SSLParameters parameters = engine.getSSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      engine.setSSLParameters(parameters);
+      engine.setSSLParameters(checkingHost(engine.getSSLParameters()));
       return engine;
     }
 

@@ -2,6 +2,7 @@ package dev.shop.common.bus;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.time.Backoff;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,8 +32,7 @@ public record NatsLinkLimits(Duration pingInterval, int maxPingsOut, Duration wr
 
   /** The wait before the next attempt after {@code failures} failed ones in a row (at least one). */
   long reconnectDelayMs(int failures) {
-    long doubled = reconnectWait.toMillis() << Math.min(Math.max(failures - 1, 0), 20);
-    long wait = Math.max(1, Math.min(doubled, reconnectMaxWait.toMillis()));
+    long wait = Math.max(1, new Backoff(reconnectWait, reconnectMaxWait).after(failures).toMillis());
     return wait / 2 + ThreadLocalRandom.current().nextLong(wait - wait / 2 + 1);
   }
 }

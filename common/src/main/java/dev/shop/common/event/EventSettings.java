@@ -2,6 +2,7 @@ package dev.shop.common.event;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
+import dev.shop.common.time.Backoff;
 import java.time.Duration;
 
 /**
@@ -42,8 +43,7 @@ public record EventSettings(String stream, String subjectPrefix, int maxAttempts
 
   /** The wait before attempt {@code attempt + 1}. */
   public Duration backoff(int attempt) {
-    Duration wait = retryBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 16));
-    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    return new Backoff(retryBackoff, MAX_BACKOFF).after(attempt);
   }
 
   public String subject(String type) {

@@ -1,5 +1,6 @@
 package dev.shop.common.event;
 
+import dev.shop.common.time.Backoff;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.JetStream;
@@ -57,9 +58,8 @@ public final class JetStreamEvents implements EventStream {
    * consumer pays one pull every 5 s.
    */
   private static final Duration PULL_EXPIRES = Duration.ofSeconds(5);
-  /** The first pause before preparing the stream or a consumer again; it doubles up to the next. */
-  private static final Duration PREPARE_RETRY_FIRST = Duration.ofMillis(250);
-  private static final Duration PREPARE_RETRY_MAX = Duration.ofSeconds(5);
+  /** The pauses before preparing the stream or a consumer again: 250 ms, doubling up to 5 s. */
+  private static final Backoff PREPARE_RETRY = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
   /** JetStream's error codes: no such stream; no peers (yet) to place the replicas on. */
   private static final int STREAM_NOT_FOUND = 10059;
   private static final int NO_SUITABLE_PEERS = 10005;
@@ -127,7 +127,7 @@ public final class JetStreamEvents implements EventStream {
       if (!jetStreamUnavailable(failure)) {
         return Future.failedFuture(failure);
       }
-      long pauseMs = Math.min(PREPARE_RETRY_FIRST.toMillis() << Math.min(attempt - 1, 8), PREPARE_RETRY_MAX.toMillis());
+      long pauseMs = PREPARE_RETRY.after(attempt).toMillis();
       log.atWarn().addKeyValue("what", what).addKeyValue("attempt", attempt).addKeyValue("retryInMs", pauseMs)
           .addKeyValue("reason", String.valueOf(failure.getMessage())).log("JetStream not ready; will retry");
       Promise<Void> paused = Promise.promise();
