@@ -6,6 +6,7 @@ WORKDIR /src
 # Dependencies first, in a layer of their own that changes only when a pom changes.
 COPY pom.xml ./
 COPY common/pom.xml common/
+COPY contracts/pom.xml contracts/
 COPY user-verticle/pom.xml user-verticle/
 COPY product-verticle/pom.xml product-verticle/
 COPY cart-verticle/pom.xml cart-verticle/

@@ -8,6 +8,7 @@ import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.ar.ArSubjects;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -24,7 +25,7 @@ public final class ArVerticle extends DomainVerticle {
   protected Future<ServiceDefinition> define(Pool pool) {
     SnapshotHandlers snapshots = new SnapshotHandlers(new SnapshotRepository(pool), new Products(bus));
     return Future.succeededFuture(service()
-        .endpoint("ar.snapshotCreate", snapshots::create)
-        .endpoint("ar.snapshotList", snapshots::list));
+        .endpoint(ArSubjects.SNAPSHOT_CREATE, snapshots::create)
+        .endpoint(ArSubjects.SNAPSHOT_LIST, snapshots::list));
   }
 }

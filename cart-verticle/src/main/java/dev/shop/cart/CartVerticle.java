@@ -10,6 +10,7 @@ import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.cart.CartSubjects;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -27,12 +28,12 @@ public final class CartVerticle extends DomainVerticle {
     CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
     SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS)).start(vertx);
     return Future.succeededFuture(service()
-        .endpoint("cart.get", carts::get)
-        .endpoint("cart.addItem", carts::addItem)
-        .endpoint("cart.updateItem", carts::updateItem)
-        .endpoint("cart.removeItem", carts::removeItem)
-        .endpoint("cart.clear", carts::clear)
-        .endpoint("cart.transferToUser", carts::transferToUser)
-        .endpoint("cart.removeOrdered", carts::removeOrdered));
+        .endpoint(CartSubjects.GET, carts::get)
+        .endpoint(CartSubjects.ADD_ITEM, carts::addItem)
+        .endpoint(CartSubjects.UPDATE_ITEM, carts::updateItem)
+        .endpoint(CartSubjects.REMOVE_ITEM, carts::removeItem)
+        .endpoint(CartSubjects.CLEAR, carts::clear)
+        .endpoint(CartSubjects.TRANSFER_TO_USER, carts::transferToUser)
+        .endpoint(CartSubjects.REMOVE_ORDERED, carts::removeOrdered));
   }
 }

@@ -7,6 +7,7 @@ import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.order.OrderSubjects;
 import dev.shop.order.checkout.CheckoutHandler;
 import dev.shop.order.checkout.IdempotencyKeys;
 import dev.shop.order.order.CancelledStock;
@@ -41,11 +42,11 @@ public final class OrderVerticle extends DomainVerticle {
     cancelledStock.start();
     OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
     return Future.succeededFuture(service()
-        .endpoint("order.create", checkout::create)
-        .endpoint("order.get", lifecycle::get)
-        .endpoint("order.listByUser", lifecycle::listByUser)
-        .endpoint("order.updateStatus", lifecycle::updateStatus)
-        .endpoint("order.cancel", lifecycle::cancel)
-        .endpoint("order.exists", lifecycle::exists));
+        .endpoint(OrderSubjects.CREATE, checkout::create)
+        .endpoint(OrderSubjects.GET, lifecycle::get)
+        .endpoint(OrderSubjects.LIST_BY_USER, lifecycle::listByUser)
+        .endpoint(OrderSubjects.UPDATE_STATUS, lifecycle::updateStatus)
+        .endpoint(OrderSubjects.CANCEL, lifecycle::cancel)
+        .endpoint(OrderSubjects.EXISTS, lifecycle::exists));
   }
 }

@@ -7,6 +7,7 @@ import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.payment.payment.PaymentHandlers;
 import dev.shop.payment.payment.PaymentRepository;
 import dev.shop.payment.remote.Orders;
@@ -37,9 +38,9 @@ public final class PaymentVerticle extends DomainVerticle {
         .on(EventTypes.ORDER_CANCELLED, settlement::onOrderCancelled)
         .on(EventTypes.ORDER_STATUS_CHANGED, settlement::onOrderStatusChanged);
     return Future.succeededFuture(service()
-        .endpoint("payment.process", handlers::process)
-        .endpoint("payment.verify", webhook::verify)
-        .endpoint("payment.getById", handlers::getById)
-        .endpoint("payment.getByOrder", handlers::getByOrder));
+        .endpoint(PaymentSubjects.PROCESS, handlers::process)
+        .endpoint(PaymentSubjects.VERIFY, webhook::verify)
+        .endpoint(PaymentSubjects.GET_BY_ID, handlers::getById)
+        .endpoint(PaymentSubjects.GET_BY_ORDER, handlers::getByOrder));
   }
 }

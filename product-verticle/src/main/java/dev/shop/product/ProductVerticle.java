@@ -6,6 +6,7 @@ import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.product.ProductSubjects;
 import dev.shop.product.category.CategoryHandlers;
 import dev.shop.product.category.CategoryRepository;
 import dev.shop.product.product.AnsweredPages;
@@ -45,22 +46,22 @@ public final class ProductVerticle extends DomainVerticle {
     ReleasedReservationPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS))
         .start(vertx);
     return Future.succeededFuture(service()
-        .endpoint("category.list", categories::list)
-        .endpoint("category.getById", categories::getById)
-        .endpoint("category.getBySlug", categories::getBySlug)
-        .endpoint("category.create", categories::create)
-        .endpoint("category.update", categories::update)
-        .endpoint("category.delete", categories::delete)
-        .endpoint("product.list", products::list)
-        .endpoint("product.getById", products::getById)
-        .endpoint("product.getBySlug", products::getBySlug)
-        .endpoint("product.getByIds", products::getByIds)
-        .endpoint("product.create", products::create)
-        .endpoint("product.update", products::update)
-        .endpoint("product.delete", products::delete)
-        .endpoint("product.adjustStock", stock::adjust)
-        .endpoint("stock.reserve", reservations::reserve)
-        .endpoint("stock.confirm", reservations::confirm)
-        .endpoint("stock.release", reservations::release));
+        .endpoint(ProductSubjects.CATEGORY_LIST, categories::list)
+        .endpoint(ProductSubjects.CATEGORY_GET_BY_ID, categories::getById)
+        .endpoint(ProductSubjects.CATEGORY_GET_BY_SLUG, categories::getBySlug)
+        .endpoint(ProductSubjects.CATEGORY_CREATE, categories::create)
+        .endpoint(ProductSubjects.CATEGORY_UPDATE, categories::update)
+        .endpoint(ProductSubjects.CATEGORY_DELETE, categories::delete)
+        .endpoint(ProductSubjects.PRODUCT_LIST, products::list)
+        .endpoint(ProductSubjects.PRODUCT_GET_BY_ID, products::getById)
+        .endpoint(ProductSubjects.PRODUCT_GET_BY_SLUG, products::getBySlug)
+        .endpoint(ProductSubjects.PRODUCT_GET_BY_IDS, products::getByIds)
+        .endpoint(ProductSubjects.PRODUCT_CREATE, products::create)
+        .endpoint(ProductSubjects.PRODUCT_UPDATE, products::update)
+        .endpoint(ProductSubjects.PRODUCT_DELETE, products::delete)
+        .endpoint(ProductSubjects.PRODUCT_ADJUST_STOCK, stock::adjust)
+        .endpoint(ProductSubjects.STOCK_RESERVE, reservations::reserve)
+        .endpoint(ProductSubjects.STOCK_CONFIRM, reservations::confirm)
+        .endpoint(ProductSubjects.STOCK_RELEASE, reservations::release));
   }
 }

@@ -5,6 +5,7 @@ import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.report.ReportSubjects;
 import dev.shop.report.readmodel.ReadModelUpdates;
 import dev.shop.report.report.ReportHandlers;
 import dev.shop.report.report.ReportRepository;
@@ -29,8 +30,8 @@ public final class ReportVerticle extends DomainVerticle {
     new ReadModelUpdates().consume(events());
     ReportHandlers reports = new ReportHandlers(new ReportRepository(pool), Clock.systemUTC());
     return Future.succeededFuture(service()
-        .endpoint("report.salesSummary", reports::salesSummary)
-        .endpoint("report.productPerformance", reports::productPerformance)
-        .endpoint("report.userCohort", reports::userCohort));
+        .endpoint(ReportSubjects.SALES_SUMMARY, reports::salesSummary)
+        .endpoint(ReportSubjects.PRODUCT_PERFORMANCE, reports::productPerformance)
+        .endpoint(ReportSubjects.USER_COHORT, reports::userCohort));
   }
 }

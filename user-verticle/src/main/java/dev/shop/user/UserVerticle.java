@@ -7,6 +7,7 @@ import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.contract.user.UserSubjects;
 import dev.shop.user.account.Passwords;
 import dev.shop.user.account.UserHandlers;
 import dev.shop.user.account.UserRepository;
@@ -52,24 +53,24 @@ public final class UserVerticle extends DomainVerticle {
       return new AdminBootstrap(users, passwords.result()).ensureAdmin(
               settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD))
           .map(v -> service()
-              .endpoint("auth.register", auth::register)
-              .endpoint("auth.login", auth::login)
-              .endpoint("auth.refresh", auth::refresh)
-              .endpoint("auth.logout", auth::logout)
-              .endpoint("auth.verify", auth::verify)
-              .endpoint("auth.jwks", auth::jwks)
-              .endpoint("user.list", accounts::list)
-              .endpoint("user.findById", accounts::findById)
-              .endpoint("user.findByEmail", accounts::findByEmail)
-              .endpoint("user.create", accounts::create)
-              .endpoint("user.update", accounts::update)
-              .endpoint("user.deactivate", accounts::deactivate)
-              .endpoint("user.status", accounts::status)
-              .endpoint("address.listByUser", addresses::list)
-              .endpoint("address.create", addresses::create)
-              .endpoint("address.update", addresses::update)
-              .endpoint("address.delete", addresses::delete)
-              .endpoint("address.setDefault", addresses::setDefault));
+              .endpoint(UserSubjects.AUTH_REGISTER, auth::register)
+              .endpoint(UserSubjects.AUTH_LOGIN, auth::login)
+              .endpoint(UserSubjects.AUTH_REFRESH, auth::refresh)
+              .endpoint(UserSubjects.AUTH_LOGOUT, auth::logout)
+              .endpoint(UserSubjects.AUTH_VERIFY, auth::verify)
+              .endpoint(UserSubjects.AUTH_JWKS, auth::jwks)
+              .endpoint(UserSubjects.USER_LIST, accounts::list)
+              .endpoint(UserSubjects.USER_FIND_BY_ID, accounts::findById)
+              .endpoint(UserSubjects.USER_FIND_BY_EMAIL, accounts::findByEmail)
+              .endpoint(UserSubjects.USER_CREATE, accounts::create)
+              .endpoint(UserSubjects.USER_UPDATE, accounts::update)
+              .endpoint(UserSubjects.USER_DEACTIVATE, accounts::deactivate)
+              .endpoint(UserSubjects.USER_STATUS, accounts::status)
+              .endpoint(UserSubjects.ADDRESS_LIST_BY_USER, addresses::list)
+              .endpoint(UserSubjects.ADDRESS_CREATE, addresses::create)
+              .endpoint(UserSubjects.ADDRESS_UPDATE, addresses::update)
+              .endpoint(UserSubjects.ADDRESS_DELETE, addresses::delete)
+              .endpoint(UserSubjects.ADDRESS_SET_DEFAULT, addresses::setDefault));
     });
   }
 }

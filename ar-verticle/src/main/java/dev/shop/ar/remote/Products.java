@@ -3,8 +3,10 @@ package dev.shop.ar.remote;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
+import dev.shop.contract.product.ProductByIdRequest;
+import dev.shop.contract.product.ProductErrors;
+import dev.shop.contract.product.ProductSubjects;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /** The product service as the AR service asks it over the bus; it never reads that database. */
@@ -21,13 +23,14 @@ public final class Products {
    * the product service's own failure (503, 504...) when it cannot say.
    */
   public Future<Void> requireExists(UUID id, String requestId) {
-    return bus.request("product.getById", new JsonObject().put("id", id.toString()), RequestMeta.internal(requestId))
+    return bus.request(ProductSubjects.PRODUCT_GET_BY_ID, new ProductByIdRequest(id).toJson(),
+            RequestMeta.internal(requestId))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(isNotFound(failure) ? notFound() : failure));
   }
 
   private static boolean isNotFound(Throwable failure) {
-    return failure instanceof ShopException shop && shop.status() == 404;
+    return failure instanceof ShopException shop && shop.status() == ProductErrors.NOT_FOUND;
   }
 
   public static ShopException notFound() {

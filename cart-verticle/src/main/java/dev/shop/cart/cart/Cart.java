@@ -1,7 +1,7 @@
 package dev.shop.cart.cart;
 
-import dev.shop.cart.catalogue.CatalogueProduct;
 import dev.shop.common.json.Timestamps;
+import dev.shop.contract.product.ProductSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -29,7 +29,7 @@ record Cart(UUID id, UUID userId, String sessionId, OffsetDateTime createdAt, Of
    * The contract's CartResponse with {@code items} whose products are all in {@code products}.
    * The subtotal counts each line at its own price, the one of when it was added.
    */
-  JsonObject toResponse(List<CartItem> items, Map<UUID, CatalogueProduct> products) {
+  JsonObject toResponse(List<CartItem> items, Map<UUID, ProductSummary> products) {
     JsonArray lines = new JsonArray();
     long totalItems = 0;
     long subtotal = 0;

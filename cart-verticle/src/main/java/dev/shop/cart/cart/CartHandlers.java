@@ -6,6 +6,7 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.cart.RemoveOrderedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -18,9 +19,6 @@ import java.util.UUID;
  * sent (400 when there is neither); every change answers the resulting CartResponse.
  */
 public final class CartHandlers {
-
-  /** The most lines one {@code cart.removeOrdered} may name. */
-  private static final int MAX_ORDERED_LINES = 1000;
 
   private final CartRepository carts;
   private final Catalogue catalogue;
@@ -104,7 +102,7 @@ public final class CartHandlers {
   public Future<BusReply> removeOrdered(BusRequest request) {
     CartOwner user = CartOwner.user(request.caller());
     JsonInput input = JsonInput.body(request.body(), "items");
-    List<JsonInput> lines = input.requiredObjects("items", MAX_ORDERED_LINES, "productId", "quantity");
+    List<JsonInput> lines = input.requiredObjects("items", RemoveOrderedRequest.MAX_LINES, "productId", "quantity");
     Map<UUID, Integer> ordered = new LinkedHashMap<>();
     for (JsonInput line : lines) {
       String productId = line.requiredString("productId", 1, Integer.MAX_VALUE);

@@ -1,7 +1,7 @@
 package dev.shop.cart.cart;
 
-import dev.shop.cart.catalogue.CatalogueProduct;
 import dev.shop.common.json.Timestamps;
+import dev.shop.contract.product.ProductSummary;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
@@ -18,7 +18,7 @@ record CartItem(UUID id, UUID cartId, UUID productId, int quantity, long priceIn
   }
 
   /** A CartResponse line, showing the product as it is today. */
-  JsonObject toResponse(CatalogueProduct product) {
+  JsonObject toResponse(ProductSummary product) {
     return new JsonObject()
         .put("id", id.toString())
         .put("cartId", cartId.toString())
@@ -26,6 +26,6 @@ record CartItem(UUID id, UUID cartId, UUID productId, int quantity, long priceIn
         .put("quantity", quantity)
         .put("priceInt", priceInt)
         .put("createdAt", Timestamps.format(createdAt))
-        .put("product", product.toResponse());
+        .put("product", product.toJson());
   }
 }

@@ -1,7 +1,7 @@
 package dev.shop.cart.cart;
 
 import dev.shop.cart.catalogue.Catalogue;
-import dev.shop.cart.catalogue.CatalogueProduct;
+import dev.shop.contract.product.ProductSummary;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.shop.cart.cart;
 
-import dev.shop.cart.catalogue.Catalogue;
-import dev.shop.cart.catalogue.CatalogueProduct;
 import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.contract.product.ProductSummary;
+import dev.shop.contract.product.ProductsByIdsRequest;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -25,7 +25,7 @@ import java.util.UUID;
 public final class CartRepository {
 
   /** The most different products a cart holds: all of them are shown with one product request. */
-  static final int MAX_LINES = Catalogue.MAX_BATCH_IDS;
+  static final int MAX_LINES = ProductsByIdsRequest.MAX_IDS;
 
   private final Pool pool;
 
@@ -59,7 +59,7 @@ public final class CartRepository {
    * needed. A new line keeps today's price; an existing line keeps its own. Concurrent adds meet on
    * the unique keys and sum up; the stock check applies to the line's resulting quantity (409).
    */
-  Future<Void> add(CartOwner owner, CatalogueProduct product, int quantity) {
+  Future<Void> add(CartOwner owner, ProductSummary product, int quantity) {
     LineQuantity.check(product, quantity);
     return Transactions.inTransaction(pool, connection -> lockOrCreate(connection, owner)
         .compose(cartId -> connection.preparedQuery("SELECT count(*), coalesce(bool_or(product_id = $2), false) "

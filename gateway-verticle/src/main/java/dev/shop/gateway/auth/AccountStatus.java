@@ -4,9 +4,12 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
+import dev.shop.contract.user.UserStatusReply;
+import dev.shop.contract.user.UserStatusRequest;
+import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -49,9 +52,9 @@ public final class AccountStatus {
     }
     CompletableFuture<Boolean> asked = new CompletableFuture<>();
     active.put(userId, asked);
-    bus.request("user.status", new JsonObject().put("id", userId), RequestMeta.internal("gateway-account-status"),
-            wait)
-        .map(reply -> reply.bodyAsObject().getBoolean("active", false))
+    bus.request(UserSubjects.USER_STATUS, new UserStatusRequest(UUID.fromString(userId)).toJson(),
+            RequestMeta.internal("gateway-account-status"), wait)
+        .map(reply -> UserStatusReply.fromJson(reply.bodyAsObject()).active())
         .onSuccess(answer -> {
           lastKnown.put(userId, answer);
           asked.complete(answer);

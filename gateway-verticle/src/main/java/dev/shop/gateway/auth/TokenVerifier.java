@@ -8,9 +8,10 @@ import dev.shop.common.bus.Caller;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.contract.user.JsonWebKeySet;
+import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,7 +56,7 @@ public final class TokenVerifier {
   /** The fetch under way, which every caller until it completes shares; null when none is. */
   private Future<Void> loading;
   private long lastUnknownKidLoadMillis;
-  private JsonArray publishedKeys;
+  private List<JsonObject> publishedKeys;
   /** Verified tokens and whom they stand for; null when none are kept. */
   private final Cache<String, Verified> verified;
 
@@ -97,9 +99,9 @@ public final class TokenVerifier {
     if (loading != null) {
       return loading;
     }
-    Future<Void> fetch = bus.request("auth.jwks", new JsonObject(), RequestMeta.internal("gateway-jwks"))
+    Future<Void> fetch = bus.request(UserSubjects.AUTH_JWKS, new JsonObject(), RequestMeta.internal("gateway-jwks"))
         .map(reply -> {
-          use(reply.bodyAsObject().getJsonArray("keys", new JsonArray()));
+          use(JsonWebKeySet.fromJson(reply.bodyAsObject()).keys());
           return null;
         });
     loading = fetch;
@@ -108,15 +110,14 @@ public final class TokenVerifier {
     return fetch;
   }
 
-  private void use(JsonArray keys) {
+  private void use(List<JsonObject> keys) {
     // With no key at all Vert.x's JWT runs unsecured and accepts unsigned tokens: keep the last set.
     if (keys.isEmpty()) {
       throw new IllegalStateException("the user service published no token keys");
     }
     JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(issuer));
     Set<String> ids = new HashSet<>();
-    keys.forEach(key -> {
-      JsonObject jwk = (JsonObject) key;
+    keys.forEach(jwk -> {
       options.addJwk(jwk);
       ids.add(jwk.getString("kid"));
     });
@@ -124,7 +125,7 @@ public final class TokenVerifier {
     if (verified != null && !keys.equals(publishedKeys)) {
       verified.invalidateAll();
     }
-    publishedKeys = keys.copy();
+    publishedKeys = keys;
     if (!ids.equals(kids)) {
       log.atInfo().addKeyValue("kids", ids).log("token keys loaded");
     }

@@ -2,6 +2,7 @@ package dev.shop.gateway.routes;
 
 import static dev.shop.gateway.auth.Access.USER;
 
+import dev.shop.contract.user.UserSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
@@ -12,10 +13,10 @@ public final class AddressRoutes {
   }
 
   public static void register(Api api) {
-    api.get("/addresses", USER, "address.listByUser", Payload.empty());
-    api.post("/addresses", USER, "address.create", Payload.body());
-    api.put("/addresses/:id/set-default", USER, "address.setDefault", Payload.pathId());
-    api.put("/addresses/:id", USER, "address.update", Payload.update());
-    api.delete("/addresses/:id", USER, "address.delete", Payload.pathId());
+    api.get("/addresses", USER, UserSubjects.ADDRESS_LIST_BY_USER, Payload.empty());
+    api.post("/addresses", USER, UserSubjects.ADDRESS_CREATE, Payload.body());
+    api.put("/addresses/:id/set-default", USER, UserSubjects.ADDRESS_SET_DEFAULT, Payload.pathId());
+    api.put("/addresses/:id", USER, UserSubjects.ADDRESS_UPDATE, Payload.update());
+    api.delete("/addresses/:id", USER, UserSubjects.ADDRESS_DELETE, Payload.pathId());
   }
 }

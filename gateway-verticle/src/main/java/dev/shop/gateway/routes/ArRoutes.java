@@ -3,6 +3,7 @@ package dev.shop.gateway.routes;
 import static dev.shop.gateway.auth.Access.PUBLIC;
 import static dev.shop.gateway.auth.Access.USER;
 
+import dev.shop.contract.ar.ArSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
@@ -13,7 +14,7 @@ public final class ArRoutes {
   }
 
   public static void register(Api api) {
-    api.get("/ar/snapshots", PUBLIC, "ar.snapshotList", Payload.query());
-    api.post("/ar/snapshots", USER, "ar.snapshotCreate", Payload.body());
+    api.get("/ar/snapshots", PUBLIC, ArSubjects.SNAPSHOT_LIST, Payload.query());
+    api.post("/ar/snapshots", USER, ArSubjects.SNAPSHOT_CREATE, Payload.body());
   }
 }

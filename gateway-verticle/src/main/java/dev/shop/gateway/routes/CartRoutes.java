@@ -3,6 +3,7 @@ package dev.shop.gateway.routes;
 import static dev.shop.gateway.auth.Access.OPTIONAL_USER;
 import static dev.shop.gateway.auth.Access.USER;
 
+import dev.shop.contract.cart.CartSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
@@ -17,14 +18,14 @@ public final class CartRoutes {
 
   public static void register(Api api) {
     Payload sessionQuery = Payload.queryParams("sessionId");
-    api.get("/cart", OPTIONAL_USER, "cart.get", sessionQuery);
-    api.delete("/cart", OPTIONAL_USER, "cart.clear", sessionQuery);
-    api.post("/cart/items", OPTIONAL_USER, "cart.addItem", Payload.body());
-    api.put("/cart/items/:id", OPTIONAL_USER, "cart.updateItem", Payload.update());
+    api.get("/cart", OPTIONAL_USER, CartSubjects.GET, sessionQuery);
+    api.delete("/cart", OPTIONAL_USER, CartSubjects.CLEAR, sessionQuery);
+    api.post("/cart/items", OPTIONAL_USER, CartSubjects.ADD_ITEM, Payload.body());
+    api.put("/cart/items/:id", OPTIONAL_USER, CartSubjects.UPDATE_ITEM, Payload.update());
     // One path parameter name for /cart/items/:id whatever the method (OpenAPI requires it); the
     // cart service calls the line's id itemId.
-    api.delete("/cart/items/:id", OPTIONAL_USER, "cart.removeItem", Payload.pathParam("id", "itemId").and(sessionQuery));
-    api.delete("/cart/items", OPTIONAL_USER, "cart.removeItem", Payload.body());
-    api.post("/cart/transfer", USER, "cart.transferToUser", Payload.body());
+    api.delete("/cart/items/:id", OPTIONAL_USER, CartSubjects.REMOVE_ITEM, Payload.pathParam("id", "itemId").and(sessionQuery));
+    api.delete("/cart/items", OPTIONAL_USER, CartSubjects.REMOVE_ITEM, Payload.body());
+    api.post("/cart/transfer", USER, CartSubjects.TRANSFER_TO_USER, Payload.body());
   }
 }

@@ -3,6 +3,7 @@ package dev.shop.gateway.routes;
 import static dev.shop.gateway.auth.Access.ADMIN;
 import static dev.shop.gateway.auth.Access.PUBLIC;
 
+import dev.shop.contract.product.ProductSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
@@ -13,19 +14,19 @@ public final class CatalogueRoutes {
   }
 
   public static void register(Api api) {
-    api.get("/categories", PUBLIC, "category.list", Payload.query());
-    api.get("/categories/slug/:slug", PUBLIC, "category.getBySlug", Payload.path("slug"));
-    api.get("/categories/:id", PUBLIC, "category.getById", Payload.pathId());
-    api.post("/categories", ADMIN, "category.create", Payload.body());
-    api.put("/categories/:id", ADMIN, "category.update", Payload.update());
-    api.delete("/categories/:id", ADMIN, "category.delete", Payload.pathId());
+    api.get("/categories", PUBLIC, ProductSubjects.CATEGORY_LIST, Payload.query());
+    api.get("/categories/slug/:slug", PUBLIC, ProductSubjects.CATEGORY_GET_BY_SLUG, Payload.path("slug"));
+    api.get("/categories/:id", PUBLIC, ProductSubjects.CATEGORY_GET_BY_ID, Payload.pathId());
+    api.post("/categories", ADMIN, ProductSubjects.CATEGORY_CREATE, Payload.body());
+    api.put("/categories/:id", ADMIN, ProductSubjects.CATEGORY_UPDATE, Payload.update());
+    api.delete("/categories/:id", ADMIN, ProductSubjects.CATEGORY_DELETE, Payload.pathId());
 
-    api.get("/products", PUBLIC, "product.list", Payload.query());
-    api.get("/products/slug/:slug", PUBLIC, "product.getBySlug", Payload.path("slug"));
-    api.get("/products/:id", PUBLIC, "product.getById", Payload.pathId());
-    api.post("/products", ADMIN, "product.create", Payload.body());
-    api.put("/products/:id", ADMIN, "product.update", Payload.update());
-    api.delete("/products/:id", ADMIN, "product.delete", Payload.pathId());
-    api.post("/products/:id/stock", ADMIN, "product.adjustStock", Payload.update());
+    api.get("/products", PUBLIC, ProductSubjects.PRODUCT_LIST, Payload.query());
+    api.get("/products/slug/:slug", PUBLIC, ProductSubjects.PRODUCT_GET_BY_SLUG, Payload.path("slug"));
+    api.get("/products/:id", PUBLIC, ProductSubjects.PRODUCT_GET_BY_ID, Payload.pathId());
+    api.post("/products", ADMIN, ProductSubjects.PRODUCT_CREATE, Payload.body());
+    api.put("/products/:id", ADMIN, ProductSubjects.PRODUCT_UPDATE, Payload.update());
+    api.delete("/products/:id", ADMIN, ProductSubjects.PRODUCT_DELETE, Payload.pathId());
+    api.post("/products/:id/stock", ADMIN, ProductSubjects.PRODUCT_ADJUST_STOCK, Payload.update());
   }
 }

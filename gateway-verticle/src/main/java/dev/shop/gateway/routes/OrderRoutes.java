@@ -3,6 +3,7 @@ package dev.shop.gateway.routes;
 import static dev.shop.gateway.auth.Access.ADMIN;
 import static dev.shop.gateway.auth.Access.USER;
 
+import dev.shop.contract.order.OrderSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
@@ -13,10 +14,10 @@ public final class OrderRoutes {
   }
 
   public static void register(Api api) {
-    api.post("/orders", USER, "order.create", Payload.body());
-    api.get("/orders", USER, "order.listByUser", Payload.query());
-    api.get("/orders/:id", USER, "order.get", Payload.pathId());
-    api.put("/orders/:id/status", ADMIN, "order.updateStatus", Payload.update());
-    api.put("/orders/:id/cancel", USER, "order.cancel", Payload.update());
+    api.post("/orders", USER, OrderSubjects.CREATE, Payload.body());
+    api.get("/orders", USER, OrderSubjects.LIST_BY_USER, Payload.query());
+    api.get("/orders/:id", USER, OrderSubjects.GET, Payload.pathId());
+    api.put("/orders/:id/status", ADMIN, OrderSubjects.UPDATE_STATUS, Payload.update());
+    api.put("/orders/:id/cancel", USER, OrderSubjects.CANCEL, Payload.update());
   }
 }

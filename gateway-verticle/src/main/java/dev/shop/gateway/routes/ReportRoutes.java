@@ -2,6 +2,7 @@ package dev.shop.gateway.routes;
 
 import static dev.shop.gateway.auth.Access.ADMIN;
 
+import dev.shop.contract.report.ReportSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
@@ -12,8 +13,8 @@ public final class ReportRoutes {
   }
 
   public static void register(Api api) {
-    api.get("/reports/sales-summary", ADMIN, "report.salesSummary", Payload.query());
-    api.get("/reports/product-performance", ADMIN, "report.productPerformance", Payload.query());
-    api.get("/reports/user-cohort", ADMIN, "report.userCohort", Payload.query());
+    api.get("/reports/sales-summary", ADMIN, ReportSubjects.SALES_SUMMARY, Payload.query());
+    api.get("/reports/product-performance", ADMIN, ReportSubjects.PRODUCT_PERFORMANCE, Payload.query());
+    api.get("/reports/user-cohort", ADMIN, ReportSubjects.USER_COHORT, Payload.query());
   }
 }

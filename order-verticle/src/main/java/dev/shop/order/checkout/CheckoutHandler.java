@@ -5,6 +5,7 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.contract.product.ReservedLine;
 import dev.shop.order.order.Order;
 import dev.shop.order.order.OrderItem;
 import dev.shop.order.order.OrderRepository;
@@ -12,8 +13,6 @@ import dev.shop.order.remote.Addresses;
 import dev.shop.order.remote.Carts;
 import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
@@ -97,7 +96,7 @@ public final class CheckoutHandler {
     return Future.all(lines, address).compose(ready -> {
       UUID orderId = Ids.newId();
       String requestId = request.requestId();
-      return stock.reserve(orderId, OrderLine.toJson(lines.result()), requestId)
+      return stock.reserve(orderId, lines.result(), requestId)
           .compose(reserved -> orders.insert(pending(orderId, userId, checkout.addressId(), reserved),
                   client -> completeKey(client, userId, key, orderId))
               .recover(failure -> stock.release(orderId, requestId)
@@ -129,11 +128,9 @@ public final class CheckoutHandler {
     });
   }
 
-  private static Order pending(UUID orderId, UUID userId, UUID addressId, JsonArray reserved) {
-    List<OrderItem> items = reserved.stream().map(line -> (JsonObject) line).map(line -> new OrderItem(Ids.newId(),
-        orderId, UUID.fromString(line.getString("productId")), line.getInteger("quantity"), line.getLong("priceInt"),
-        line.getString("sku"), line.getString("name"), line.getString("slug"),
-        line.getJsonArray("imageUrls").stream().map(String::valueOf).toList(), null)).toList();
+  private static Order pending(UUID orderId, UUID userId, UUID addressId, List<ReservedLine> reserved) {
+    List<OrderItem> items = reserved.stream().map(line -> new OrderItem(Ids.newId(), orderId, line.productId(),
+        line.quantity(), line.priceInt(), line.sku(), line.name(), line.slug(), line.imageUrls(), null)).toList();
     return Order.pending(orderId, userId, addressId, items);
   }
 
@@ -144,7 +141,7 @@ public final class CheckoutHandler {
    */
   private Future<Order> confirm(Order order, String key, String requestId) {
     return stock.confirm(order.id(), requestId).map(order).recover(failure -> {
-      if (failure instanceof ShopException shop && shop.status() == 409) {
+      if (StockReservations.released(failure)) {
         return orders.delete(order.id(), client -> releaseKey(client, order.userId(), key))
             .compose(v -> Future.failedFuture(ShopException.conflict(
                 "The stock reservation expired before the order was saved; please retry")));

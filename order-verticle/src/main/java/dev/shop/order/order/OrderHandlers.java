@@ -7,6 +7,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.order.OrderExistsReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public final class OrderHandlers {
     request.caller().requireInternal();
     Optional<UUID> id = Ids.parse(request.body().getValue("orderId"));
     Future<Boolean> exists = id.isEmpty() ? Future.succeededFuture(false) : orders.exists(id.get());
-    return exists.map(found -> BusReply.ok(new JsonObject().put("exists", found)));
+    return exists.map(found -> BusReply.ok(new OrderExistsReply(found).toJson()));
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.shop.order.remote;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
+import dev.shop.contract.user.AddressIds;
+import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -17,7 +19,7 @@ public final class Addresses {
 
   /** Whether {@code addressId} is one of the caller's addresses ({@code address.listByUser}). */
   public Future<Boolean> owns(RequestMeta caller, UUID addressId) {
-    return bus.request("address.listByUser", new JsonObject(), caller).map(reply -> reply.bodyAsArray().stream()
-        .anyMatch(address -> addressId.toString().equals(((JsonObject) address).getString("id"))));
+    return bus.request(UserSubjects.ADDRESS_LIST_BY_USER, new JsonObject(), caller)
+        .map(reply -> AddressIds.fromJson(reply.bodyAsArray()).contains(addressId));
   }
 }

@@ -2,6 +2,10 @@ package dev.shop.order.remote;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
+import dev.shop.contract.cart.CartLine;
+import dev.shop.contract.cart.CartLines;
+import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.cart.RemoveOrderedRequest;
 import dev.shop.order.checkout.OrderLine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,16 +22,17 @@ public final class Carts {
 
   /** The lines of the caller's cart ({@code cart.get}). */
   public Future<List<OrderLine>> lines(RequestMeta caller) {
-    return bus.request("cart.get", new JsonObject(), caller).map(reply -> reply.bodyAsObject()
-        .getJsonArray("items").stream()
-        .map(item -> (JsonObject) item)
-        .map(item -> new OrderLine(item.getString("productId"), item.getInteger("quantity")))
+    return bus.request(CartSubjects.GET, new JsonObject(), caller).map(reply -> CartLines.fromJson(reply.bodyAsObject())
+        .items().stream()
+        .map(line -> new OrderLine(line.productId(), line.quantity()))
         .toList());
   }
 
   /** Takes the ordered quantities out of the caller's cart ({@code cart.removeOrdered}). */
   public Future<Void> removeOrdered(RequestMeta caller, List<OrderLine> lines) {
-    return bus.request("cart.removeOrdered", new JsonObject().put("items", OrderLine.toJson(lines)), caller)
-        .mapEmpty();
+    RemoveOrderedRequest ordered = new RemoveOrderedRequest(lines.stream()
+        .map(line -> new CartLine(line.productId(), line.quantity()))
+        .toList());
+    return bus.request(CartSubjects.REMOVE_ORDERED, ordered.toJson(), caller).mapEmpty();
   }
 }

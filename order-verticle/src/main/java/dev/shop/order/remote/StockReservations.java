@@ -3,9 +3,18 @@ package dev.shop.order.remote;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
+import dev.shop.common.error.ShopException;
+import dev.shop.contract.product.ProductErrors;
+import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ReservationRequest;
+import dev.shop.contract.product.ReservedLine;
+import dev.shop.contract.product.StockLine;
+import dev.shop.contract.product.StockReserveReply;
+import dev.shop.contract.product.StockReserveRequest;
+import dev.shop.order.checkout.OrderLine;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 
 /** The product service's stock reservations ({@code stock.*}), called as the order service itself. */
@@ -21,19 +30,27 @@ public final class StockReservations {
    * Reserves every line for the order, all or none; answers the lines with today's prices and
    * product data. 404 for an unknown product, 409 naming the products short of stock.
    */
-  public Future<JsonArray> reserve(UUID orderId, JsonArray lines, String requestId) {
-    return call("stock.reserve", new JsonObject().put("orderId", orderId.toString()).put("items", lines), requestId)
-        .map(reply -> reply.bodyAsObject().getJsonArray("items"));
+  public Future<List<ReservedLine>> reserve(UUID orderId, List<OrderLine> lines, String requestId) {
+    StockReserveRequest reservation = new StockReserveRequest(orderId, lines.stream()
+        .map(line -> new StockLine(line.productId(), line.quantity()))
+        .toList());
+    return call(ProductSubjects.STOCK_RESERVE, reservation.toJson(), requestId)
+        .map(reply -> StockReserveReply.fromJson(reply.bodyAsObject()).items());
   }
 
   /** The order exists: the reserved stock stays sold. 409 when the reservation was released meanwhile. */
   public Future<Void> confirm(UUID orderId, String requestId) {
-    return call("stock.confirm", new JsonObject().put("orderId", orderId.toString()), requestId).mapEmpty();
+    return call(ProductSubjects.STOCK_CONFIRM, new ReservationRequest(orderId).toJson(), requestId).mapEmpty();
+  }
+
+  /** Whether {@code failure} is {@link #confirm}'s answer that the reservation was released meanwhile. */
+  public static boolean released(Throwable failure) {
+    return failure instanceof ShopException shop && shop.status() == ProductErrors.RESERVATION_RELEASED;
   }
 
   /** Gives the order's reserved stock back; only the first release of an order returns it. */
   public Future<Void> release(UUID orderId, String requestId) {
-    return call("stock.release", new JsonObject().put("orderId", orderId.toString()), requestId).mapEmpty();
+    return call(ProductSubjects.STOCK_RELEASE, new ReservationRequest(orderId).toJson(), requestId).mapEmpty();
   }
 
   private Future<BusReply> call(String subject, JsonObject body, String requestId) {

@@ -6,6 +6,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.product.ProductsByIdsRequest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 /** The {@code product.*} subjects: the catalogue is public to read, administrators change it. */
 public final class ProductHandlers {
 
-  /** The most ids one {@code product.getByIds} may ask for. */
-  public static final int MAX_BATCH_IDS = 200;
   private static final int MAX_SEARCH_WORDS = 8;
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -70,14 +69,15 @@ public final class ProductHandlers {
 
 
   /**
-   * {@code {ids:[...]}} (at most {@link #MAX_BATCH_IDS}): {@code {products:[...]}} in the order
+   * {@code {ids:[...]}} (at most {@link ProductsByIdsRequest#MAX_IDS}): {@code {products:[...]}} in the order
    * asked, each once; unknown and malformed ids are simply absent.
    */
   public Future<BusReply> getByIds(BusRequest request) {
     JsonInput input = JsonInput.body(request.body(), "ids");
     JsonArray ids = input.optionalArray("ids");
     input.check(input.has("ids"), "ids", "is required");
-    input.check(ids == null || ids.size() <= MAX_BATCH_IDS, "ids", "must have at most " + MAX_BATCH_IDS + " entries");
+    input.check(ids == null || ids.size() <= ProductsByIdsRequest.MAX_IDS, "ids",
+        "must have at most " + ProductsByIdsRequest.MAX_IDS + " entries");
     input.validate();
     Set<UUID> wanted = new LinkedHashSet<>();
     ids.forEach(value -> Ids.parse(value).ifPresent(wanted::add));

@@ -5,6 +5,10 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.product.StockConfirmReply;
+import dev.shop.contract.product.StockReleaseReply;
+import dev.shop.contract.product.StockReserveReply;
+import dev.shop.contract.product.StockReserveRequest;
 import dev.shop.product.reservation.ReservationRepository.Status;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +25,6 @@ import java.util.UUID;
  */
 public final class ReservationHandlers {
 
-  private static final int MAX_LINES = 200;
   private static final int MAX_QUANTITY = 1_000_000;
 
   /** Lines sorted as PostgreSQL sorts uuids (by their bytes, as their lower-case text sorts). */
@@ -45,8 +48,8 @@ public final class ReservationHandlers {
     JsonInput input = JsonInput.lenient(request.body());
     UUID orderId = requiredOrderId(input);
     JsonArray items = input.optionalArray("items");
-    input.check(items == null || (!items.isEmpty() && items.size() <= MAX_LINES), "items",
-        "must have 1 to " + MAX_LINES + " lines");
+    input.check(items == null || (!items.isEmpty() && items.size() <= StockReserveRequest.MAX_LINES), "items",
+        "must have 1 to " + StockReserveRequest.MAX_LINES + " lines");
     input.check(input.has("items"), "items", "is required");
     input.validate();
     List<JsonObject> given = items.stream().map(item -> item instanceof JsonObject o ? o : new JsonObject()).toList();
@@ -62,11 +65,8 @@ public final class ReservationHandlers {
           .orElseThrow(() -> ShopException.notFound("Product not found: " + line.getValue("productId")));
       lines.merge(productId, line.getInteger("quantity"), Integer::sum);
     }
-    return reservations.reserve(orderId, lines, ttlSeconds).map(reserved -> {
-      JsonArray answer = new JsonArray();
-      reserved.forEach(line -> answer.add(line.toResponse()));
-      return BusReply.ok(new JsonObject().put("orderId", orderId.toString()).put("items", answer));
-    });
+    return reservations.reserve(orderId, lines, ttlSeconds)
+        .map(reserved -> BusReply.ok(new StockReserveReply(orderId, reserved).toJson()));
   }
 
   /** {@code {orderId}}: the order exists, the stock stays sold. Idempotent. */
@@ -74,7 +74,7 @@ public final class ReservationHandlers {
     request.caller().requireInternal();
     UUID orderId = orderId(request);
     return reservations.confirm(orderId)
-        .map(v -> BusReply.ok(new JsonObject().put("orderId", orderId.toString()).put("status", "CONFIRMED")));
+        .map(v -> BusReply.ok(StockConfirmReply.confirmed(orderId).toJson()));
   }
 
   /**
@@ -86,7 +86,7 @@ public final class ReservationHandlers {
     request.caller().requireInternal();
     UUID orderId = orderId(request);
     return reservations.release(orderId, List.of(Status.PENDING, Status.CONFIRMED))
-        .map(released -> BusReply.ok(new JsonObject().put("orderId", orderId.toString()).put("released", released)));
+        .map(released -> BusReply.ok(new StockReleaseReply(orderId, released).toJson()));
   }
 
   private static UUID orderId(BusRequest request) {

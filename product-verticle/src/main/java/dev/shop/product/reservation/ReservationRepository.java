@@ -4,6 +4,7 @@ import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
+import dev.shop.contract.product.ReservedLine;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -23,6 +24,9 @@ public final class ReservationRepository {
 
   enum Status { PENDING, CONFIRMED, RELEASED }
 
+  /** The columns of a reserved line: the quantity held and the product as it was when reserved. */
+  private static final String LINE_COLUMNS = "product_id, quantity, price_int, sku, name, slug, image_urls";
+
   private final Pool pool;
 
   public ReservationRepository(Pool pool) {
@@ -36,7 +40,7 @@ public final class ReservationRepository {
    * product short of stock, 409 for a released reservation.
    */
   Future<List<ReservedLine>> reserve(UUID orderId, SortedMap<UUID, Integer> lines, int ttlSeconds) {
-    return pool.preparedQuery("SELECT outcome, " + ReservedLine.COLUMNS + ", stock FROM reserve_stock($1, $2, $3, $4)")
+    return pool.preparedQuery("SELECT outcome, " + LINE_COLUMNS + ", stock FROM reserve_stock($1, $2, $3, $4)")
         .execute(Tuple.of(orderId, lines.keySet().toArray(UUID[]::new), lines.values().toArray(Integer[]::new),
             ttlSeconds))
         .compose(rows -> {
@@ -45,7 +49,7 @@ public final class ReservationRepository {
           List<FieldError> shortOfStock = new ArrayList<>();
           for (Row row : rows) {
             switch (row.getString("outcome")) {
-              case "reserved", "kept" -> reserved.add(ReservedLine.from(row));
+              case "reserved", "kept" -> reserved.add(reservedLine(row));
               case "released" -> {
                 return Future.failedFuture(ShopException.conflict("The reservation of this order was released"));
               }
@@ -65,6 +69,13 @@ public final class ReservationRepository {
           }
           return Future.succeededFuture(reserved);
         });
+  }
+
+  private static ReservedLine reservedLine(Row row) {
+    String[] images = row.getArrayOfStrings("image_urls");
+    return new ReservedLine(row.getUUID("product_id"), row.getInteger("quantity"), row.getLong("price_int"),
+        row.getString("sku"), row.getString("name"), row.getString("slug"),
+        images == null ? List.of() : List.of(images));
   }
 
   /** Marks the reservation CONFIRMED (again, harmlessly); 404 when unknown, 409 when released. */

@@ -3,10 +3,12 @@ package dev.shop.product.reservation;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.service.PeriodicJob;
+import dev.shop.contract.order.OrderExistsReply;
+import dev.shop.contract.order.OrderExistsRequest;
+import dev.shop.contract.order.OrderSubjects;
 import dev.shop.product.reservation.ReservationRepository.Status;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,9 +55,9 @@ public final class ReservationSweeper {
   }
 
   private Future<Void> settle(UUID orderId) {
-    return bus.request("order.exists", new JsonObject().put("orderId", orderId.toString()),
+    return bus.request(OrderSubjects.EXISTS, new OrderExistsRequest(orderId).toJson(),
             RequestMeta.internal("reservation-sweeper"))
-        .compose(reply -> reply.bodyAsObject().getBoolean("exists", false)
+        .compose(reply -> OrderExistsReply.fromJson(reply.bodyAsObject()).exists()
             ? reservations.confirm(orderId)
             : reservations.release(orderId, List.of(Status.PENDING)).<Void>mapEmpty())
         .onSuccess(v -> log.atInfo().addKeyValue("orderId", orderId).log("expired reservation settled"))

@@ -8,6 +8,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.user.UserStatusReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,8 +52,8 @@ public final class UserHandlers {
     request.caller().requireInternal();
     UUID id = Ids.parse(request.body().getValue("id"))
         .orElseThrow(() -> ShopException.invalidField("id", "must be a UUID"));
-    return users.findById(id).map(found -> BusReply.ok(new JsonObject().put("active",
-        found.map(User::active).orElse(false))));
+    return users.findById(id).map(found -> BusReply.ok(new UserStatusReply(found.map(User::active).orElse(false))
+        .toJson()));
   }
 
   /** {@code {email}}; admin. */

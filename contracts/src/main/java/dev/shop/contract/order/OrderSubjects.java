@@ -1,0 +1,17 @@
+package dev.shop.contract.order;
+
+/** The order service's subjects (docs/PROTOCOL.md, "order service"). */
+public final class OrderSubjects {
+
+  public static final String CREATE = "order.create";
+  /** Also asked by the payment service with the caller's identity: read as an {@link OrderSummary}. */
+  public static final String GET = "order.get";
+  public static final String LIST_BY_USER = "order.listByUser";
+  public static final String UPDATE_STATUS = "order.updateStatus";
+  public static final String CANCEL = "order.cancel";
+  /** Internal: {@link OrderExistsRequest}, answered with an {@link OrderExistsReply}. */
+  public static final String EXISTS = "order.exists";
+
+  private OrderSubjects() {
+  }
+}
