@@ -1,0 +1,108 @@
+package dev.shop.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.contract.ar.ArSubjects;
+import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.payment.PaymentSubjects;
+import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.report.ReportSubjects;
+import dev.shop.contract.user.UserSubjects;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** docs/PROTOCOL.md lists exactly the subjects of the contracts, each under the service that has it. */
+class ProtocolSubjectsTest {
+
+  /** Each service as PROTOCOL.md's headings name it ("### user service"), and its contract's subjects. */
+  private static final Map<String, Class<?>> SERVICES = Map.of(
+      "user", UserSubjects.class,
+      "product", ProductSubjects.class,
+      "cart", CartSubjects.class,
+      "order", OrderSubjects.class,
+      "payment", PaymentSubjects.class,
+      "report", ReportSubjects.class,
+      "ar", ArSubjects.class);
+
+  /** A subject table's row: its first cell is the subject in backquotes. */
+  private static final Pattern SUBJECT_ROW = Pattern.compile("^\\| `([A-Za-z]+\\.[A-Za-z]+)` \\|");
+  private static final Pattern SERVICE_HEADING = Pattern.compile("^### .*?\\b([a-z]+) service\\b");
+
+  @Test
+  void everySubjectOfTheProtocolIsInItsServicesContractAndViceVersa() throws IOException {
+    Map<String, Set<String>> documented = documentedSubjects();
+    Map<String, Set<String>> contracts = new TreeMap<>();
+    SERVICES.forEach((service, subjects) -> contracts.put(service, new TreeSet<>(constants(subjects))));
+
+    assertThat(documented).isEqualTo(contracts);
+  }
+
+  @Test
+  void noTwoConstantsNameTheSameSubject() {
+    List<String> all = new ArrayList<>();
+    SERVICES.values().forEach(subjects -> all.addAll(constants(subjects)));
+
+    assertThat(all).doesNotHaveDuplicates();
+  }
+
+  /** The subjects of each service's tables in the "Subjects" section, by service. */
+  private static Map<String, Set<String>> documentedSubjects() throws IOException {
+    Path protocol = Path.of(System.getProperty("basedir", "."), "..", "docs", "PROTOCOL.md");
+    Map<String, Set<String>> found = new TreeMap<>();
+    boolean inSubjects = false;
+    String service = null;
+    for (String line : Files.readAllLines(protocol)) {
+      if (line.startsWith("## ")) {
+        inSubjects = line.equals("## Subjects");
+        service = null;
+        continue;
+      }
+      if (!inSubjects) {
+        continue;
+      }
+      Matcher heading = SERVICE_HEADING.matcher(line);
+      if (heading.find()) {
+        service = heading.group(1);
+        assertThat(SERVICES).as("a contract for the service of \"%s\"", line).containsKey(service);
+        continue;
+      }
+      Matcher row = SUBJECT_ROW.matcher(line);
+      if (row.find()) {
+        assertThat(service).as("the service of the subject %s", row.group(1)).isNotNull();
+        found.computeIfAbsent(service, s -> new TreeSet<>()).add(row.group(1));
+      }
+    }
+    assertThat(found).as("subject tables in %s", protocol).isNotEmpty();
+    return found;
+  }
+
+  private static List<String> constants(Class<?> subjects) {
+    return Arrays.stream(subjects.getDeclaredFields())
+        .filter(field -> field.getType() == String.class && Modifier.isStatic(field.getModifiers())
+            && Modifier.isPublic(field.getModifiers()))
+        .map(ProtocolSubjectsTest::value)
+        .toList();
+  }
+
+  private static String value(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
