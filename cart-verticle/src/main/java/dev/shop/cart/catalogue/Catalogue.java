@@ -39,7 +39,8 @@ public final class Catalogue {
             RequestMeta.internal(requestId))
         .map(reply -> {
           Map<UUID, ProductSummary> found = new LinkedHashMap<>();
-          ProductsByIdsReply.fromJson(reply.bodyAsObject()).products().forEach(product -> found.put(product.id(), product));
+          ProductsByIdsReply.fromJson(reply.bodyAsObject()).products()
+              .forEach(product -> found.put(product.id(), product));
           return found;
         });
   }

@@ -10,7 +10,7 @@ public final class ProductSubjects {
   public static final String CATEGORY_UPDATE = "category.update";
   public static final String CATEGORY_DELETE = "category.delete";
   public static final String PRODUCT_LIST = "product.list";
-  /** Also asked by other services: {@link ProductByIdRequest}, answered with a ProductResponse ({@link ProductSummary}). */
+  /** Also asked by other services: {@link ProductByIdRequest}, a ProductResponse read as a {@link ProductSummary}. */
   public static final String PRODUCT_GET_BY_ID = "product.getById";
   public static final String PRODUCT_GET_BY_SLUG = "product.getBySlug";
   /** For other services: {@link ProductsByIdsRequest}, answered with a {@link ProductsByIdsReply}. */

@@ -18,6 +18,7 @@ public record StockReserveReply(UUID orderId, List<ReservedLine> items) {
   }
 
   public static StockReserveReply fromJson(JsonObject json) {
-    return new StockReserveReply(JsonFields.id(json, "orderId"), JsonFields.objects(json, "items", ReservedLine::fromJson));
+    return new StockReserveReply(JsonFields.id(json, "orderId"),
+        JsonFields.objects(json, "items", ReservedLine::fromJson));
   }
 }

@@ -26,6 +26,7 @@ public record StockReserveRequest(UUID orderId, List<StockLine> items) {
   }
 
   public static StockReserveRequest fromJson(JsonObject json) {
-    return new StockReserveRequest(JsonFields.id(json, "orderId"), JsonFields.objects(json, "items", StockLine::fromJson));
+    return new StockReserveRequest(JsonFields.id(json, "orderId"),
+        JsonFields.objects(json, "items", StockLine::fromJson));
   }
 }

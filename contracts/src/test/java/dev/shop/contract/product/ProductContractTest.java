@@ -32,7 +32,8 @@ class ProductContractTest {
     StockReserveReply reply = new StockReserveReply(ORDER, List.of(LINE));
 
     assertThat(reply.toJson().encode()).isEqualTo("{\"orderId\":\"" + ORDER + "\",\"items\":[{\"productId\":\""
-        + PRODUCT + "\",\"quantity\":2,\"priceInt\":3149000,\"sku\":\"JBL-760NC\",\"name\":\"Tai nghe JBL Tune 760NC Đen\","
+        + PRODUCT + "\",\"quantity\":2,\"priceInt\":3149000,\"sku\":\"JBL-760NC\","
+        + "\"name\":\"Tai nghe JBL Tune 760NC Đen\","
         + "\"slug\":\"tai-nghe-jbl\",\"imageUrls\":[\"https://cdn.example/1.jpg\"]}]}");
     assertThat(StockReserveReply.fromJson(new JsonObject(reply.toJson().encode()))).isEqualTo(reply);
   }
@@ -71,7 +72,8 @@ class ProductContractTest {
     assertThat(ReservationRequest.fromJson(request.toJson())).isEqualTo(request);
     assertThat(StockConfirmReply.fromJson(confirmed.toJson())).isEqualTo(confirmed);
     assertThat(StockReleaseReply.fromJson(released.toJson())).isEqualTo(released);
-    assertThat(ReservationRequest.fromJson(new JsonObject().putNull("orderId"))).isEqualTo(new ReservationRequest(null));
+    assertThat(ReservationRequest.fromJson(new JsonObject().putNull("orderId")))
+        .isEqualTo(new ReservationRequest(null));
     assertThat(StockReleaseReply.fromJson(new JsonObject())).isEqualTo(new StockReleaseReply(null, false));
   }
 

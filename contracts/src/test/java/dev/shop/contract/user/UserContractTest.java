@@ -36,8 +36,9 @@ class UserContractTest {
 
   @Test
   void addressIdsAreReadFromTheAddressList() {
-    JsonArray addresses = new JsonArray().add(new JsonObject().put("id", ADDRESS.toString()).put("userId", USER.toString())
-        .put("isDefault", true)).add(new JsonObject().putNull("id"));
+    JsonArray addresses = new JsonArray()
+        .add(new JsonObject().put("id", ADDRESS.toString()).put("userId", USER.toString()).put("isDefault", true))
+        .add(new JsonObject().putNull("id"));
 
     AddressIds ids = AddressIds.fromJson(addresses);
 
