@@ -9,9 +9,6 @@ public final class OrderErrors {
   /** {@code order.get}: no such order, or another user's (asked as a customer). */
   public static final int NOT_FOUND = 404;
 
-  /** {@code order.exists} asked for a user (with {@code Shop-Caller-Id}): it is internal. */
-  public static final int FORBIDDEN = 403;
-
   private OrderErrors() {
   }
 }

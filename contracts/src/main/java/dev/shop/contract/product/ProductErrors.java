@@ -24,9 +24,6 @@ public final class ProductErrors {
    */
   public static final int RESERVATION_RELEASED = 409;
 
-  /** {@code stock.*} asked for a user (with {@code Shop-Caller-Id}): these subjects are internal. */
-  public static final int FORBIDDEN = 403;
-
   private ProductErrors() {
   }
 }
