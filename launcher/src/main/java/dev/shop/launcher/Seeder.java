@@ -8,7 +8,7 @@ import dev.shop.product.ProductVerticle;
 import dev.shop.product.category.CategoryRepository;
 import dev.shop.product.category.NewCategory;
 import dev.shop.product.product.NewProduct;
-import dev.shop.product.product.ProductRepository;
+import dev.shop.product.product.ProductImport;
 import dev.shop.product.slug.SlugChoice;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,7 +42,7 @@ final class Seeder {
   private final Random random = new Random();
   private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
   private final CategoryRepository categories;
-  private final ProductRepository products;
+  private final ProductImport products;
   private final Map<String, UUID> categoryIds = new HashMap<>();
 
   private final Progress progress;
@@ -50,8 +50,7 @@ final class Seeder {
   private Seeder(Pool pool, Progress progress) {
     this.progress = progress;
     this.categories = new CategoryRepository(pool);
-    // Seeding is a bulk import (insertAll): it writes no events, so it needs no outbox.
-    this.products = new ProductRepository(pool, null);
+    this.products = new ProductImport(pool);
   }
 
   /** Migrates the product database, then seeds it; answers how many products were added. */
