@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The scenarios of issue 8, as traffic against the gateway's REST contract. */
 final class Workloads {
 
-  /** Words the seeded catalogue holds (launcher's SeedCatalogue), with and without accents. */
+  /** Words the seeded catalogue holds (the product service's SeedCatalogue), with and without accents. */
   static final List<String> SEARCHES = List.of("samsung", "dien thoai", "điện thoại", "laptop", "tai nghe",
       "iphone 15", "sony", "laptop gaming", "nồi cơm điện", "noi com", "xe dap", "giày nam", "sofa",
       "tiểu thuyết", "chao chong dinh", "galaxy tab");

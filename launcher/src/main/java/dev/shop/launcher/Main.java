@@ -3,8 +3,11 @@ package dev.shop.launcher;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.metrics.Metrics;
+import dev.shop.product.ProductVerticle;
+import dev.shop.product.seed.Seeder;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -56,8 +59,10 @@ public final class Main {
     int count = products;
     Vertx vertx = Vertx.vertx();
     // Vert.x's threads keep the JVM up until the seeding is done; then it exits with its outcome.
+    // The launcher finds the product database (embedded in dev mode); the product service seeds it.
     ShopConfig.load(vertx, new JsonObject())
-        .compose(config -> Seeder.seed(vertx, config, count))
+        .compose(config -> ServiceDatabases.resolve(vertx, config, List.of(ProductVerticle.SERVICE)))
+        .compose(databases -> Seeder.seed(vertx, databases.config(), count).eventually(() -> databases.close(vertx)))
         .onComplete(result -> {
           if (result.succeeded()) {
             log.atInfo().addKeyValue("products", result.result()).log("catalogue seeded");

@@ -83,15 +83,6 @@ public final class Platform {
           chain = chain.compose(v -> vertx.deployVerticle(() -> SERVICES.get(service).apply(bus, resolved), instances)
               .onSuccess(deployments::add).mapEmpty());
         }
-        // Before the gateway listens: the first page a newcomer opens already has products.
-        if (resolved.bool(ConfigKeys.DEMO_DATA) && services.contains(ProductVerticle.SERVICE)) {
-          chain = chain.compose(v -> Seeder.demoIfEmpty(vertx, resolved).map(added -> {
-            if (added > 0) {
-              log.atInfo().addKeyValue("products", added).log("empty catalogue: demo products added (SHOP_DEMO_DATA)");
-            }
-            return null;
-          }));
-        }
         List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
         if (selected.contains(GATEWAY)) {
           chain = chain.compose(v -> vertx.deployVerticle(() -> {

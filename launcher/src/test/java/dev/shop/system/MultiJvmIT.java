@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class MultiJvmIT {
 
-  /** What a first start in dev mode adds to an empty catalogue (Seeder.DEMO_PRODUCTS). */
+  /** What a first start in dev mode adds to an empty catalogue (the product service's DemoCatalogue.PRODUCTS). */
   private static final int DEMO_PRODUCTS = 200;
 
   @Test

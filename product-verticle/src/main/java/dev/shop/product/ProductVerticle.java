@@ -16,6 +16,7 @@ import dev.shop.product.reservation.ReservationHandlers;
 import dev.shop.product.reservation.ReservationRepository;
 import dev.shop.product.reservation.ReleasedReservationPruning;
 import dev.shop.product.reservation.ReservationSweeper;
+import dev.shop.product.seed.DemoCatalogue;
 import dev.shop.product.stock.StockHandlers;
 import dev.shop.product.stock.StockRepository;
 import io.vertx.core.Future;
@@ -23,7 +24,8 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * The product service: the category tree, products and their search, stock and its reservations.
- * Binds its subjects here and runs the sweeper of expired reservations.
+ * Binds its subjects here, runs the sweeper of expired reservations and, with
+ * {@code SHOP_DEMO_DATA}, adds the demo catalogue to an empty database. Seeding: {@code seed/}.
  */
 public final class ProductVerticle extends DomainVerticle {
 
@@ -45,7 +47,11 @@ public final class ProductVerticle extends DomainVerticle {
     new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
     ReleasedReservationPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS))
         .start(vertx);
-    return Future.succeededFuture(service()
+    // Before the subjects are bound, so the first page a newcomer opens already has products.
+    Future<Integer> demo = settings.bool(ConfigKeys.DEMO_DATA)
+        ? DemoCatalogue.addIfEmpty(vertx, pool, settings.string(ConfigKeys.databaseUrl(SERVICE)))
+        : Future.succeededFuture(0);
+    return demo.map(added -> service()
         .endpoint(ProductSubjects.CATEGORY_LIST, categories::list)
         .endpoint(ProductSubjects.CATEGORY_GET_BY_ID, categories::getById)
         .endpoint(ProductSubjects.CATEGORY_GET_BY_SLUG, categories::getBySlug)

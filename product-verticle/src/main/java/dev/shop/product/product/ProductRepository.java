@@ -1,7 +1,6 @@
 package dev.shop.product.product;
 
 import dev.shop.common.db.ColumnChanges;
-import dev.shop.common.db.LikePatterns;
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
@@ -16,25 +15,27 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** The SQL of products: writes, lookups, and the filtered, searched, paged list. */
+/**
+ * The SQL of products: writes with their events, lookups, and the running of the list's statements
+ * ({@link ListingStatements} builds them).
+ */
 public final class ProductRepository {
 
   private static final String CATEGORY_FOREIGN_KEY = "products_category_id_fkey";
   private static final String SKU_KEY = "products_sku_key";
-  private static final String INSERT_COLUMNS =
-      "id, sku, name, slug, price_int, stock, description, image_urls, category_id, attributes, model3d_url";
-  private static final String INSERT_VALUES = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11";
+  /** Inserts one product row of {@link #insertTuple}'s parameters. */
+  static final String INSERT_ROW = "INSERT INTO products (id, sku, name, slug, price_int, stock, description, "
+      + "image_urls, category_id, attributes, model3d_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
   /** Answers a written row of CTE {@code p} as {@link Product#COLUMNS} expects it. */
   private static final String SELECT_WRITTEN = " SELECT " + Product.COLUMNS
       + " FROM p LEFT JOIN categories c ON c.id = p.category_id";
@@ -44,11 +45,6 @@ public final class ProductRepository {
    */
   private static final String ANSWERS_IN_ORDER = "(SELECT string_agg(" + Product.ANSWER + ", ',' ORDER BY k.n) "
       + "FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, n) JOIN (" + Product.FROM + ") ON p.id = k.id)";
-  /**
-   * The catalogue version as a column of a list query: one statement reads one snapshot, so the
-   * answer is exactly that of this version.
-   */
-  private static final String VERSION = "(SELECT version FROM catalogue_version)";
   /** The most products one turn's lookups by id read in one statement; more start another. */
   private static final int IDS_PER_LOOKUP = 100;
 
@@ -58,7 +54,7 @@ public final class ProductRepository {
   private final OneReadPerTurn<Long> answersVersionReads;
   private final LookupsPerTurn<UUID, Buffer> lookupsById;
 
-  /** {@code outbox} receives the product events; null for a bulk import, which writes none. */
+  /** {@code outbox} receives the product events ({@link ProductImport} is the bulk path, without). */
   public ProductRepository(Pool pool, Outbox outbox) {
     this.pool = pool;
     this.outbox = outbox;
@@ -76,8 +72,8 @@ public final class ProductRepository {
   public Future<Product> insert(NewProduct product) {
     UUID id = Ids.newId();
     // One transaction per slug attempt: a conflict aborts the transaction it happens in.
-    return slugs.insert(product.slug(), slug -> Transactions.inTransaction(pool, tx -> tx.preparedQuery("WITH p AS (INSERT INTO "
-                + "products (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES + ") RETURNING *)" + SELECT_WRITTEN)
+    return slugs.insert(product.slug(), slug -> Transactions.inTransaction(pool, tx -> tx.preparedQuery(
+                "WITH p AS (" + INSERT_ROW + " RETURNING *)" + SELECT_WRITTEN)
             .execute(insertTuple(id, slug, product))
             .map(rows -> Product.from(rows.iterator().next()))
             .compose(created -> emit(tx, EventTypes.PRODUCT_CREATED, created))))
@@ -86,18 +82,6 @@ public final class ProductRepository {
 
   private Future<Product> emit(SqlClient tx, String type, Product product) {
     return outbox.append(tx, type, product.toEvent()).map(product);
-  }
-
-  /**
-   * Inserts many products in one batch, each with its explicit slug; products whose sku or slug
-   * exists already are skipped. Answers how many were inserted. A bulk import: no events.
-   */
-  public Future<Integer> insertAll(List<NewProduct> products) {
-    List<Tuple> tuples = products.stream().map(p -> insertTuple(Ids.newId(), p.slug().slug(), p)).toList();
-    return pool.preparedQuery("INSERT INTO products (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES
-            + ") ON CONFLICT DO NOTHING")
-        .executeBatch(tuples)
-        .map(ProductRepository::batchRowCount);
   }
 
   /**
@@ -169,38 +153,28 @@ public final class ProductRepository {
     return answers == null ? Buffer.buffer() : answers;
   }
 
-  /**
-   * The ids of the category of {@code slug} and of all its descendants (empty when there is no
-   * such category). Resolved before the product query, rather than joined into it, so the planner
-   * sees how many categories there are and picks the category index instead of guessing the size
-   * of a recursive CTE.
-   */
+  /** The ids of the category of {@code slug} and of all its descendants (empty when there is none). */
   Future<Versioned<List<UUID>>> subtreeIds(String slug) {
-    return pool.preparedQuery("WITH RECURSIVE subtree AS (SELECT id FROM categories WHERE slug = $1 "
-            + "UNION ALL SELECT child.id FROM categories child JOIN subtree s ON child.parent_id = s.id) "
-            + "SELECT " + VERSION + ", array(SELECT id FROM subtree)")
-        .execute(Tuple.of(slug))
-        .map(rows -> versioned(rows, row -> List.of(row.getArrayOfUUIDs(1))));
+    return versioned(ListingStatements.subtree(slug), row -> List.of(row.getArrayOfUUIDs(1)));
   }
 
   /** The ids of a page of the list, in order. */
   Future<Versioned<List<UUID>>> pageIds(ProductQuery query, int limit, long offset) {
-    Statement statement = pageStatement(query, limit, offset);
-    return pool.preparedQuery(statement.sql()).execute(statement.parameters())
-        .map(rows -> versioned(rows, row -> List.of(row.getArrayOfUUIDs(1))));
+    return versioned(ListingStatements.page(query, limit, offset), row -> List.of(row.getArrayOfUUIDs(1)));
   }
 
   /** How many products match the list's filters. */
   Future<Versioned<Long>> count(ProductQuery query) {
-    Statement statement = countStatement(query);
-    return pool.preparedQuery(statement.sql()).execute(statement.parameters())
-        .map(rows -> versioned(rows, row -> row.getLong(1)));
+    return versioned(ListingStatements.count(query), row -> row.getLong(1));
   }
 
-  /** Reads a one-row answer whose first column is {@link #VERSION}. */
-  private static <T> Versioned<T> versioned(RowSet<Row> rows, java.util.function.Function<Row, T> value) {
-    Row row = rows.iterator().next();
-    return new Versioned<>(row.getLong(0), value.apply(row));
+  /** Runs a list statement, whose one row's first column is {@link ListingStatements#VERSION}. */
+  private <T> Future<Versioned<T>> versioned(ListingStatements.Statement statement,
+      Function<Row, T> value) {
+    return pool.preparedQuery(statement.sql()).execute(statement.parameters()).map(rows -> {
+      Row row = rows.iterator().next();
+      return new Versioned<>(row.getLong(0), value.apply(row));
+    });
   }
 
   /** Applies the changes; empty when the product does not exist. */
@@ -234,132 +208,8 @@ public final class ProductRepository {
                 .put("sku", rows.iterator().next().getString("sku"))).map(true)));
   }
 
-  /** A prepared statement's text and parameters. */
-  record Statement(String sql, Tuple parameters) {
-  }
-
-  /**
-   * The page query: filters, then relevance when searching without an explicit sort, then the
-   * sort, then the id (so the order is total and pages are stable).
-   */
-  Statement pageStatement(ProductQuery query, int limit, long offset) {
-    if (query.categoryIds() != null && query.searchWords().isEmpty()) {
-      return categoryPageStatement(query, limit, offset);
-    }
-    Parameters parameters = new Parameters();
-    String where = where(conditions(query, parameters, true));
-    List<String> order = new ArrayList<>();
-    if (query.search() != null && query.sort() == null) {
-      order.add(relevance(query, parameters));
-      order.add("similarity(p.name_folded, shop_fold(" + parameters.add(query.search()) + ")) DESC");
-    }
-    order.add(sortOf(query).orderBy);
-    String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM products p" + where
-        + " ORDER BY " + String.join(", ", order)
-        + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset) + ")";
-    return new Statement(sql, parameters.tuple());
-  }
-
-  /**
-   * A page of a category subtree, in the list's order: the first {@code offset + limit} products of
-   * each category, read in order from its (category, order key, id) index, merged. Sorting the
-   * whole subtree instead (tens of thousands of rows for a top category, on every page) is what
-   * this avoids: a page reads at most categories × (offset + limit) index entries, and only the
-   * index (the inner query selects nothing else) unless a filter needs the row.
-   */
-  private static Statement categoryPageStatement(ProductQuery query, int limit, long offset) {
-    Parameters parameters = new Parameters();
-    String categories = eachCategory(query, parameters);
-    String where = where(categoryConditions(query, parameters));
-    ProductSort sort = sortOf(query);
-    String sql = "SELECT " + VERSION + ", array(SELECT p.id FROM " + categories
-        + "CROSS JOIN LATERAL (SELECT p.id, " + sort.key + " FROM products p" + where
-        + " ORDER BY " + sort.orderBy + " LIMIT " + parameters.add(offset + limit) + ") p"
-        + " ORDER BY " + sort.orderBy + " LIMIT " + parameters.add(limit) + " OFFSET " + parameters.add(offset) + ")";
-    return new Statement(sql, parameters.tuple());
-  }
-
-  /** {@code unnest(<the subtree's category ids>) AS c(id) }: the rows a per-category query runs for. */
-  private static String eachCategory(ProductQuery query, Parameters parameters) {
-    return "unnest(" + parameters.add(query.categoryIds().toArray(new UUID[0])) + "::uuid[]) AS c(id) ";
-  }
-
-  /** The list's filters within category {@code c.id} of {@link #eachCategory}. */
-  private static List<String> categoryConditions(ProductQuery query, Parameters parameters) {
-    List<String> conditions = conditions(query, parameters, false);
-    conditions.add(0, "p.category_id = c.id");
-    return conditions;
-  }
-
-  private static ProductSort sortOf(ProductQuery query) {
-    return query.sort() == null ? ProductSort.NEWEST : query.sort();
-  }
-
-  /**
-   * The count of the list's matches. A category subtree's is summed per category, each count read
-   * from the (category, ...) index, as its pages are: counting a top category's tenth of the
-   * catalogue in one scan left the planner a close call between the index and reading the whole
-   * table, which it made either way from one ANALYZE sample to the next.
-   */
-  Statement countStatement(ProductQuery query) {
-    if (query.categoryIds() != null && query.searchWords().isEmpty()) {
-      Parameters parameters = new Parameters();
-      String categories = eachCategory(query, parameters);
-      String where = where(categoryConditions(query, parameters));
-      return new Statement("SELECT " + VERSION + ", (SELECT coalesce(sum(k.n), 0)::bigint FROM " + categories
-          + "CROSS JOIN LATERAL (SELECT count(*) AS n FROM products p" + where + ") k)", parameters.tuple());
-    }
-    Parameters parameters = new Parameters();
-    return new Statement("SELECT " + VERSION + ", count(*) FROM products p" + where(conditions(query, parameters, true)),
-        parameters.tuple());
-  }
-
-  /** The list's filters; the category one only if {@code withCategories}. */
-  private static List<String> conditions(ProductQuery query, Parameters parameters, boolean withCategories) {
-    List<String> conditions = new ArrayList<>();
-    if (withCategories && query.categoryIds() != null) {
-      conditions.add("p.category_id = ANY(" + parameters.add(query.categoryIds().toArray(new UUID[0])) + ")");
-    }
-    for (String word : query.searchWords()) {
-      conditions.add(contains("p.search_text", word, parameters));
-    }
-    if (query.minPriceInt() != null) {
-      conditions.add("p.price_int >= " + parameters.add(query.minPriceInt()));
-    }
-    if (query.maxPriceInt() != null) {
-      conditions.add("p.price_int <= " + parameters.add(query.maxPriceInt()));
-    }
-    if (query.inStockOnly()) {
-      conditions.add("p.stock > 0");
-    }
-    return conditions;
-  }
-
-  private static String where(List<String> conditions) {
-    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-  }
-
-  /**
-   * Ranks matches: an exact sku or name first, then names starting with the search, then names
-   * containing every word, then the rest (matches in the description or part of a sku).
-   */
-  private static String relevance(ProductQuery query, Parameters parameters) {
-    String search = parameters.add(query.search());
-    List<String> nameHasWords = new ArrayList<>();
-    for (String word : query.searchWords()) {
-      nameHasWords.add(contains("p.name_folded", word, parameters));
-    }
-    return "CASE WHEN lower(p.sku) = lower(" + search + ") OR p.name_folded = shop_fold(" + search + ") THEN 0"
-        + " WHEN p.name_folded LIKE shop_fold(" + parameters.add(LikePatterns.escape(query.search())) + ") || '%' THEN 1"
-        + " WHEN " + String.join(" AND ", nameHasWords) + " THEN 2 ELSE 3 END";
-  }
-
-  /** {@code column} (folded text) contains {@code word}, ignoring case and accents. */
-  private static String contains(String column, String word, Parameters parameters) {
-    return column + " LIKE '%' || shop_fold(" + parameters.add(LikePatterns.escape(word)) + ") || '%'";
-  }
-
-  private static Tuple insertTuple(UUID id, String slug, NewProduct product) {
+  /** The parameters of {@link #INSERT_ROW}. */
+  static Tuple insertTuple(UUID id, String slug, NewProduct product) {
     return Tuple.from(new Object[] {id, product.sku(), product.name(), slug, product.priceInt(), product.stock(),
         product.description(), product.imageUrls().toArray(new String[0]), product.categoryId(),
         product.attributes(), product.model3dUrl()});
@@ -373,29 +223,5 @@ public final class ProductRepository {
       return ShopException.invalidField("categoryId", "is not an existing category");
     }
     return failure;
-  }
-
-  private static int batchRowCount(RowSet<Row> rows) {
-    int inserted = 0;
-    for (RowSet<Row> batch = rows; batch != null; batch = batch.next()) {
-      inserted += batch.rowCount();
-    }
-    return inserted;
-  }
-
-  /** The numbered parameters of a statement built piece by piece. */
-  private static final class Parameters {
-
-    private final List<Object> values = new ArrayList<>();
-
-    /** Adds a value and answers its placeholder. */
-    String add(Object value) {
-      values.add(value);
-      return "$" + values.size();
-    }
-
-    Tuple tuple() {
-      return Tuple.from(values);
-    }
   }
 }

@@ -37,7 +37,7 @@ class ProductSearchPlanTest {
   void fillACatalogue() {
     vertx = Vertx.vertx();
     pool = Await.result(Database.migrateAndConnect(vertx, "product", TestDatabases.freshDatabase("product_plan"), 2));
-    repository = new ProductRepository(pool, null); // reads and bulk inserts only: no events
+    repository = new ProductRepository(pool, null); // reads only: no events
     // 10 top categories, 100 below them, 1000 leaves; products spread over the leaves.
     execute("INSERT INTO categories (id, name, slug, parent_id) "
         + "SELECT md5('top' || i)::uuid, 'Top ' || i, 'top-' || i, NULL FROM generate_series(1, 10) i");
@@ -117,8 +117,8 @@ class ProductSearchPlanTest {
    * values, and the generic plan a cached prepared statement switches to after a few executions.
    */
   private void assertIndexed(String what, ProductQuery query) {
-    for (ProductRepository.Statement statement : List.of(repository.pageStatement(query, 20, 0),
-        repository.countStatement(query))) {
+    for (ListingStatements.Statement statement : List.of(ListingStatements.page(query, 20, 0),
+        ListingStatements.count(query))) {
       List<String> custom = lines(pool.preparedQuery("EXPLAIN " + statement.sql()).execute(statement.parameters()));
       List<String> generic = lines(pool.query("EXPLAIN (GENERIC_PLAN) " + statement.sql()).execute());
       System.out.println("-- " + what + "\n" + statement.sql() + "\n-- custom plan\n" + String.join("\n", custom)

@@ -1,4 +1,4 @@
-package dev.shop.launcher;
+package dev.shop.product.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package dev.shop.launcher;
+package dev.shop.product.seed;
 
 import java.util.List;
 
 /**
- * What {@code shop seed} fills the catalogue with: a category tree (Vietnamese names, as the shop's
- * customers browse it) whose leaves say what their products are called, in Vietnamese and English,
- * which brands make them and what they cost (VND).
+ * What seeding ({@code shop seed}, dev mode's demo catalogue) fills the catalogue with: a category
+ * tree (Vietnamese names, as the shop's customers browse it) whose leaves say what their products
+ * are called, in Vietnamese and English, which brands make them and what they cost (VND).
  */
 final class SeedCatalogue {
 
@@ -80,5 +80,10 @@ final class SeedCatalogue {
           List.of("2 người", "4 người", "Tự bung", "Siêu nhẹ"), 500_000, 6_000_000));
 
   private SeedCatalogue() {
+  }
+
+  /** How a category of the tree is known while seeding: its path, {@code "Điện tử / Máy tính"}. */
+  static String pathKey(List<String> path) {
+    return String.join(" / ", path);
   }
 }
