@@ -53,6 +53,8 @@ public final class ServiceUnderTest implements AutoCloseable {
   private static final int INSTANCES = 2;
   /** Short, so that a peer that never answers (a {@link PeerStub#hangs} one) fails a request quickly. */
   public static final String BUS_TIMEOUT_MS = "2000";
+  /** How many of the service's bus time-outs a test's request waits for its answer. */
+  private static final int CALLER_WAITS_TIMES = 3;
 
   private final Vertx vertx;
   private final Bus bus;
@@ -127,8 +129,13 @@ public final class ServiceUnderTest implements AutoCloseable {
 
   // ---- talking to the service ----
 
+  /**
+   * Sends a request as a caller of the service. The caller waits longer than the service waits for
+   * its peers, so a peer's time-out shows as the service's answer to it, and a request is done
+   * before the next test sets the peers up anew.
+   */
   public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta) {
-    return bus.request(subject, body, meta);
+    return bus.request(subject, body, meta, bus.timeout().multipliedBy(CALLER_WAITS_TIMES));
   }
 
   /** The service's successful answer; a ShopException (its error as a caller sees it) otherwise. */

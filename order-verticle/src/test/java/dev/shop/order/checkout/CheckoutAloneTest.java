@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,8 +157,37 @@ class CheckoutAloneTest {
     BusReply placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user));
 
     assertThat(placed.status()).isEqualTo(201);
-    assertThat(removeOrdered.count()).isEqualTo(1);
+    assertThat(removeOrdered.count()).as("asked again once").isEqualTo(2);
     assertThat(ordersOf(user)).isEqualTo(1);
+  }
+
+  /** A removal the cart service answered with an error took nothing out: it is asked again. */
+  @Test
+  void aRemovalThatFailedIsAskedAgain() {
+    UUID product = UUID.randomUUID();
+    cartGet.replies(items(product, 1));
+    AtomicInteger calls = new AtomicInteger();
+    removeOrdered.answers(request -> calls.incrementAndGet() == 1
+        ? Future.failedFuture(new ShopException(500, "Internal server error"))
+        : Future.succeededFuture(BusReply.ok(new JsonObject().put("items", new JsonArray()))));
+
+    order.call("order.create", new JsonObject(), ServiceUnderTest.customer(UUID.randomUUID()));
+
+    assertThat(removeOrdered.requests()).hasSize(2)
+        .allSatisfy(request -> assertThat(request.body()).isEqualTo(items(product, 1)));
+  }
+
+  /** A removal that timed out may have taken the units out: asking again could take later adds. */
+  @Test
+  void aRemovalThatTimedOutIsNotAskedAgain() {
+    UUID user = UUID.randomUUID();
+    cartGet.replies(items(UUID.randomUUID(), 1));
+    removeOrdered.hangs();
+
+    BusReply placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+
+    assertThat(placed.status()).isEqualTo(201);
+    assertThat(removeOrdered.count()).isEqualTo(1);
   }
 
   @Test
