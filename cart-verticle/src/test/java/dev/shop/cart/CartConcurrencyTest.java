@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.ServiceUnderTest;
 import io.vertx.core.Future;
@@ -31,9 +30,7 @@ class CartConcurrencyTest {
 
   @BeforeAll
   static void start() {
-    // The racing writes queue on one cart row: room for all of them on a loaded machine.
-    cart = ServiceUnderTest.start(CartVerticle.SERVICE, CartVerticle::new,
-        overrides -> overrides.put(ConfigKeys.BUS_TIMEOUT_MS, "30000"));
+    cart = ServiceUnderTest.startForRaces(CartVerticle.SERVICE, CartVerticle::new);
     catalogue = new StubCatalogue(cart);
   }
 

@@ -1,11 +1,11 @@
 package dev.shop.cart;
 
+import dev.shop.common.bus.BusReply;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.ServiceUnderTest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import dev.shop.common.bus.BusReply;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

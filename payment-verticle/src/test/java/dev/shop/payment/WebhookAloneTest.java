@@ -3,7 +3,6 @@ package dev.shop.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.event.DomainEvent;
 import dev.shop.common.testing.Await;
@@ -39,9 +38,7 @@ class WebhookAloneTest {
 
   @BeforeAll
   static void start() {
-    // Racing notices queue on one payment row: room for all of them on a loaded machine.
-    payment = ServiceUnderTest.start(PaymentVerticle.SERVICE, PaymentVerticle::new,
-        overrides -> overrides.put(ConfigKeys.BUS_TIMEOUT_MS, "30000"));
+    payment = ServiceUnderTest.startForRaces(PaymentVerticle.SERVICE, PaymentVerticle::new);
   }
 
   @AfterAll

@@ -1,8 +1,8 @@
 package dev.shop.common.testing;
 
+import dev.shop.common.bus.BusHandler;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
-import dev.shop.common.bus.BusHandler;
 import dev.shop.common.error.ShopException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -52,24 +52,23 @@ public final class ServiceUnderTest implements AutoCloseable {
   /** Instances of the verticle, as on a two-core machine: requests alternate between them. */
   private static final int INSTANCES = 2;
   /** Short, so that a peer that never answers (a {@link PeerStub#hangs} one) fails a request quickly. */
-  public static final String BUS_TIMEOUT_MS = "2000";
+  private static final String BUS_TIMEOUT_MS = "2000";
+  /** Racing writes queue on one row: room for all of them on a loaded machine. */
+  private static final String RACES_BUS_TIMEOUT_MS = "30000";
   /** How many of the service's bus time-outs a test's request waits for its answer. */
   private static final int CALLER_WAITS_TIMES = 3;
 
   private final Vertx vertx;
   private final Bus bus;
   private final ShopConfig settings;
-  private final String service;
   private final Pool database;
   private final String deployment;
   private final Map<String, PeerStub> stubs = new ConcurrentHashMap<>();
 
-  private ServiceUnderTest(Vertx vertx, Bus bus, ShopConfig settings, String service, Pool database,
-      String deployment) {
+  private ServiceUnderTest(Vertx vertx, Bus bus, ShopConfig settings, Pool database, String deployment) {
     this.vertx = vertx;
     this.bus = bus;
     this.settings = settings;
-    this.service = service;
     this.database = database;
     this.deployment = deployment;
   }
@@ -77,6 +76,14 @@ public final class ServiceUnderTest implements AutoCloseable {
   /** Starts {@code service}, made by {@code verticle} as the launcher's {@code Platform} makes it. */
   public static ServiceUnderTest start(String service, BiFunction<Bus, ShopConfig, Deployable> verticle) {
     return start(service, verticle, overrides -> { });
+  }
+
+  /**
+   * Starts {@code service} for tests that race many requests on one row, which wait for each other
+   * there: a long bus time-out (no peer of such a test may hang).
+   */
+  public static ServiceUnderTest startForRaces(String service, BiFunction<Bus, ShopConfig, Deployable> verticle) {
+    return start(service, verticle, overrides -> overrides.put(ConfigKeys.BUS_TIMEOUT_MS, RACES_BUS_TIMEOUT_MS));
   }
 
   /** Starts {@code service} with the test configuration changed by {@code customize}. */
@@ -99,7 +106,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         .connectingTo(Database.connectOptions(settings.string(ConfigKeys.databaseUrl(service))))
         .using(vertx)
         .build();
-    return new ServiceUnderTest(vertx, bus, settings, service, database, deployment);
+    return new ServiceUnderTest(vertx, bus, settings, database, deployment);
   }
 
   // ---- callers ----
@@ -224,16 +231,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     return bus.events(EventSettings.from(settings));
   }
 
-  // ---- the rest ----
-
-  public String service() {
-    return service;
-  }
-
-  public ShopConfig settings() {
-    return settings;
-  }
-
+  /** Its Vert.x, e.g. to run a blocking step of a race on a worker thread. */
   public Vertx vertx() {
     return vertx;
   }

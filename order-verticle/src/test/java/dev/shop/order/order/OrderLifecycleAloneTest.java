@@ -3,7 +3,6 @@ package dev.shop.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.event.DomainEvent;
 import dev.shop.common.id.Ids;
@@ -35,9 +34,7 @@ class OrderLifecycleAloneTest {
 
   @BeforeAll
   static void start() {
-    // Racing changes queue on one order row: room for all of them on a loaded machine.
-    order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::new,
-        overrides -> overrides.put(ConfigKeys.BUS_TIMEOUT_MS, "30000"));
+    order = ServiceUnderTest.startForRaces(OrderVerticle.SERVICE, OrderVerticle::new);
   }
 
   @AfterAll
