@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The SQL of carts and their lines. Every change finds the cart through its owner, so nobody
- * reaches another owner's lines; writes that must see a consistent cart lock its row first.
+ * reaches another owner's lines. Every write locks the cart's row before any of its lines (the
+ * one lock order of this database, db/migration/cart/LOCKING.md): two writes to one cart then
+ * queue on the cart row and never deadlock.
  */
 public final class CartRepository {
 
@@ -49,8 +52,11 @@ public final class CartRepository {
 
   /** Deletes the lines of products that no longer exist. */
   Future<Void> removeProducts(UUID cartId, Collection<UUID> productIds) {
-    return pool.preparedQuery("DELETE FROM cart_items WHERE cart_id = $1 AND product_id = ANY($2)")
-        .execute(Tuple.tuple().addUUID(cartId).addArrayOfUUID(productIds.toArray(new UUID[0])))
+    return Transactions.inTransaction(pool, connection -> connection
+        .preparedQuery("SELECT id FROM carts WHERE id = $1 FOR NO KEY UPDATE")
+        .execute(Tuple.of(cartId))
+        .compose(locked -> connection.preparedQuery("DELETE FROM cart_items WHERE cart_id = $1 AND product_id = ANY($2)")
+            .execute(Tuple.tuple().addUUID(cartId).addArrayOfUUID(productIds.toArray(new UUID[0])))))
         .mapEmpty();
   }
 
@@ -87,26 +93,28 @@ public final class CartRepository {
 
   /** The product of the owner's line {@code itemId}; empty when the owner has no such line. */
   Future<Optional<UUID>> productOf(CartOwner owner, UUID itemId) {
-    return pool.preparedQuery("SELECT product_id FROM cart_items WHERE id = $1 AND " + ownedBy(owner, 2))
+    return pool.preparedQuery("SELECT product_id FROM cart_items WHERE id = $1 "
+            + "AND cart_id = (SELECT id FROM carts WHERE " + owner.column() + " = $2)")
         .execute(Tuple.of(itemId, owner.key()))
         .map(rows -> Rows.first(rows, row -> row.getUUID(0)));
   }
 
   /** False when the owner has no such line. */
   Future<Boolean> setQuantity(CartOwner owner, UUID itemId, int quantity) {
-    return changeLines(pool, "UPDATE cart_items SET quantity = $3 WHERE id = $1 AND " + ownedBy(owner, 2),
-        Tuple.of(itemId, owner.key(), quantity));
+    return inLockedCart(owner, (connection, cartId) -> changeLines(connection,
+        "UPDATE cart_items SET quantity = $3 WHERE cart_id = $1 AND id = $2", Tuple.of(cartId, itemId, quantity)));
   }
 
   /** False when the owner has no such line. */
   Future<Boolean> remove(CartOwner owner, UUID itemId) {
-    return changeLines(pool, "DELETE FROM cart_items WHERE id = $1 AND " + ownedBy(owner, 2),
-        Tuple.of(itemId, owner.key()));
+    return inLockedCart(owner, (connection, cartId) -> changeLines(connection,
+        "DELETE FROM cart_items WHERE cart_id = $1 AND id = $2", Tuple.of(cartId, itemId)));
   }
 
   /** Empties the owner's cart (if any); the cart itself, and its id, remain. */
   Future<Void> clear(CartOwner owner) {
-    return changeLines(pool, "DELETE FROM cart_items WHERE " + ownedBy(owner, 1), Tuple.of(owner.key())).mapEmpty();
+    return inLockedCart(owner, (connection, cartId) -> changeLines(connection,
+        "DELETE FROM cart_items WHERE cart_id = $1", Tuple.of(cartId))).mapEmpty();
   }
 
   /**
@@ -150,18 +158,32 @@ public final class CartRepository {
 
   /**
    * Takes {@code ordered} (quantities by product) out of the user's cart in one transaction: lines
-   * left with nothing are deleted, products not in the cart are ignored.
+   * left with nothing are deleted, products not in the cart are ignored. An add racing it waits for
+   * it on the cart row (or it for the add), so units added meanwhile are never taken out.
    */
   Future<Void> removeOrdered(CartOwner user, Map<UUID, Integer> ordered) {
-    Tuple parameters = Tuple.of(user.key(), ordered.keySet().toArray(new UUID[0]),
-        ordered.values().toArray(new Integer[0]));
     String orderedLines = "unnest($2::uuid[], $3::int[]) AS o(product_id, quantity)";
-    return Transactions.inTransaction(pool, connection -> changeLines(connection, "DELETE FROM cart_items c USING "
-            + orderedLines + " WHERE " + ownedBy(user, 1) + " AND c.product_id = o.product_id "
-            + "AND c.quantity <= o.quantity", parameters)
-        .compose(v -> changeLines(connection, "UPDATE cart_items c SET quantity = c.quantity - o.quantity FROM "
-            + orderedLines + " WHERE " + ownedBy(user, 1) + " AND c.product_id = o.product_id", parameters)))
-        .mapEmpty();
+    return inLockedCart(user, (connection, cartId) -> {
+      Tuple parameters = Tuple.of(cartId, ordered.keySet().toArray(new UUID[0]),
+          ordered.values().toArray(new Integer[0]));
+      return changeLines(connection, "DELETE FROM cart_items c USING " + orderedLines
+              + " WHERE c.cart_id = $1 AND c.product_id = o.product_id AND c.quantity <= o.quantity", parameters)
+          .compose(v -> changeLines(connection, "UPDATE cart_items c SET quantity = c.quantity - o.quantity FROM "
+              + orderedLines + " WHERE c.cart_id = $1 AND c.product_id = o.product_id", parameters));
+    }).mapEmpty();
+  }
+
+  /**
+   * Runs {@code change} on the owner's cart in a transaction that has locked the cart's row first;
+   * false, changing nothing, when the owner has no cart.
+   */
+  private Future<Boolean> inLockedCart(CartOwner owner, BiFunction<SqlConnection, UUID, Future<Boolean>> change) {
+    return Transactions.inTransaction(pool, connection -> connection
+        .preparedQuery("SELECT id FROM carts WHERE " + owner.column() + " = $1 FOR NO KEY UPDATE")
+        .execute(Tuple.of(owner.key()))
+        .compose(rows -> Rows.first(rows, row -> row.getUUID(0))
+            .map(cartId -> change.apply(connection, cartId))
+            .orElseGet(() -> Future.succeededFuture(false))));
   }
 
   /** Locks the owner's cart row for the transaction, creating the cart first if needed; answers its id. */
@@ -170,11 +192,6 @@ public final class CartRepository {
             + "ON CONFLICT (" + owner.column() + ") DO UPDATE SET updated_at = now() RETURNING id")
         .execute(Tuple.of(Ids.newId(), owner.userId(), owner.sessionId()))
         .map(rows -> rows.iterator().next().getUUID(0));
-  }
-
-  /** The condition that a line's cart is the owner's, the owner's key being parameter {@code $n}. */
-  private static String ownedBy(CartOwner owner, int n) {
-    return "cart_id = (SELECT id FROM carts WHERE " + owner.column() + " = $" + n + ")";
   }
 
   /**

@@ -32,6 +32,8 @@ public final class CheckoutHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CheckoutHandler.class);
   private static final int KEY_MAX = 255;
+  /** How often a checkout asks the cart service to take the ordered lines out. */
+  private static final int CART_REMOVAL_ATTEMPTS = 2;
 
   private final OrderRepository orders;
   private final IdempotencyKeys keys;
@@ -112,11 +114,23 @@ public final class CheckoutHandler {
    * keeps the lines (logged), it does not fail the checkout.
    */
   private Future<Order> emptyCart(RequestMeta caller, List<OrderLine> lines, Order order) {
-    return carts.removeOrdered(caller, lines).map(order).recover(failure -> {
+    return removeOrdered(caller, lines, CART_REMOVAL_ATTEMPTS).map(order).recover(failure -> {
       log.atWarn().addKeyValue("orderId", order.id()).addKeyValue("reason", failure.getMessage())
           .log("ordered lines stay in the cart");
       return Future.succeededFuture(order);
     });
+  }
+
+  /**
+   * Asks again after a server error: the cart service answered it after rolling its transaction
+   * back (or nothing answered), so nothing was taken out and asking again cannot take units out
+   * twice. A time-out (504) may have taken them out: not asked again.
+   */
+  private Future<Void> removeOrdered(RequestMeta caller, List<OrderLine> lines, int attempts) {
+    return carts.removeOrdered(caller, lines).recover(failure -> attempts > 1 && failure instanceof ShopException shop
+        && shop.status() >= 500 && shop.status() != 504
+        ? removeOrdered(caller, lines, attempts - 1)
+        : Future.failedFuture(failure));
   }
 
   private Future<List<OrderLine>> cartLines(RequestMeta caller) {

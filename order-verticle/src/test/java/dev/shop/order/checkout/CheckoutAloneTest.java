@@ -1,0 +1,260 @@
+package dev.shop.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.error.FieldError;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.testing.Await;
+import dev.shop.common.testing.PeerStub;
+import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.order.OrderVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checkout ({@code order.create}) with the order service alone: the product service's
+ * {@code stock.*} and the cart service's {@code cart.*} are stubs, so each of their answers,
+ * failures included, can be chosen.
+ */
+class CheckoutAloneTest {
+
+  private static ServiceUnderTest order;
+  private PeerStub reserve;
+  private PeerStub confirm;
+  private PeerStub release;
+  private PeerStub cartGet;
+  private PeerStub removeOrdered;
+
+  @BeforeAll
+  static void start() {
+    order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::new);
+  }
+
+  @AfterAll
+  static void stop() {
+    order.close();
+  }
+
+  /** Every peer answers as a healthy one would; a test changes what it needs. */
+  @BeforeEach
+  void healthyPeers() {
+    reserve = order.stub("stock.reserve").repliesWith(CheckoutAloneTest::reserved);
+    confirm = order.stub("stock.confirm").repliesWith(body -> body.copy().put("status", "CONFIRMED"));
+    release = order.stub("stock.release").repliesWith(body -> body.copy().put("released", true));
+    cartGet = order.stub("cart.get").replies(new JsonObject().put("items", new JsonArray()));
+    removeOrdered = order.stub("cart.removeOrdered").replies(new JsonObject().put("items", new JsonArray()));
+  }
+
+  /** The product service's answer to a reservation: every line at 1,000 a unit. */
+  static JsonObject reserved(JsonObject request) {
+    JsonArray lines = new JsonArray();
+    request.getJsonArray("items").forEach(item -> lines.add(((JsonObject) item).copy()
+        .put("priceInt", 1_000L).put("sku", "SKU").put("name", "Product").put("slug", "product")
+        .put("imageUrls", new JsonArray())));
+    return new JsonObject().put("orderId", request.getString("orderId")).put("items", lines);
+  }
+
+  static JsonObject items(UUID product, int quantity) {
+    return new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("productId", product.toString()).put("quantity", quantity)));
+  }
+
+  private static long ordersOf(UUID user) {
+    return order.number("SELECT count(*) FROM orders WHERE user_id = $1", user);
+  }
+
+  @Test
+  void aReservationRefusedForShortStockIs409AndLeavesNoOrder() {
+    UUID user = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    reserve.fails(ShopException.conflict("Insufficient stock for 1 product",
+        List.of(new FieldError(product.toString(), "only 2 left"))));
+
+    ShopException refused = order.refusal("order.create", items(product, 3), ServiceUnderTest.customer(user, "key-1"));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.details()).extracting(FieldError::field).containsExactly(product.toString());
+    assertThat(reserve.onlyRequest().getJsonArray("items")).isEqualTo(items(product, 3).getJsonArray("items"));
+    assertThat(ordersOf(user)).isZero();
+    assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user))
+        .as("the key is free for a retry").isZero();
+    assertThat(confirm.count()).as("nothing to confirm").isZero();
+
+    reserve.repliesWith(CheckoutAloneTest::reserved);
+    BusReply retried = order.call("order.create", items(product, 3), ServiceUnderTest.customer(user, "key-1"));
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(ordersOf(user)).isEqualTo(1);
+  }
+
+  @Test
+  void aCartTheCartServiceCannotReadIsAnErrorAndNoOrder() {
+    UUID user = UUID.randomUUID();
+    cartGet.fails(503, "Service unavailable: cart.get");
+
+    ShopException down = order.refusal("order.create", new JsonObject(), ServiceUnderTest.customer(user, "cart-down"));
+
+    assertThat(down.status()).isEqualTo(503);
+    assertThat(down.getMessage()).isEqualTo("Service unavailable: cart.get");
+    assertThat(reserve.count()).as("nothing reserved").isZero();
+    assertThat(ordersOf(user)).isZero();
+    assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user)).isZero();
+  }
+
+  @Test
+  void aCartServiceThatNeverAnswersEndsInATimeOutAndNoOrder() {
+    UUID user = UUID.randomUUID();
+    cartGet.hangs();
+
+    ShopException late = order.refusal("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+
+    assertThat(late.status()).isEqualTo(504);
+    assertThat(reserve.count()).isZero();
+    assertThat(ordersOf(user)).isZero();
+  }
+
+  @Test
+  void anEmptyCartIs400() {
+    UUID user = UUID.randomUUID();
+    ShopException empty = order.refusal("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.getMessage()).isEqualTo("The cart is empty");
+    assertThat(reserve.count()).isZero();
+  }
+
+  @Test
+  void aCheckoutFromTheCartOrdersItsLinesAndTakesThemOut() {
+    UUID user = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    cartGet.replies(items(product, 2));
+
+    JsonObject placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user)).bodyAsObject();
+
+    assertThat(placed.getLong("totalInt")).isEqualTo(2_000);
+    assertThat(cartGet.requests()).singleElement()
+        .satisfies(request -> assertThat(request.caller().userId()).as("asked as the customer").isEqualTo(user.toString()));
+    assertThat(removeOrdered.onlyRequest()).isEqualTo(items(product, 2));
+    assertThat(confirm.onlyRequest().getString("orderId")).isEqualTo(placed.getString("id"));
+    assertThat(order.outbox("order.created")).anySatisfy(event ->
+        assertThat(event.data().getString("orderId")).isEqualTo(placed.getString("id")));
+  }
+
+  @Test
+  void aCartThatCouldNotBeEmptiedLeavesTheOrderPlaced() {
+    UUID user = UUID.randomUUID();
+    cartGet.replies(items(UUID.randomUUID(), 1));
+    removeOrdered.fails(503, "Service unavailable: cart.removeOrdered");
+
+    BusReply placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+
+    assertThat(placed.status()).isEqualTo(201);
+    assertThat(removeOrdered.count()).as("asked again once").isEqualTo(2);
+    assertThat(ordersOf(user)).isEqualTo(1);
+  }
+
+  /** A removal the cart service answered with an error took nothing out: it is asked again. */
+  @Test
+  void aRemovalThatFailedIsAskedAgain() {
+    UUID product = UUID.randomUUID();
+    cartGet.replies(items(product, 1));
+    AtomicInteger calls = new AtomicInteger();
+    removeOrdered.answers(request -> calls.incrementAndGet() == 1
+        ? Future.failedFuture(new ShopException(500, "Internal server error"))
+        : Future.succeededFuture(BusReply.ok(new JsonObject().put("items", new JsonArray()))));
+
+    order.call("order.create", new JsonObject(), ServiceUnderTest.customer(UUID.randomUUID()));
+
+    assertThat(removeOrdered.requests()).hasSize(2)
+        .allSatisfy(request -> assertThat(request.body()).isEqualTo(items(product, 1)));
+  }
+
+  /** A removal that timed out may have taken the units out: asking again could take later adds. */
+  @Test
+  void aRemovalThatTimedOutIsNotAskedAgain() {
+    UUID user = UUID.randomUUID();
+    cartGet.replies(items(UUID.randomUUID(), 1));
+    removeOrdered.hangs();
+
+    BusReply placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+
+    assertThat(placed.status()).isEqualTo(201);
+    assertThat(removeOrdered.count()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameKeyAndBodyTwiceIsOneOrder() {
+    UUID user = UUID.randomUUID();
+    JsonObject body = items(UUID.randomUUID(), 2);
+
+    JsonObject first = order.call("order.create", body, ServiceUnderTest.customer(user, "same")).bodyAsObject();
+    BusReply again = order.call("order.create", body, ServiceUnderTest.customer(user, "same"));
+
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.bodyAsObject()).isEqualTo(first);
+    assertThat(ordersOf(user)).isEqualTo(1);
+    assertThat(reserve.count()).as("reserved once").isEqualTo(1);
+    assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1 AND status = 'COMPLETED'",
+        user)).isEqualTo(1);
+    BusReply anotherUser = order.call("order.create", body, ServiceUnderTest.customer(UUID.randomUUID(), "same"));
+    assertThat(anotherUser.bodyAsObject().getString("id")).as("keys are per user").isNotEqualTo(first.getString("id"));
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIs409() {
+    UUID user = UUID.randomUUID();
+    order.call("order.create", items(UUID.randomUUID(), 1), ServiceUnderTest.customer(user, "reused"));
+
+    ShopException reused = order.refusal("order.create", items(UUID.randomUUID(), 1),
+        ServiceUnderTest.customer(user, "reused"));
+
+    assertThat(reused.status()).isEqualTo(409);
+    assertThat(reused.getMessage()).isEqualTo("This Idempotency-Key was already used with a different request");
+    assertThat(ordersOf(user)).isEqualTo(1);
+  }
+
+  @Test
+  void theSameKeyRacedIsStillOneOrder() {
+    UUID user = UUID.randomUUID();
+    JsonObject body = items(UUID.randomUUID(), 1);
+    List<Future<BusReply>> racing = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      racing.add(order.request("order.create", body, ServiceUnderTest.customer(user, "raced")));
+    }
+    Await.result(Future.join(racing).otherwiseEmpty());
+
+    assertThat(ordersOf(user)).isEqualTo(1);
+    assertThat(racing).allSatisfy(answer -> {
+      if (answer.failed()) {
+        assertThat(((ShopException) answer.cause()).status()).isEqualTo(409);
+      } else {
+        assertThat(answer.result().status()).isEqualTo(201);
+      }
+    });
+    assertThat(reserve.count()).isEqualTo(1);
+  }
+
+  @Test
+  void anOrderThatCannotBeConfirmedIsUndone() {
+    UUID user = UUID.randomUUID();
+    confirm.fails(409, "The reservation of this order was released");
+
+    ShopException expired = order.refusal("order.create", items(UUID.randomUUID(), 1),
+        ServiceUnderTest.customer(user, "expired"));
+
+    assertThat(expired.status()).isEqualTo(409);
+    assertThat(ordersOf(user)).isZero();
+    assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user)).isZero();
+    String orderId = confirm.onlyRequest().getString("orderId");
+    assertThat(order.outbox("order.discarded")).anySatisfy(event ->
+        assertThat(event.data().getString("orderId")).isEqualTo(orderId));
+  }
+}
