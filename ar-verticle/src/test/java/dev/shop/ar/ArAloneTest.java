@@ -3,6 +3,7 @@ package dev.shop.ar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
@@ -26,12 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArAloneTest {
 
+  /** The first requests of a cold service on a loaded machine take seconds; a hung peer costs this much. */
+  private static final String ROOM_FOR_A_LOADED_MACHINE_MS = "5000";
+
   private static ServiceUnderTest ar;
   private PeerStub productById;
 
   @BeforeAll
   static void start() {
-    ar = ServiceUnderTest.start(ArVerticle.SERVICE, ArVerticle::new);
+    ar = ServiceUnderTest.start(ArVerticle.SERVICE, ArVerticle::new,
+        settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }
 
   @AfterAll

@@ -33,13 +33,17 @@ import org.junit.jupiter.api.Test;
  */
 class ReportAloneTest {
 
+  /** The first requests of a cold service on a loaded machine can take seconds; no peer here hangs. */
+  private static final String ROOM_FOR_A_LOADED_MACHINE_MS = "10000";
+
   private static final UUID ADMIN = UUID.randomUUID();
   private static ServiceUnderTest report;
 
   @BeforeAll
   static void start() {
     report = ServiceUnderTest.start(ReportVerticle.SERVICE, ReportVerticle::new,
-        settings -> settings.put(ConfigKeys.EVENT_MAX_ATTEMPTS, "2"));
+        settings -> settings.put(ConfigKeys.EVENT_MAX_ATTEMPTS, "2")
+            .put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }
 
   @AfterAll

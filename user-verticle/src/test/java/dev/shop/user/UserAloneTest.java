@@ -3,6 +3,7 @@ package dev.shop.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
@@ -22,13 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class UserAloneTest {
 
+  /** The first requests of a cold service on a loaded machine can take seconds; no peer here hangs. */
+  private static final String ROOM_FOR_A_LOADED_MACHINE_MS = "10000";
+
   private static final UUID ADMIN = UUID.randomUUID();
   private static final String PASSWORD = "password-1";
   private static ServiceUnderTest user;
 
   @BeforeAll
   static void start() {
-    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle::new);
+    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle::new,
+        settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }
 
   @AfterAll

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class StockAloneTest {
 
+  /** The first requests of a cold service on a loaded machine can take seconds; no peer here hangs. */
+  private static final String ROOM_FOR_A_LOADED_MACHINE_MS = "10000";
+
   /** Orders the stub says do not exist; every other one does. */
   private static final Set<UUID> ORDERS_GONE = ConcurrentHashMap.newKeySet();
   private static volatile boolean orderServiceDown;
@@ -42,7 +45,8 @@ class StockAloneTest {
   @BeforeAll
   static void start() {
     product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle::new,
-        settings -> settings.put(ConfigKeys.RESERVATION_TTL_SECONDS, "1"));
+        settings -> settings.put(ConfigKeys.RESERVATION_TTL_SECONDS, "1")
+            .put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
     catalogue = new AdminCatalogue(product);
     product.stub("order.exists").answers(request -> orderServiceDown
         ? Future.failedFuture(new ShopException(503, "No responders for order.exists"))
