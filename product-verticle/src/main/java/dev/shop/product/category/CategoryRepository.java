@@ -110,11 +110,15 @@ public final class CategoryRepository {
 
   /**
    * Deletes a category without children (409 otherwise); its products lose their category
-   * (the foreign key sets it to null). False when it does not exist.
+   * (the foreign key sets it to null). False when it does not exist. Its products are locked
+   * first, in id order: the foreign key's update would lock them in the index's order, against
+   * the id order in which reservations and releases lock several products (LOCKING.md).
    */
   Future<Boolean> delete(UUID id) {
-    return pool.preparedQuery("DELETE FROM categories WHERE id = $1")
-        .execute(Tuple.of(id))
+    return Transactions.inTransaction(pool, connection -> connection
+            .preparedQuery("SELECT 1 FROM products WHERE category_id = $1 ORDER BY id FOR NO KEY UPDATE")
+            .execute(Tuple.of(id))
+            .compose(locked -> connection.preparedQuery("DELETE FROM categories WHERE id = $1").execute(Tuple.of(id))))
         .recover(failure -> Future.failedFuture(PgErrors.isForeignKeyViolation(failure, PARENT_FOREIGN_KEY)
             ? ShopException.conflict("Category has child categories; move or delete them first")
             : failure))

@@ -70,7 +70,9 @@ public final class UserRepository {
 
   /**
    * Applies the changes; empty when the user does not exist. Deactivating also revokes every
-   * refresh token of the account, in the same transaction.
+   * live refresh token of the account, in the same transaction: the user's row first, then its
+   * tokens, as a refresh takes them (LOCKING.md), so a refresh at the same time cannot slip a new
+   * token past the revocation.
    */
   public Future<Optional<User>> update(UUID id, UserChanges changes) {
     return Transactions.inTransaction(pool, connection -> connection.preparedQuery("UPDATE users SET "
@@ -88,7 +90,9 @@ public final class UserRepository {
             return Future.succeededFuture(updated);
           }
           return connection.preparedQuery(
-                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL")
+                  "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL "
+                      // Expired tokens are useless already, and the pruning's alone to lock (LOCKING.md).
+                      + "AND expires_at > now()")
               .execute(Tuple.of(id))
               .map(updated);
         }));

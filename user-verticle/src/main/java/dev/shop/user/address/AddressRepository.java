@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The SQL of addresses. Every change runs in a transaction that first locks the owner's user row,
- * so concurrent changes of one user's addresses queue up and exactly one default remains.
+ * The SQL of addresses. Every change runs in a transaction that first locks the owner's user row
+ * (FOR NO KEY UPDATE, as an update of the account does; LOCKING.md), so concurrent changes of one
+ * user's addresses queue up and exactly one default remains.
  */
 public final class AddressRepository {
 
@@ -105,7 +106,7 @@ public final class AddressRepository {
 
   private <T> Future<T> forUser(UUID userId, Function<SqlConnection, Future<T>> work) {
     return Transactions.inTransaction(pool, connection -> connection
-        .preparedQuery("SELECT 1 FROM users WHERE id = $1 FOR UPDATE")
+        .preparedQuery("SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE")
         .execute(Tuple.of(userId))
         .compose(v -> work.apply(connection)));
   }

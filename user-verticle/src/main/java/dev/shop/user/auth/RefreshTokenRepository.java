@@ -1,9 +1,11 @@
 package dev.shop.user.auth;
 
 import dev.shop.common.db.Transactions;
+import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.text.Sha256;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -48,27 +50,36 @@ public final class RefreshTokenRepository {
     return insert(pool, userId, Ids.newId());
   }
 
+  /**
+   * Stores a new token of an active account, holding the user's row (FOR SHARE, the database's
+   * lock order: users before refresh_tokens) so that a deactivation running at the same time
+   * either comes first (then no token is issued: 401) or waits and revokes this token too.
+   */
   private Future<String> insert(SqlClient client, UUID userId, UUID familyId) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     return client.preparedQuery("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) "
-            + "VALUES ($1, $2, $3, $4, $5)")
-        .execute(Tuple.of(Ids.newId(), userId, familyId, io.vertx.core.buffer.Buffer.buffer(hash(token)),
+            + "SELECT $1, id, $3, $4, $5 FROM users WHERE id = $2 AND is_active FOR SHARE")
+        .execute(Tuple.of(Ids.newId(), userId, familyId, Buffer.buffer(hash(token)),
             OffsetDateTime.now(ZoneOffset.UTC).plus(ttl)))
-        .map(token);
+        .compose(inserted -> inserted.rowCount() == 1 ? Future.succeededFuture(token)
+            : Future.failedFuture(ShopException.unauthorized("Account is deactivated")));
   }
 
   /**
    * Revokes the token and issues its successor in one transaction. Of two concurrent uses of one
-   * token, only one can revoke it; the other sees a revoked token, which is reuse.
+   * token, only one can revoke it; the other sees a revoked token, which is reuse. The owner's row
+   * is locked first (FOR SHARE), as every write of this database takes the user before the tokens
+   * (LOCKING.md): taking the token first deadlocked with a deactivation and an address change.
    */
   public Future<Rotation> rotate(String token) {
     byte[] tokenHash = hash(token);
-    return Transactions.inTransaction(pool, connection -> connection
-            .preparedQuery("UPDATE refresh_tokens SET revoked_at = now() "
+    Buffer tokenHashBytes = Buffer.buffer(tokenHash);
+    return Transactions.inTransaction(pool, connection -> lockOwner(connection, tokenHashBytes)
+            .compose(owner -> connection.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() "
                 + "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, family_id")
-            .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash)))
+            .execute(Tuple.of(tokenHashBytes)))
             .compose(rows -> {
               if (rows.size() == 0) {
                 return Future.succeededFuture(Optional.<Rotation>empty());
@@ -82,16 +93,27 @@ public final class RefreshTokenRepository {
   }
 
   private Future<Rotation> revokeFamilyIfReused(byte[] tokenHash) {
-    return pool.preparedQuery("UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE family_id = "
-            + "(SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL) RETURNING id")
-        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash)))
-        .map(rows -> rows.size() > 0 ? new Rotation.Reused() : new Rotation.Invalid());
+    Buffer tokenHashBytes = Buffer.buffer(tokenHash);
+    return Transactions.inTransaction(pool, connection -> lockOwner(connection, tokenHashBytes)
+        .compose(owner -> connection.preparedQuery("UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, now()) "
+                + "WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 "
+                + "AND revoked_at IS NOT NULL) RETURNING id")
+            .execute(Tuple.of(tokenHashBytes)))
+        .map(rows -> rows.size() > 0 ? new Rotation.Reused() : new Rotation.Invalid()));
+  }
+
+  /** Locks the row of the token's owner (FOR SHARE), the first lock of any write of their tokens. */
+  private static Future<Void> lockOwner(SqlClient connection, Buffer tokenHash) {
+    return connection.preparedQuery("SELECT 1 FROM users u JOIN refresh_tokens t ON t.user_id = u.id "
+            + "WHERE t.token_hash = $1 FOR SHARE OF u")
+        .execute(Tuple.of(tokenHash))
+        .mapEmpty();
   }
 
   /** Revokes one token (logout); unknown or already revoked tokens are left as they are. */
   public Future<Void> revoke(String token) {
     return pool.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL")
-        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(hash(token))))
+        .execute(Tuple.of(Buffer.buffer(hash(token))))
         .mapEmpty();
   }
 

@@ -1,0 +1,312 @@
+package dev.shop.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.error.ShopException;
+import dev.shop.common.testing.Concurrently;
+import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.common.testing.TestSettings;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The user service alone against its own database, called as the gateway calls it: accounts and
+ * their tokens, the roles and ownership its subjects enforce, and its writes racing each other.
+ */
+class UserAloneTest {
+
+  /** The first requests of a cold service on a loaded machine can take seconds; no peer here hangs. */
+  private static final String ROOM_FOR_A_LOADED_MACHINE_MS = "10000";
+
+  private static final UUID ADMIN = UUID.randomUUID();
+  private static final String PASSWORD = "password-1";
+  private static ServiceUnderTest user;
+
+  @BeforeAll
+  static void start() {
+    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle::new,
+        settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
+  }
+
+  @AfterAll
+  static void stop() {
+    user.close();
+  }
+
+  @Test
+  void aCustomerRegistersLogsInRefreshesAndLogsOut() {
+    String email = "Carol-" + UUID.randomUUID() + "@Example.com";
+    BusReply registered = user.call("auth.register", new JsonObject().put("email", email).put("password", PASSWORD)
+        .put("fullName", "Carol"), ServiceUnderTest.anonymous());
+    assertThat(registered.status()).isEqualTo(201);
+    JsonObject account = registered.bodyAsObject().getJsonObject("user");
+    assertThat(account.getString("email")).isEqualTo(email.toLowerCase());
+    assertThat(account.getString("role")).isEqualTo("CUSTOMER");
+    UUID id = UUID.fromString(account.getString("id"));
+    assertThat(user.outbox("user.registered")).filteredOn(e -> e.data().getString("userId").equals(id.toString()))
+        .singleElement().satisfies(event -> assertThat(event.data().getString("email")).isEqualTo(email.toLowerCase()));
+
+    JsonObject login = login(email.toUpperCase(), PASSWORD);
+    assertThat(login.getJsonObject("user").getString("id")).isEqualTo(id.toString());
+    ShopException wrongPassword = user.refusal("auth.login", credentials(email, "password-2"),
+        ServiceUnderTest.anonymous());
+    ShopException unknownEmail = user.refusal("auth.login", credentials("nobody-" + email, PASSWORD),
+        ServiceUnderTest.anonymous());
+    assertThat(List.of(wrongPassword, unknownEmail)).allSatisfy(refused -> {
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.getMessage()).isEqualTo("Invalid email or password");
+    });
+
+    String first = login.getString("refreshToken");
+    JsonObject refreshed = refresh(first);
+    assertThat(refreshed.getString("refreshToken")).isNotEqualTo(first);
+    assertThat(verify(refreshed.getString("accessToken")).getString("userId")).isEqualTo(id.toString());
+    // The used token again is a reuse: it and its whole family stop working.
+    assertThat(refusedRefresh(first).status()).isEqualTo(401);
+    assertThat(refusedRefresh(refreshed.getString("refreshToken")).status()).isEqualTo(401);
+
+    String other = login(email, PASSWORD).getString("refreshToken");
+    assertThat(user.call("auth.logout", new JsonObject().put("refreshToken", other), ServiceUnderTest.anonymous())
+        .bodyAsObject().getBoolean("success")).isTrue();
+    assertThat(refusedRefresh(other).status()).isEqualTo(401);
+    assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", id))
+        .as("the registration's, never used").isEqualTo(1);
+
+    ShopException taken = user.refusal("auth.register", new JsonObject().put("email", email.toLowerCase())
+        .put("password", PASSWORD).put("fullName", "Other"), ServiceUnderTest.anonymous());
+    assertThat(taken.status()).isEqualTo(409);
+  }
+
+  @Test
+  void aDeactivatedAccountCannotLogInRefreshOrVerify() {
+    String email = "dave-" + UUID.randomUUID() + "@example.com";
+    JsonObject registered = register(email);
+    UUID id = idOf(registered);
+    String refreshToken = login(email, PASSWORD).getString("refreshToken");
+
+    assertThat(user.refusal("user.deactivate", new JsonObject().put("id", id.toString()),
+        ServiceUnderTest.customer(id)).status()).isEqualTo(403);
+    assertThat(user.refusal("user.deactivate", new JsonObject().put("id", ADMIN.toString()),
+        ServiceUnderTest.admin(ADMIN)).status()).as("not oneself").isEqualTo(409);
+    JsonObject deactivated = user.call("user.deactivate", new JsonObject().put("id", id.toString()),
+        ServiceUnderTest.admin(ADMIN)).bodyAsObject();
+    assertThat(deactivated.getBoolean("isActive")).isFalse();
+
+    ShopException login = user.refusal("auth.login", credentials(email, PASSWORD), ServiceUnderTest.anonymous());
+    assertThat(login.status()).isEqualTo(401);
+    assertThat(login.getMessage()).isEqualTo("Account is deactivated");
+    assertThat(refusedRefresh(refreshToken).status()).isEqualTo(401);
+    assertThat(refusedRefresh(registered.getString("refreshToken")).status()).isEqualTo(401);
+    assertThat(verify(registered.getString("accessToken")).getBoolean("valid")).isFalse();
+    assertThat(user.call("user.status", new JsonObject().put("id", id.toString()), ServiceUnderTest.anonymous())
+        .bodyAsObject().getBoolean("active")).isFalse();
+    assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", id))
+        .isZero();
+  }
+
+  @Test
+  void adminSubjectsRefuseAnonymousCallersWith401AndCustomersWith403() {
+    UUID customer = idOf(register("eve-" + UUID.randomUUID() + "@example.com"));
+    List<JsonObject> adminOnly = List.of(
+        request("user.list", new JsonObject()),
+        request("user.findByEmail", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)),
+        request("user.create", new JsonObject().put("email", "new-" + UUID.randomUUID() + "@example.com")
+            .put("password", PASSWORD)),
+        request("user.deactivate", new JsonObject().put("id", customer.toString())));
+    for (JsonObject call : adminOnly) {
+      String subject = call.getString("subject");
+      JsonObject body = call.getJsonObject("body");
+      assertThat(user.refusal(subject, body, ServiceUnderTest.anonymous()).status()).as(subject).isEqualTo(401);
+      assertThat(user.refusal(subject, body, ServiceUnderTest.customer(customer)).status()).as(subject).isEqualTo(403);
+    }
+    assertThat(user.call("user.findById", new JsonObject().put("id", customer.toString()),
+        ServiceUnderTest.customer(customer)).status()).isEqualTo(200);
+
+    // A customer changing their own role or activation is 403; another's account is 404 whatever the change.
+    ShopException promote = user.refusal("user.update", new JsonObject().put("id", customer.toString())
+        .put("changes", new JsonObject().put("role", "ADMIN")), ServiceUnderTest.customer(customer));
+    assertThat(promote.status()).isEqualTo(403);
+    UUID other = idOf(register("frank-" + UUID.randomUUID() + "@example.com"));
+    for (JsonObject changes : List.of(new JsonObject().put("role", "ADMIN"), new JsonObject().put("fullName", "X"))) {
+      assertThat(user.refusal("user.update", new JsonObject().put("id", other.toString()).put("changes", changes),
+          ServiceUnderTest.customer(customer)).status()).isEqualTo(404);
+    }
+    assertThat(user.refusal("user.findById", new JsonObject().put("id", other.toString()),
+        ServiceUnderTest.customer(customer)).status()).isEqualTo(404);
+    assertThat(user.rows("SELECT role, full_name FROM users WHERE id = $1", customer)).singleElement()
+        .satisfies(row -> assertThat(row.getString("role")).isEqualTo("CUSTOMER"));
+
+    // user.status is for services only.
+    assertThat(user.refusal("user.status", new JsonObject().put("id", customer.toString()),
+        ServiceUnderTest.customer(customer)).status()).isEqualTo(403);
+    JsonObject promoted = user.call("user.update", new JsonObject().put("id", other.toString())
+        .put("changes", new JsonObject().put("role", "ADMIN")), ServiceUnderTest.admin(ADMIN)).bodyAsObject();
+    assertThat(promoted.getString("role")).isEqualTo("ADMIN");
+  }
+
+  @Test
+  void addressesAreSeenAndChangedOnlyByTheirOwner() {
+    UUID alice = idOf(register("alice-" + UUID.randomUUID() + "@example.com"));
+    UUID bob = idOf(register("bob-" + UUID.randomUUID() + "@example.com"));
+    JsonObject home = createAddress(alice, "Home", false);
+    JsonObject work = createAddress(alice, "Work", false);
+    assertThat(home.getBoolean("isDefault")).as("the first address is the default").isTrue();
+    assertThat(work.getBoolean("isDefault")).isFalse();
+
+    String homeId = home.getString("id");
+    for (JsonObject call : List.of(
+        request("address.update", new JsonObject().put("id", homeId).put("changes", new JsonObject().put("city", "X"))),
+        request("address.setDefault", new JsonObject().put("id", work.getString("id"))),
+        request("address.delete", new JsonObject().put("id", homeId)))) {
+      ShopException refused = user.refusal(call.getString("subject"), call.getJsonObject("body"),
+          ServiceUnderTest.customer(bob));
+      assertThat(refused.status()).as(call.getString("subject")).isEqualTo(404);
+    }
+    assertThat(user.call("address.listByUser", new JsonObject(), ServiceUnderTest.customer(bob)).bodyAsArray())
+        .isEmpty();
+    assertThat(user.refusal("address.listByUser", new JsonObject(), ServiceUnderTest.anonymous()).status())
+        .isEqualTo(401);
+    assertThat(user.rows("SELECT city, is_default FROM addresses WHERE id = $1", UUID.fromString(homeId)))
+        .singleElement().satisfies(row -> {
+          assertThat(row.getString("city")).isEqualTo("Hanoi");
+          assertThat(row.getBoolean("is_default")).isTrue();
+        });
+
+    // The owner deletes the default: the other address takes over.
+    user.call("address.delete", new JsonObject().put("id", homeId), ServiceUnderTest.customer(alice));
+    assertThat(user.call("address.listByUser", new JsonObject(), ServiceUnderTest.customer(alice)).bodyAsArray())
+        .singleElement().satisfies(only -> assertThat(((JsonObject) only).getBoolean("isDefault")).isTrue());
+  }
+
+  @Test
+  void ofConcurrentRegistrationsWithOneEmailExactlyOneWins() {
+    String email = "twin-" + UUID.randomUUID() + "@example.com";
+    List<Callable<Integer>> registrations = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      JsonObject body = new JsonObject().put("email", i % 2 == 0 ? email : email.toUpperCase())
+          .put("password", PASSWORD).put("fullName", "Twin " + i);
+      registrations.add(() -> statusOf("auth.register", body));
+    }
+    List<Integer> statuses = Concurrently.run(registrations);
+
+    assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+    assertThat(user.number("SELECT count(*) FROM users WHERE email = $1", email)).isEqualTo(1);
+    assertThat(user.outbox("user.registered")).filteredOn(e -> email.equals(e.data().getString("email"))).hasSize(1);
+  }
+
+  /** One user's address changes, refreshes and deactivation at once: no deadlock, one default, no live token. */
+  @Test
+  void oneUsersWritesRacingEachOtherLeaveOneDefaultAndNoLiveToken() {
+    String email = "grace-" + UUID.randomUUID() + "@example.com";
+    JsonObject registered = register(email);
+    UUID grace = idOf(registered);
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      addresses.add(createAddress(grace, "Address " + i, false).getString("id"));
+    }
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      tokens.add(login(email, PASSWORD).getString("refreshToken"));
+    }
+
+    List<Callable<Integer>> writes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String address = addresses.get(i);
+      String token = tokens.get(i);
+      int n = i;
+      writes.add(() -> statusOf("address.setDefault", new JsonObject().put("id", address), grace));
+      writes.add(() -> statusOf("address.create", addressBody("New " + n).put("isDefault", true), grace));
+      writes.add(() -> statusOf("auth.refresh", new JsonObject().put("refreshToken", token), null));
+      writes.add(() -> statusOf("user.update", new JsonObject().put("id", grace.toString())
+          .put("changes", new JsonObject().put("fullName", "Grace " + n)), grace));
+    }
+    writes.add(() -> statusOf("address.delete", new JsonObject().put("id", addresses.get(0)), grace));
+    writes.add(() -> statusOf("user.deactivate", new JsonObject().put("id", grace.toString()), ADMIN));
+    List<Integer> statuses = Concurrently.run(writes);
+
+    assertThat(statuses).as("every write answered; none aborted as a deadlock (500)")
+        .allMatch(status -> status == 200 || status == 201 || status == 401 || status == 404);
+    assertThat(statuses.get(statuses.size() - 1)).isEqualTo(200);
+    assertThat(user.number("SELECT count(*) FROM addresses WHERE user_id = $1 AND is_default", grace)).isEqualTo(1);
+    assertThat(user.number("SELECT count(*) FROM addresses WHERE user_id = $1", grace)).isEqualTo(4 + 4 - 1);
+    // Whatever a refresh answered before the deactivation, no token of the account refreshes now.
+    for (String token : tokens) {
+      assertThat(refusedRefresh(token).status()).isEqualTo(401);
+    }
+    assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", grace))
+        .as("a refresh racing the deactivation issued no token it missed").isZero();
+    assertThat(user.refusal("auth.login", credentials(email, PASSWORD), ServiceUnderTest.anonymous()).status())
+        .isEqualTo(401);
+  }
+
+  // ---- helpers ----
+
+  private static JsonObject register(String email) {
+    return user.call("auth.register", new JsonObject().put("email", email).put("password", PASSWORD)
+        .put("fullName", "Someone"), ServiceUnderTest.anonymous()).bodyAsObject();
+  }
+
+  private static UUID idOf(JsonObject authResponse) {
+    return UUID.fromString(authResponse.getJsonObject("user").getString("id"));
+  }
+
+  private static JsonObject credentials(String email, String password) {
+    return new JsonObject().put("email", email).put("password", password);
+  }
+
+  private static JsonObject login(String email, String password) {
+    return user.call("auth.login", credentials(email, password), ServiceUnderTest.anonymous()).bodyAsObject();
+  }
+
+  private static JsonObject refresh(String refreshToken) {
+    return user.call("auth.refresh", new JsonObject().put("refreshToken", refreshToken), ServiceUnderTest.anonymous())
+        .bodyAsObject();
+  }
+
+  private static ShopException refusedRefresh(String refreshToken) {
+    return user.refusal("auth.refresh", new JsonObject().put("refreshToken", refreshToken),
+        ServiceUnderTest.anonymous());
+  }
+
+  private static JsonObject verify(String accessToken) {
+    return user.call("auth.verify", new JsonObject().put("token", accessToken), ServiceUnderTest.anonymous())
+        .bodyAsObject();
+  }
+
+  private static JsonObject addressBody(String name) {
+    return new JsonObject().put("fullName", name).put("phone", "+84 912 345 678").put("street", "1 Trang Tien")
+        .put("ward", "Trang Tien").put("district", "Hoan Kiem").put("city", "Hanoi");
+  }
+
+  private static JsonObject createAddress(UUID owner, String name, boolean isDefault) {
+    return user.call("address.create", addressBody(name).put("isDefault", isDefault), ServiceUnderTest.customer(owner))
+        .bodyAsObject();
+  }
+
+  private static JsonObject request(String subject, JsonObject body) {
+    return new JsonObject().put("subject", subject).put("body", body);
+  }
+
+  /** The status a caller sees: the answer's, or the error's. {@code caller} null: anonymous; ADMIN: the admin. */
+  private static int statusOf(String subject, JsonObject body, UUID caller) {
+    var meta = caller == null ? ServiceUnderTest.anonymous()
+        : caller.equals(ADMIN) ? ServiceUnderTest.admin(ADMIN) : ServiceUnderTest.customer(caller);
+    try {
+      return user.call(subject, body, meta).status();
+    } catch (ShopException refused) {
+      return refused.status();
+    }
+  }
+
+  private static int statusOf(String subject, JsonObject body) {
+    return statusOf(subject, body, null);
+  }
+}
