@@ -9,6 +9,8 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.ar.ArSubjects;
+import dev.shop.contract.product.ProductSubjects;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ class ArAloneTest {
   /** Every product exists unless a test says otherwise. */
   @BeforeEach
   void everyProductExists() {
-    productById = ar.stub("product.getById").repliesWith(body -> new JsonObject().put("id", body.getString("id")));
+    productById = ar.stub(ProductSubjects.PRODUCT_GET_BY_ID).repliesWith(body -> new JsonObject().put("id", body.getString("id")));
   }
 
   @Test
@@ -56,7 +58,7 @@ class ArAloneTest {
     UUID product = UUID.randomUUID();
     JsonObject metadata = new JsonObject().put("scale", 1.5).put("room", new JsonObject().put("lux", 300));
 
-    BusReply created = ar.call("ar.snapshotCreate", snapshot(product, "https://img.example/1.jpg").put("metadata",
+    BusReply created = ar.call(ArSubjects.SNAPSHOT_CREATE, snapshot(product, "https://img.example/1.jpg").put("metadata",
         metadata), ServiceUnderTest.customer(user));
 
     assertThat(created.status()).isEqualTo(201);
@@ -72,11 +74,11 @@ class ArAloneTest {
           assertThat(row.getValue("metadata")).isEqualTo(metadata);
         });
 
-    ShopException posing = ar.refusal("ar.snapshotCreate", snapshot(product, "https://img.example/2.jpg")
+    ShopException posing = ar.refusal(ArSubjects.SNAPSHOT_CREATE, snapshot(product, "https://img.example/2.jpg")
         .put("userId", UUID.randomUUID().toString()), ServiceUnderTest.customer(user));
     assertThat(posing.status()).isEqualTo(400);
     assertThat(posing.details()).extracting(FieldError::field).containsExactly("userId");
-    assertThat(ar.refusal("ar.snapshotCreate", snapshot(product, "https://img.example/3.jpg"),
+    assertThat(ar.refusal(ArSubjects.SNAPSHOT_CREATE, snapshot(product, "https://img.example/3.jpg"),
         ServiceUnderTest.anonymous()).status()).isEqualTo(401);
     assertThat(snapshotsOf(user)).isEqualTo(1);
   }
@@ -85,21 +87,21 @@ class ArAloneTest {
   void anUnknownProductIs404AndAProductServiceThatCannotSayComesBackAsItIs() {
     UUID user = UUID.randomUUID();
     productById.fails(404, "Product not found");
-    ShopException unknown = ar.refusal("ar.snapshotCreate", snapshot(UUID.randomUUID(), "https://img.example/a.png"),
+    ShopException unknown = ar.refusal(ArSubjects.SNAPSHOT_CREATE, snapshot(UUID.randomUUID(), "https://img.example/a.png"),
         ServiceUnderTest.customer(user));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.getMessage()).isEqualTo("Product not found");
 
-    ShopException malformed = ar.refusal("ar.snapshotCreate", new JsonObject().put("productId", "not-a-uuid")
+    ShopException malformed = ar.refusal(ArSubjects.SNAPSHOT_CREATE, new JsonObject().put("productId", "not-a-uuid")
         .put("imageUrl", "https://img.example/a.png"), ServiceUnderTest.customer(user));
     assertThat(malformed.status()).isEqualTo(404);
     assertThat(productById.count()).as("a malformed id is never asked about").isEqualTo(1);
 
     productById.fails(503, "No responders for product.getById");
-    assertThat(ar.refusal("ar.snapshotCreate", snapshot(UUID.randomUUID(), "https://img.example/a.png"),
+    assertThat(ar.refusal(ArSubjects.SNAPSHOT_CREATE, snapshot(UUID.randomUUID(), "https://img.example/a.png"),
         ServiceUnderTest.customer(user)).status()).isEqualTo(503);
     productById.hangs();
-    assertThat(ar.refusal("ar.snapshotCreate", snapshot(UUID.randomUUID(), "https://img.example/a.png"),
+    assertThat(ar.refusal(ArSubjects.SNAPSHOT_CREATE, snapshot(UUID.randomUUID(), "https://img.example/a.png"),
         ServiceUnderTest.customer(user)).status()).isEqualTo(504);
     assertThat(snapshotsOf(user)).isZero();
   }
@@ -121,7 +123,7 @@ class ArAloneTest {
     assertThat(snapshotsOf(user)).isZero();
 
     String longest = "https://img.example/" + "a".repeat(2048 - "https://img.example/".length());
-    assertThat(ar.call("ar.snapshotCreate", snapshot(product, longest), ServiceUnderTest.customer(user)).status())
+    assertThat(ar.call(ArSubjects.SNAPSHOT_CREATE, snapshot(product, longest), ServiceUnderTest.customer(user)).status())
         .isEqualTo(201);
   }
 
@@ -158,7 +160,7 @@ class ArAloneTest {
 
     for (JsonObject query : List.of(new JsonObject().put("userId", "alice"), new JsonObject().put("productId", "1"),
         new JsonObject().put("pageSize", "101"), new JsonObject().put("page", "0"))) {
-      ShopException refused = ar.refusal("ar.snapshotList", query, ServiceUnderTest.anonymous());
+      ShopException refused = ar.refusal(ArSubjects.SNAPSHOT_LIST, query, ServiceUnderTest.anonymous());
       assertThat(refused.status()).as(query.encode()).isEqualTo(400);
       assertThat(refused.details()).extracting(FieldError::field).containsExactly(query.fieldNames().iterator().next());
     }
@@ -172,7 +174,7 @@ class ArAloneTest {
     List<Callable<BusReply>> creations = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String url = "https://img.example/race-" + i + ".jpg";
-      creations.add(() -> ar.call("ar.snapshotCreate", snapshot(UUID.randomUUID(), url),
+      creations.add(() -> ar.call(ArSubjects.SNAPSHOT_CREATE, snapshot(UUID.randomUUID(), url),
           ServiceUnderTest.customer(user)));
     }
     assertThat(Concurrently.run(creations)).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(201));
@@ -188,12 +190,12 @@ class ArAloneTest {
   }
 
   private static String create(UUID user, UUID product, String imageUrl) {
-    return ar.call("ar.snapshotCreate", snapshot(product, imageUrl), ServiceUnderTest.customer(user)).bodyAsObject()
+    return ar.call(ArSubjects.SNAPSHOT_CREATE, snapshot(product, imageUrl), ServiceUnderTest.customer(user)).bodyAsObject()
         .getString("id");
   }
 
   private static JsonObject list(JsonObject query) {
-    return ar.call("ar.snapshotList", query, ServiceUnderTest.anonymous()).bodyAsObject();
+    return ar.call(ArSubjects.SNAPSHOT_LIST, query, ServiceUnderTest.anonymous()).bodyAsObject();
   }
 
   private static List<String> ids(JsonObject page) {
@@ -202,7 +204,7 @@ class ArAloneTest {
   }
 
   private static List<String> invalid(JsonObject body) {
-    ShopException refused = ar.refusal("ar.snapshotCreate", body, ServiceUnderTest.customer(UUID.randomUUID()));
+    ShopException refused = ar.refusal(ArSubjects.SNAPSHOT_CREATE, body, ServiceUnderTest.customer(UUID.randomUUID()));
     assertThat(refused.status()).as(body.encode()).isEqualTo(400);
     return refused.details().stream().map(FieldError::field).toList();
   }

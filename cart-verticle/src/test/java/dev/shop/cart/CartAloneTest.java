@@ -6,6 +6,8 @@ import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.product.ProductSubjects;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -40,7 +42,7 @@ class CartAloneTest {
   }
 
   private static JsonObject add(String session, RequestMeta caller, String product, Integer quantity) {
-    return cart.call("cart.addItem", addBody(session, product, quantity), caller).bodyAsObject();
+    return cart.call(CartSubjects.ADD_ITEM, addBody(session, product, quantity), caller).bodyAsObject();
   }
 
   private static JsonObject addBody(String session, String product, Integer quantity) {
@@ -48,7 +50,7 @@ class CartAloneTest {
   }
 
   private static JsonObject read(String session, RequestMeta caller) {
-    return cart.call("cart.get", new JsonObject().put("sessionId", session), caller).bodyAsObject();
+    return cart.call(CartSubjects.GET, new JsonObject().put("sessionId", session), caller).bodyAsObject();
   }
 
   private static JsonObject line(JsonObject cartResponse, String product) {
@@ -81,16 +83,16 @@ class CartAloneTest {
     assertThat(added.getString("sessionId")).isEqualTo(session);
 
     String phoneLine = line(added, phone).getString("id");
-    JsonObject updated = cart.call("cart.updateItem", new JsonObject().put("id", phoneLine)
+    JsonObject updated = cart.call(CartSubjects.UPDATE_ITEM, new JsonObject().put("id", phoneLine)
         .put("changes", new JsonObject().put("sessionId", session).put("quantity", 5)), anonymous).bodyAsObject();
     assertThat(line(updated, phone).getInteger("quantity")).isEqualTo(5);
 
-    JsonObject removed = cart.call("cart.removeItem", new JsonObject().put("itemId", phoneLine)
+    JsonObject removed = cart.call(CartSubjects.REMOVE_ITEM, new JsonObject().put("itemId", phoneLine)
         .put("sessionId", session), anonymous).bodyAsObject();
     assertThat(line(removed, phone)).isNull();
     assertThat(linesInDatabase("session_id", session)).isEqualTo(1);
 
-    JsonObject cleared = cart.call("cart.clear", new JsonObject().put("sessionId", session), anonymous).bodyAsObject();
+    JsonObject cleared = cart.call(CartSubjects.CLEAR, new JsonObject().put("sessionId", session), anonymous).bodyAsObject();
     assertThat(cleared).isEqualTo(new JsonObject().put("success", true));
     assertThat(linesInDatabase("session_id", session)).isZero();
     assertThat(read(session, anonymous).getString("id")).as("the cart and its id remain").isEqualTo(added.getString("id"));
@@ -112,7 +114,7 @@ class CartAloneTest {
     assertThat(usersOwn.getLong("totalItems")).isEqualTo(1);
     assertThat(read(session, ServiceUnderTest.anonymous()).getLong("totalItems")).isEqualTo(3);
 
-    JsonObject transfer = cart.call("cart.transferToUser", new JsonObject().put("sessionId", session), customer)
+    JsonObject transfer = cart.call(CartSubjects.TRANSFER_TO_USER, new JsonObject().put("sessionId", session), customer)
         .bodyAsObject();
     assertThat(transfer.getInteger("itemsTransferred")).isEqualTo(2);
     assertThat(transfer.getString("cartId")).isEqualTo(usersOwn.getString("id"));
@@ -121,10 +123,10 @@ class CartAloneTest {
     assertThat(line(merged, cable).getInteger("quantity")).isEqualTo(1);
     assertThat(cart.number("SELECT count(*) FROM carts WHERE session_id = $1", session)).as("session cart gone").isZero();
 
-    ShopException anonymousTransfer = cart.refusal("cart.transferToUser", new JsonObject().put("sessionId", session),
+    ShopException anonymousTransfer = cart.refusal(CartSubjects.TRANSFER_TO_USER, new JsonObject().put("sessionId", session),
         ServiceUnderTest.anonymous());
     assertThat(anonymousTransfer.status()).isEqualTo(401);
-    ShopException noOwner = cart.refusal("cart.get", new JsonObject(), ServiceUnderTest.anonymous());
+    ShopException noOwner = cart.refusal(CartSubjects.GET, new JsonObject(), ServiceUnderTest.anonymous());
     assertThat(noOwner.status()).isEqualTo(400);
     assertThat(noOwner.details()).extracting(FieldError::field).containsExactly("sessionId");
   }
@@ -135,10 +137,10 @@ class CartAloneTest {
     String mine = newSession();
     String line = line(add(mine, ServiceUnderTest.anonymous(), product, 1), product).getString("id");
 
-    ShopException removed = cart.refusal("cart.removeItem", new JsonObject().put("itemId", line)
+    ShopException removed = cart.refusal(CartSubjects.REMOVE_ITEM, new JsonObject().put("itemId", line)
         .put("sessionId", newSession()), ServiceUnderTest.anonymous());
     assertThat(removed.status()).isEqualTo(404);
-    ShopException updated = cart.refusal("cart.updateItem", new JsonObject().put("id", line)
+    ShopException updated = cart.refusal(CartSubjects.UPDATE_ITEM, new JsonObject().put("id", line)
         .put("changes", new JsonObject().put("quantity", 2)), ServiceUnderTest.customer(UUID.randomUUID()));
     assertThat(updated.status()).isEqualTo(404);
     assertThat(linesInDatabase("session_id", mine)).isEqualTo(1);
@@ -151,29 +153,29 @@ class CartAloneTest {
     String scarce = catalogue.product(3, 1_000);
     String plenty = catalogue.product(5_000, 1_000);
 
-    ShopException zero = cart.refusal("cart.addItem", addBody(session, scarce, 0), anonymous);
+    ShopException zero = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, scarce, 0), anonymous);
     assertThat(zero.status()).isEqualTo(400);
     assertThat(zero.details()).extracting(FieldError::field).containsExactly("quantity");
-    ShopException thousand = cart.refusal("cart.addItem", addBody(session, plenty, 1000), anonymous);
+    ShopException thousand = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, plenty, 1000), anonymous);
     assertThat(thousand.status()).isEqualTo(400);
 
-    ShopException overStock = cart.refusal("cart.addItem", addBody(session, scarce, 4), anonymous);
+    ShopException overStock = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, scarce, 4), anonymous);
     assertThat(overStock.status()).isEqualTo(409);
     assertThat(overStock.getMessage()).isEqualTo("Insufficient stock: 3 available");
     add(session, anonymous, scarce, 2);
-    ShopException lineOverStock = cart.refusal("cart.addItem", addBody(session, scarce, 2), anonymous);
+    ShopException lineOverStock = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, scarce, 2), anonymous);
     assertThat(lineOverStock.status()).as("the line's resulting quantity counts").isEqualTo(409);
 
     add(session, anonymous, plenty, 999);
-    ShopException over999 = cart.refusal("cart.addItem", addBody(session, plenty, 1), anonymous);
+    ShopException over999 = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, plenty, 1), anonymous);
     assertThat(over999.status()).isEqualTo(409);
     assertThat(over999.getMessage()).isEqualTo("A cart line holds at most 999");
 
     String scarceLine = line(read(session, anonymous), scarce).getString("id");
-    ShopException updateOverStock = cart.refusal("cart.updateItem", new JsonObject().put("id", scarceLine)
+    ShopException updateOverStock = cart.refusal(CartSubjects.UPDATE_ITEM, new JsonObject().put("id", scarceLine)
         .put("changes", new JsonObject().put("sessionId", session).put("quantity", 4)), anonymous);
     assertThat(updateOverStock.status()).isEqualTo(409);
-    JsonObject zeroRemoves = cart.call("cart.updateItem", new JsonObject().put("id", scarceLine)
+    JsonObject zeroRemoves = cart.call(CartSubjects.UPDATE_ITEM, new JsonObject().put("id", scarceLine)
         .put("changes", new JsonObject().put("sessionId", session).put("quantity", 0)), anonymous).bodyAsObject();
     assertThat(line(zeroRemoves, scarce)).isNull();
     assertThat(cart.number("SELECT sum(quantity) FROM cart_items WHERE cart_id = (SELECT id FROM carts "
@@ -183,11 +185,11 @@ class CartAloneTest {
   @Test
   void aProductTheCatalogueDoesNotKnowIsNotAdded() {
     String session = newSession();
-    ShopException unknown = cart.refusal("cart.addItem", addBody(session, UUID.randomUUID().toString(), 1),
+    ShopException unknown = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, UUID.randomUUID().toString(), 1),
         ServiceUnderTest.anonymous());
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.getMessage()).isEqualTo("Product not found");
-    ShopException malformed = cart.refusal("cart.addItem", addBody(session, "not-an-id", 1),
+    ShopException malformed = cart.refusal(CartSubjects.ADD_ITEM, addBody(session, "not-an-id", 1),
         ServiceUnderTest.anonymous());
     assertThat(malformed.status()).isEqualTo(404);
     assertThat(cart.number("SELECT count(*) FROM carts WHERE session_id = $1", session)).isZero();
@@ -213,9 +215,9 @@ class CartAloneTest {
     String session = newSession();
     String product = catalogue.product(10, 1_000);
     add(session, ServiceUnderTest.anonymous(), product, 1);
-    cart.stub("product.getByIds").fails(503, "Service unavailable: product.getByIds");
+    cart.stub(ProductSubjects.PRODUCT_GET_BY_IDS).fails(503, "Service unavailable: product.getByIds");
 
-    ShopException down = cart.refusal("cart.get", new JsonObject().put("sessionId", session),
+    ShopException down = cart.refusal(CartSubjects.GET, new JsonObject().put("sessionId", session),
         ServiceUnderTest.anonymous());
     assertThat(down.status()).isEqualTo(503);
     assertThat(linesInDatabase("session_id", session)).as("nothing deleted").isEqualTo(1);
@@ -230,7 +232,7 @@ class CartAloneTest {
     add(null, customer, partly, 3);
     add(null, customer, fully, 2);
 
-    JsonObject after = cart.call("cart.removeOrdered", new JsonObject().put("items", new JsonArray()
+    JsonObject after = cart.call(CartSubjects.REMOVE_ORDERED, new JsonObject().put("items", new JsonArray()
         .add(new JsonObject().put("productId", partly).put("quantity", 2))
         .add(new JsonObject().put("productId", fully).put("quantity", 2))), customer).bodyAsObject();
 

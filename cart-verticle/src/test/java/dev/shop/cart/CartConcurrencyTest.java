@@ -6,6 +6,7 @@ import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.cart.CartSubjects;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ class CartConcurrencyTest {
   }
 
   private static Future<BusReply> add(RequestMeta customer, String product) {
-    return cart.request("cart.addItem", new JsonObject().put("productId", product).put("quantity", 1), customer);
+    return cart.request(CartSubjects.ADD_ITEM, new JsonObject().put("productId", product).put("quantity", 1), customer);
   }
 
   private static long units(UUID user, String product) {
@@ -54,13 +55,13 @@ class CartConcurrencyTest {
     UUID user = UUID.randomUUID();
     RequestMeta customer = ServiceUnderTest.customer(user);
     String product = catalogue.product(5_000, 1_000);
-    Await.result(cart.request("cart.addItem", new JsonObject().put("productId", product).put("quantity", 5), customer));
+    Await.result(cart.request(CartSubjects.ADD_ITEM, new JsonObject().put("productId", product).put("quantity", 5), customer));
 
     List<Future<BusReply>> writes = new ArrayList<>();
     for (int i = 0; i < ADDS; i++) {
       writes.add(add(customer, product));
       if (i == ADDS / 4) {
-        writes.add(cart.request("cart.removeOrdered", new JsonObject().put("items", new JsonArray()
+        writes.add(cart.request(CartSubjects.REMOVE_ORDERED, new JsonObject().put("items", new JsonArray()
             .add(new JsonObject().put("productId", product).put("quantity", 5))), customer));
       }
     }
@@ -79,8 +80,8 @@ class CartConcurrencyTest {
     String added = catalogue.product(5_000, 1_000);
     String ordered = catalogue.product(5_000, 1_000);
     String changed = catalogue.product(5_000, 1_000);
-    Await.result(cart.request("cart.addItem", new JsonObject().put("productId", ordered).put("quantity", 40), customer));
-    JsonObject withChanged = Await.result(cart.request("cart.addItem",
+    Await.result(cart.request(CartSubjects.ADD_ITEM, new JsonObject().put("productId", ordered).put("quantity", 40), customer));
+    JsonObject withChanged = Await.result(cart.request(CartSubjects.ADD_ITEM,
         new JsonObject().put("productId", changed).put("quantity", 1), customer)).bodyAsObject();
     String changedLine = withChanged.getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(item -> changed.equals(item.getString("productId"))).findFirst().orElseThrow().getString("id");
@@ -89,11 +90,11 @@ class CartConcurrencyTest {
     for (int i = 0; i < 20; i++) {
       writes.add(add(customer, added));
       writes.add(add(customer, ordered));
-      writes.add(cart.request("cart.removeOrdered", new JsonObject().put("items", new JsonArray()
+      writes.add(cart.request(CartSubjects.REMOVE_ORDERED, new JsonObject().put("items", new JsonArray()
           .add(new JsonObject().put("productId", ordered).put("quantity", 2))), customer));
-      writes.add(cart.request("cart.updateItem", new JsonObject().put("id", changedLine)
+      writes.add(cart.request(CartSubjects.UPDATE_ITEM, new JsonObject().put("id", changedLine)
           .put("changes", new JsonObject().put("quantity", 1 + i % 3)), customer));
-      writes.add(cart.request("cart.get", new JsonObject(), customer));
+      writes.add(cart.request(CartSubjects.GET, new JsonObject(), customer));
     }
     Await.result(Future.join(writes).otherwiseEmpty());
 

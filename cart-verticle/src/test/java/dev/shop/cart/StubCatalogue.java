@@ -3,6 +3,7 @@ package dev.shop.cart;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.product.ProductSubjects;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,12 +20,12 @@ final class StubCatalogue {
   private final Map<String, JsonObject> products = new ConcurrentHashMap<>();
 
   StubCatalogue(ServiceUnderTest cart) {
-    cart.stub("product.getById").answers(request -> {
+    cart.stub(ProductSubjects.PRODUCT_GET_BY_ID).answers(request -> {
       JsonObject product = products.get(request.body().getString("id"));
       return product == null ? Future.failedFuture(ShopException.notFound("Product not found"))
           : Future.succeededFuture(BusReply.ok(product));
     });
-    cart.stub("product.getByIds").repliesWith(body -> {
+    cart.stub(ProductSubjects.PRODUCT_GET_BY_IDS).repliesWith(body -> {
       JsonArray found = new JsonArray();
       body.getJsonArray("ids").forEach(id -> {
         JsonObject product = products.get((String) id);

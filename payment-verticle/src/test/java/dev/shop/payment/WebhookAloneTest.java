@@ -9,6 +9,8 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.payment.webhook.WebhookSignature;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +51,7 @@ class WebhookAloneTest {
   /** The order service answers every order as a PENDING one of {@link #TOTAL}, owned by its caller. */
   @BeforeEach
   void pendingOrders() {
-    orderGet = payment.stub("order.get").answers(request -> Future.succeededFuture(BusReply.ok(new JsonObject()
+    orderGet = payment.stub(OrderSubjects.GET).answers(request -> Future.succeededFuture(BusReply.ok(new JsonObject()
         .put("id", request.body().getString("id")).put("userId", request.caller().userId())
         .put("status", "PENDING").put("totalInt", TOTAL))));
   }
@@ -57,7 +59,7 @@ class WebhookAloneTest {
   /** A new order of a new customer with a PENDING SePay payment; answers the order's id. */
   private static String orderWithPendingPayment() {
     String orderId = UUID.randomUUID().toString();
-    BusReply made = payment.call("payment.process", new JsonObject().put("orderId", orderId).put("method", "SePay"),
+    BusReply made = payment.call(PaymentSubjects.PROCESS, new JsonObject().put("orderId", orderId).put("method", "SePay"),
         ServiceUnderTest.customer(UUID.randomUUID()));
     assertThat(made.status()).isEqualTo(201);
     return orderId;
@@ -76,7 +78,7 @@ class WebhookAloneTest {
   }
 
   private static Future<BusReply> verify(JsonObject notice) {
-    return payment.request("payment.verify", signed(notice), ServiceUnderTest.anonymous());
+    return payment.request(PaymentSubjects.VERIFY, signed(notice), ServiceUnderTest.anonymous());
   }
 
   private static String statusOf(String orderId) {
@@ -113,8 +115,8 @@ class WebhookAloneTest {
     JsonObject forged = signed(notice(orderId, "tx-" + UUID.randomUUID(), TOTAL, "SUCCESS"))
         .put("signature", "sha256=" + "00".repeat(32));
 
-    ShopException refused = payment.refusal("payment.verify", forged, ServiceUnderTest.anonymous());
-    ShopException unsigned = payment.refusal("payment.verify", forged.copy().putNull("signature"),
+    ShopException refused = payment.refusal(PaymentSubjects.VERIFY, forged, ServiceUnderTest.anonymous());
+    ShopException unsigned = payment.refusal(PaymentSubjects.VERIFY, forged.copy().putNull("signature"),
         ServiceUnderTest.anonymous());
 
     assertThat(refused.status()).isEqualTo(401);
@@ -142,7 +144,7 @@ class WebhookAloneTest {
 
   @Test
   void aNoticeForAnOrderWithoutPaymentIs404() {
-    ShopException unknown = payment.refusal("payment.verify", signed(notice(UUID.randomUUID().toString(),
+    ShopException unknown = payment.refusal(PaymentSubjects.VERIFY, signed(notice(UUID.randomUUID().toString(),
         "tx-" + UUID.randomUUID(), TOTAL, "SUCCESS")), ServiceUnderTest.anonymous());
 
     assertThat(unknown.status()).isEqualTo(404);
@@ -156,7 +158,7 @@ class WebhookAloneTest {
     String transaction = "tx-" + UUID.randomUUID();
     Await.result(verify(notice(paidOrder, transaction, TOTAL, "SUCCESS")));
 
-    ShopException reused = payment.refusal("payment.verify", signed(notice(otherOrder, transaction, TOTAL, "SUCCESS")),
+    ShopException reused = payment.refusal(PaymentSubjects.VERIFY, signed(notice(otherOrder, transaction, TOTAL, "SUCCESS")),
         ServiceUnderTest.anonymous());
 
     assertThat(reused.status()).isEqualTo(409);
@@ -167,7 +169,7 @@ class WebhookAloneTest {
   @Test
   void anOrderTheOrderServiceDoesNotShowCannotBePaid() {
     orderGet.fails(404, "Order not found");
-    ShopException unknown = payment.refusal("payment.process", new JsonObject()
+    ShopException unknown = payment.refusal(PaymentSubjects.PROCESS, new JsonObject()
         .put("orderId", UUID.randomUUID().toString()).put("method", "COD"), ServiceUnderTest.customer(UUID.randomUUID()));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(orderGet.count()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.shop.product;
 
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.product.ProductSubjects;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
@@ -28,7 +29,7 @@ public final class AdminCatalogue {
     if (category != null) {
       body.put("categoryId", category.toString());
     }
-    return UUID.fromString(product.call("product.create", body, admin()).bodyAsObject().getString("id"));
+    return UUID.fromString(product.call(ProductSubjects.PRODUCT_CREATE, body, admin()).bodyAsObject().getString("id"));
   }
 
   /** A new category under {@code parent} (null: top level); its id. */
@@ -37,7 +38,7 @@ public final class AdminCatalogue {
     if (parent != null) {
       body.put("parentId", parent.toString());
     }
-    return UUID.fromString(product.call("category.create", body, admin()).bodyAsObject().getString("id"));
+    return UUID.fromString(product.call(ProductSubjects.CATEGORY_CREATE, body, admin()).bodyAsObject().getString("id"));
   }
 
   /** The product's stock as its database holds it. */

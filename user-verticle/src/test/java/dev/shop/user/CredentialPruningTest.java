@@ -13,6 +13,7 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import dev.shop.common.testing.TestNats;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -65,7 +66,7 @@ class CredentialPruningTest {
 
   private static int login(String email, String password) {
     try {
-      Await.result(bus.request("auth.login", new JsonObject().put("email", email).put("password", password),
+      Await.result(bus.request(UserSubjects.AUTH_LOGIN, new JsonObject().put("email", email).put("password", password),
           RequestMeta.internal("test-" + UUID.randomUUID())));
       return 200;
     } catch (ShopException refused) {
@@ -80,7 +81,7 @@ class CredentialPruningTest {
   @Test
   void aQuietEmailsFailuresAndExpiredRefreshTokensAreDeleted() throws Exception {
     String email = "pruned-" + UUID.randomUUID() + "@example.com";
-    String userId = Await.result(bus.request("auth.register", new JsonObject().put("email", email)
+    String userId = Await.result(bus.request(UserSubjects.AUTH_REGISTER, new JsonObject().put("email", email)
             .put("password", "password-1").put("fullName", "Pruned"), RequestMeta.internal("test-register")))
         .bodyAsObject().getJsonObject("user").getString("id");
 

@@ -8,6 +8,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class UserAloneTest {
   @Test
   void aCustomerRegistersLogsInRefreshesAndLogsOut() {
     String email = "Carol-" + UUID.randomUUID() + "@Example.com";
-    BusReply registered = user.call("auth.register", new JsonObject().put("email", email).put("password", PASSWORD)
+    BusReply registered = user.call(UserSubjects.AUTH_REGISTER, new JsonObject().put("email", email).put("password", PASSWORD)
         .put("fullName", "Carol"), ServiceUnderTest.anonymous());
     assertThat(registered.status()).isEqualTo(201);
     JsonObject account = registered.bodyAsObject().getJsonObject("user");
@@ -56,9 +57,9 @@ class UserAloneTest {
 
     JsonObject login = login(email.toUpperCase(), PASSWORD);
     assertThat(login.getJsonObject("user").getString("id")).isEqualTo(id.toString());
-    ShopException wrongPassword = user.refusal("auth.login", credentials(email, "password-2"),
+    ShopException wrongPassword = user.refusal(UserSubjects.AUTH_LOGIN, credentials(email, "password-2"),
         ServiceUnderTest.anonymous());
-    ShopException unknownEmail = user.refusal("auth.login", credentials("nobody-" + email, PASSWORD),
+    ShopException unknownEmail = user.refusal(UserSubjects.AUTH_LOGIN, credentials("nobody-" + email, PASSWORD),
         ServiceUnderTest.anonymous());
     assertThat(List.of(wrongPassword, unknownEmail)).allSatisfy(refused -> {
       assertThat(refused.status()).isEqualTo(401);
@@ -74,13 +75,13 @@ class UserAloneTest {
     assertThat(refusedRefresh(refreshed.getString("refreshToken")).status()).isEqualTo(401);
 
     String other = login(email, PASSWORD).getString("refreshToken");
-    assertThat(user.call("auth.logout", new JsonObject().put("refreshToken", other), ServiceUnderTest.anonymous())
+    assertThat(user.call(UserSubjects.AUTH_LOGOUT, new JsonObject().put("refreshToken", other), ServiceUnderTest.anonymous())
         .bodyAsObject().getBoolean("success")).isTrue();
     assertThat(refusedRefresh(other).status()).isEqualTo(401);
     assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", id))
         .as("the registration's, never used").isEqualTo(1);
 
-    ShopException taken = user.refusal("auth.register", new JsonObject().put("email", email.toLowerCase())
+    ShopException taken = user.refusal(UserSubjects.AUTH_REGISTER, new JsonObject().put("email", email.toLowerCase())
         .put("password", PASSWORD).put("fullName", "Other"), ServiceUnderTest.anonymous());
     assertThat(taken.status()).isEqualTo(409);
   }
@@ -92,21 +93,21 @@ class UserAloneTest {
     UUID id = idOf(registered);
     String refreshToken = login(email, PASSWORD).getString("refreshToken");
 
-    assertThat(user.refusal("user.deactivate", new JsonObject().put("id", id.toString()),
+    assertThat(user.refusal(UserSubjects.USER_DEACTIVATE, new JsonObject().put("id", id.toString()),
         ServiceUnderTest.customer(id)).status()).isEqualTo(403);
-    assertThat(user.refusal("user.deactivate", new JsonObject().put("id", ADMIN.toString()),
+    assertThat(user.refusal(UserSubjects.USER_DEACTIVATE, new JsonObject().put("id", ADMIN.toString()),
         ServiceUnderTest.admin(ADMIN)).status()).as("not oneself").isEqualTo(409);
-    JsonObject deactivated = user.call("user.deactivate", new JsonObject().put("id", id.toString()),
+    JsonObject deactivated = user.call(UserSubjects.USER_DEACTIVATE, new JsonObject().put("id", id.toString()),
         ServiceUnderTest.admin(ADMIN)).bodyAsObject();
     assertThat(deactivated.getBoolean("isActive")).isFalse();
 
-    ShopException login = user.refusal("auth.login", credentials(email, PASSWORD), ServiceUnderTest.anonymous());
+    ShopException login = user.refusal(UserSubjects.AUTH_LOGIN, credentials(email, PASSWORD), ServiceUnderTest.anonymous());
     assertThat(login.status()).isEqualTo(401);
     assertThat(login.getMessage()).isEqualTo("Account is deactivated");
     assertThat(refusedRefresh(refreshToken).status()).isEqualTo(401);
     assertThat(refusedRefresh(registered.getString("refreshToken")).status()).isEqualTo(401);
     assertThat(verify(registered.getString("accessToken")).getBoolean("valid")).isFalse();
-    assertThat(user.call("user.status", new JsonObject().put("id", id.toString()), ServiceUnderTest.anonymous())
+    assertThat(user.call(UserSubjects.USER_STATUS, new JsonObject().put("id", id.toString()), ServiceUnderTest.anonymous())
         .bodyAsObject().getBoolean("active")).isFalse();
     assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", id))
         .isZero();
@@ -116,38 +117,38 @@ class UserAloneTest {
   void adminSubjectsRefuseAnonymousCallersWith401AndCustomersWith403() {
     UUID customer = idOf(register("eve-" + UUID.randomUUID() + "@example.com"));
     List<JsonObject> adminOnly = List.of(
-        request("user.list", new JsonObject()),
-        request("user.findByEmail", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)),
-        request("user.create", new JsonObject().put("email", "new-" + UUID.randomUUID() + "@example.com")
+        request(UserSubjects.USER_LIST, new JsonObject()),
+        request(UserSubjects.USER_FIND_BY_EMAIL, new JsonObject().put("email", TestSettings.ADMIN_EMAIL)),
+        request(UserSubjects.USER_CREATE, new JsonObject().put("email", "new-" + UUID.randomUUID() + "@example.com")
             .put("password", PASSWORD)),
-        request("user.deactivate", new JsonObject().put("id", customer.toString())));
+        request(UserSubjects.USER_DEACTIVATE, new JsonObject().put("id", customer.toString())));
     for (JsonObject call : adminOnly) {
       String subject = call.getString("subject");
       JsonObject body = call.getJsonObject("body");
       assertThat(user.refusal(subject, body, ServiceUnderTest.anonymous()).status()).as(subject).isEqualTo(401);
       assertThat(user.refusal(subject, body, ServiceUnderTest.customer(customer)).status()).as(subject).isEqualTo(403);
     }
-    assertThat(user.call("user.findById", new JsonObject().put("id", customer.toString()),
+    assertThat(user.call(UserSubjects.USER_FIND_BY_ID, new JsonObject().put("id", customer.toString()),
         ServiceUnderTest.customer(customer)).status()).isEqualTo(200);
 
     // A customer changing their own role or activation is 403; another's account is 404 whatever the change.
-    ShopException promote = user.refusal("user.update", new JsonObject().put("id", customer.toString())
+    ShopException promote = user.refusal(UserSubjects.USER_UPDATE, new JsonObject().put("id", customer.toString())
         .put("changes", new JsonObject().put("role", "ADMIN")), ServiceUnderTest.customer(customer));
     assertThat(promote.status()).isEqualTo(403);
     UUID other = idOf(register("frank-" + UUID.randomUUID() + "@example.com"));
     for (JsonObject changes : List.of(new JsonObject().put("role", "ADMIN"), new JsonObject().put("fullName", "X"))) {
-      assertThat(user.refusal("user.update", new JsonObject().put("id", other.toString()).put("changes", changes),
+      assertThat(user.refusal(UserSubjects.USER_UPDATE, new JsonObject().put("id", other.toString()).put("changes", changes),
           ServiceUnderTest.customer(customer)).status()).isEqualTo(404);
     }
-    assertThat(user.refusal("user.findById", new JsonObject().put("id", other.toString()),
+    assertThat(user.refusal(UserSubjects.USER_FIND_BY_ID, new JsonObject().put("id", other.toString()),
         ServiceUnderTest.customer(customer)).status()).isEqualTo(404);
     assertThat(user.rows("SELECT role, full_name FROM users WHERE id = $1", customer)).singleElement()
         .satisfies(row -> assertThat(row.getString("role")).isEqualTo("CUSTOMER"));
 
     // user.status is for services only.
-    assertThat(user.refusal("user.status", new JsonObject().put("id", customer.toString()),
+    assertThat(user.refusal(UserSubjects.USER_STATUS, new JsonObject().put("id", customer.toString()),
         ServiceUnderTest.customer(customer)).status()).isEqualTo(403);
-    JsonObject promoted = user.call("user.update", new JsonObject().put("id", other.toString())
+    JsonObject promoted = user.call(UserSubjects.USER_UPDATE, new JsonObject().put("id", other.toString())
         .put("changes", new JsonObject().put("role", "ADMIN")), ServiceUnderTest.admin(ADMIN)).bodyAsObject();
     assertThat(promoted.getString("role")).isEqualTo("ADMIN");
   }
@@ -163,16 +164,16 @@ class UserAloneTest {
 
     String homeId = home.getString("id");
     for (JsonObject call : List.of(
-        request("address.update", new JsonObject().put("id", homeId).put("changes", new JsonObject().put("city", "X"))),
-        request("address.setDefault", new JsonObject().put("id", work.getString("id"))),
-        request("address.delete", new JsonObject().put("id", homeId)))) {
+        request(UserSubjects.ADDRESS_UPDATE, new JsonObject().put("id", homeId).put("changes", new JsonObject().put("city", "X"))),
+        request(UserSubjects.ADDRESS_SET_DEFAULT, new JsonObject().put("id", work.getString("id"))),
+        request(UserSubjects.ADDRESS_DELETE, new JsonObject().put("id", homeId)))) {
       ShopException refused = user.refusal(call.getString("subject"), call.getJsonObject("body"),
           ServiceUnderTest.customer(bob));
       assertThat(refused.status()).as(call.getString("subject")).isEqualTo(404);
     }
-    assertThat(user.call("address.listByUser", new JsonObject(), ServiceUnderTest.customer(bob)).bodyAsArray())
+    assertThat(user.call(UserSubjects.ADDRESS_LIST_BY_USER, new JsonObject(), ServiceUnderTest.customer(bob)).bodyAsArray())
         .isEmpty();
-    assertThat(user.refusal("address.listByUser", new JsonObject(), ServiceUnderTest.anonymous()).status())
+    assertThat(user.refusal(UserSubjects.ADDRESS_LIST_BY_USER, new JsonObject(), ServiceUnderTest.anonymous()).status())
         .isEqualTo(401);
     assertThat(user.rows("SELECT city, is_default FROM addresses WHERE id = $1", UUID.fromString(homeId)))
         .singleElement().satisfies(row -> {
@@ -181,8 +182,8 @@ class UserAloneTest {
         });
 
     // The owner deletes the default: the other address takes over.
-    user.call("address.delete", new JsonObject().put("id", homeId), ServiceUnderTest.customer(alice));
-    assertThat(user.call("address.listByUser", new JsonObject(), ServiceUnderTest.customer(alice)).bodyAsArray())
+    user.call(UserSubjects.ADDRESS_DELETE, new JsonObject().put("id", homeId), ServiceUnderTest.customer(alice));
+    assertThat(user.call(UserSubjects.ADDRESS_LIST_BY_USER, new JsonObject(), ServiceUnderTest.customer(alice)).bodyAsArray())
         .singleElement().satisfies(only -> assertThat(((JsonObject) only).getBoolean("isDefault")).isTrue());
   }
 
@@ -243,14 +244,14 @@ class UserAloneTest {
     }
     assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", grace))
         .as("a refresh racing the deactivation issued no token it missed").isZero();
-    assertThat(user.refusal("auth.login", credentials(email, PASSWORD), ServiceUnderTest.anonymous()).status())
+    assertThat(user.refusal(UserSubjects.AUTH_LOGIN, credentials(email, PASSWORD), ServiceUnderTest.anonymous()).status())
         .isEqualTo(401);
   }
 
   // ---- helpers ----
 
   private static JsonObject register(String email) {
-    return user.call("auth.register", new JsonObject().put("email", email).put("password", PASSWORD)
+    return user.call(UserSubjects.AUTH_REGISTER, new JsonObject().put("email", email).put("password", PASSWORD)
         .put("fullName", "Someone"), ServiceUnderTest.anonymous()).bodyAsObject();
   }
 
@@ -263,21 +264,21 @@ class UserAloneTest {
   }
 
   private static JsonObject login(String email, String password) {
-    return user.call("auth.login", credentials(email, password), ServiceUnderTest.anonymous()).bodyAsObject();
+    return user.call(UserSubjects.AUTH_LOGIN, credentials(email, password), ServiceUnderTest.anonymous()).bodyAsObject();
   }
 
   private static JsonObject refresh(String refreshToken) {
-    return user.call("auth.refresh", new JsonObject().put("refreshToken", refreshToken), ServiceUnderTest.anonymous())
+    return user.call(UserSubjects.AUTH_REFRESH, new JsonObject().put("refreshToken", refreshToken), ServiceUnderTest.anonymous())
         .bodyAsObject();
   }
 
   private static ShopException refusedRefresh(String refreshToken) {
-    return user.refusal("auth.refresh", new JsonObject().put("refreshToken", refreshToken),
+    return user.refusal(UserSubjects.AUTH_REFRESH, new JsonObject().put("refreshToken", refreshToken),
         ServiceUnderTest.anonymous());
   }
 
   private static JsonObject verify(String accessToken) {
-    return user.call("auth.verify", new JsonObject().put("token", accessToken), ServiceUnderTest.anonymous())
+    return user.call(UserSubjects.AUTH_VERIFY, new JsonObject().put("token", accessToken), ServiceUnderTest.anonymous())
         .bodyAsObject();
   }
 
@@ -287,7 +288,7 @@ class UserAloneTest {
   }
 
   private static JsonObject createAddress(UUID owner, String name, boolean isDefault) {
-    return user.call("address.create", addressBody(name).put("isDefault", isDefault), ServiceUnderTest.customer(owner))
+    return user.call(UserSubjects.ADDRESS_CREATE, addressBody(name).put("isDefault", isDefault), ServiceUnderTest.customer(owner))
         .bodyAsObject();
   }
 

@@ -16,6 +16,7 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import dev.shop.common.testing.TestNats;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.user.UserSubjects;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -63,7 +64,7 @@ class UserServiceTest {
   }
 
   private JsonObject register(String name) {
-    return call("auth.register", new JsonObject().put("email", name + "-" + UUID.randomUUID() + "@example.com")
+    return call(UserSubjects.AUTH_REGISTER, new JsonObject().put("email", name + "-" + UUID.randomUUID() + "@example.com")
         .put("password", "password-1").put("fullName", name)).bodyAsObject();
   }
 
@@ -88,16 +89,16 @@ class UserServiceTest {
     try (Connection nats = Nats.connect(TestNats.url())) {
       String body = new JsonObject().put("email", "foreign-" + UUID.randomUUID() + "@example.com")
           .put("password", "password-1").put("fullName", "Foreign").encode();
-      Message unsigned = nats.request("auth.register", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+      Message unsigned = nats.request(UserSubjects.AUTH_REGISTER, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
       assertThat(unsigned.getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("401");
 
-      Message created = nats.request("auth.register", signed("auth.register", body), body.getBytes(StandardCharsets.UTF_8),
+      Message created = nats.request(UserSubjects.AUTH_REGISTER, signed("auth.register", body), body.getBytes(StandardCharsets.UTF_8),
           Duration.ofSeconds(5));
       assertThat(created.getHeaders().getFirst("Shop-Status")).isEqualTo("201");
       assertThat(new JsonObject(new String(created.getData(), StandardCharsets.UTF_8)).getString("accessToken"))
           .isNotBlank();
 
-      Message duplicate = nats.request("auth.register", signed("auth.register", body),
+      Message duplicate = nats.request(UserSubjects.AUTH_REGISTER, signed("auth.register", body),
           body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
       assertThat(duplicate.getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("409");
     }
@@ -118,13 +119,13 @@ class UserServiceTest {
     Caller aliceCaller = Caller.user(alice.getJsonObject("user").getString("id"), Role.CUSTOMER);
     String bobId = bob.getJsonObject("user").getString("id");
 
-    ShopException forbidden = (ShopException) Await.failure(bus.request("user.list", new JsonObject(),
+    ShopException forbidden = (ShopException) Await.failure(bus.request(UserSubjects.USER_LIST, new JsonObject(),
         RequestMeta.of(aliceCaller, "t")));
     assertThat(forbidden.status()).isEqualTo(403);
-    ShopException anonymous = (ShopException) Await.failure(bus.request("user.list", new JsonObject(),
+    ShopException anonymous = (ShopException) Await.failure(bus.request(UserSubjects.USER_LIST, new JsonObject(),
         RequestMeta.internal("t")));
     assertThat(anonymous.status()).isEqualTo(401);
-    ShopException hidden = (ShopException) Await.failure(bus.request("user.findById",
+    ShopException hidden = (ShopException) Await.failure(bus.request(UserSubjects.USER_FIND_BY_ID,
         new JsonObject().put("id", bobId), RequestMeta.of(aliceCaller, "t")));
     assertThat(hidden.status()).isEqualTo(404);
   }
@@ -134,7 +135,7 @@ class UserServiceTest {
     String refreshToken = register("racer").getString("refreshToken");
     List<Future<BusReply>> attempts = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      attempts.add(bus.request("auth.refresh", new JsonObject().put("refreshToken", refreshToken),
+      attempts.add(bus.request(UserSubjects.AUTH_REFRESH, new JsonObject().put("refreshToken", refreshToken),
           RequestMeta.internal("race-" + i)));
     }
     long succeeded = attempts.stream().filter(attempt -> {
@@ -158,7 +159,7 @@ class UserServiceTest {
 
   @Test
   void theAdministratorIsCreatedOnceAndLeftAsItIs() {
-    JsonObject login = call("auth.login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
+    JsonObject login = call(UserSubjects.AUTH_LOGIN, new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
         .put("password", TestSettings.ADMIN_PASSWORD)).bodyAsObject();
     assertThat(login.getJsonObject("user").getString("role")).isEqualTo("ADMIN");
 
@@ -166,10 +167,10 @@ class UserServiceTest {
     Await.result(vertx.undeploy(deployment));
     deployment = Await.result(vertx.deployVerticle(new UserVerticle(bus,
         settings.with(ConfigKeys.ADMIN_PASSWORD, "a-different-password"))));
-    assertThat(call("auth.login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
+    assertThat(call(UserSubjects.AUTH_LOGIN, new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
         .put("password", TestSettings.ADMIN_PASSWORD)).status()).isEqualTo(200);
     // And the signing key survived the restart: the old token still verifies.
-    assertThat(call("auth.verify", new JsonObject().put("token", login.getString("accessToken"))).bodyAsObject()
+    assertThat(call(UserSubjects.AUTH_VERIFY, new JsonObject().put("token", login.getString("accessToken"))).bodyAsObject()
         .getBoolean("valid")).isTrue();
   }
 }

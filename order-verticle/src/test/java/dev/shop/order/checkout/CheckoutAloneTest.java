@@ -8,6 +8,9 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.product.ProductSubjects;
 import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -48,11 +51,11 @@ class CheckoutAloneTest {
   /** Every peer answers as a healthy one would; a test changes what it needs. */
   @BeforeEach
   void healthyPeers() {
-    reserve = order.stub("stock.reserve").repliesWith(CheckoutAloneTest::reserved);
-    confirm = order.stub("stock.confirm").repliesWith(body -> body.copy().put("status", "CONFIRMED"));
-    release = order.stub("stock.release").repliesWith(body -> body.copy().put("released", true));
-    cartGet = order.stub("cart.get").replies(new JsonObject().put("items", new JsonArray()));
-    removeOrdered = order.stub("cart.removeOrdered").replies(new JsonObject().put("items", new JsonArray()));
+    reserve = order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(CheckoutAloneTest::reserved);
+    confirm = order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(body -> body.copy().put("status", "CONFIRMED"));
+    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(body -> body.copy().put("released", true));
+    cartGet = order.stub(CartSubjects.GET).replies(new JsonObject().put("items", new JsonArray()));
+    removeOrdered = order.stub(CartSubjects.REMOVE_ORDERED).replies(new JsonObject().put("items", new JsonArray()));
   }
 
   /** The product service's answer to a reservation: every line at 1,000 a unit. */
@@ -80,7 +83,7 @@ class CheckoutAloneTest {
     reserve.fails(ShopException.conflict("Insufficient stock for 1 product",
         List.of(new FieldError(product.toString(), "only 2 left"))));
 
-    ShopException refused = order.refusal("order.create", items(product, 3), ServiceUnderTest.customer(user, "key-1"));
+    ShopException refused = order.refusal(OrderSubjects.CREATE, items(product, 3), ServiceUnderTest.customer(user, "key-1"));
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.details()).extracting(FieldError::field).containsExactly(product.toString());
@@ -91,7 +94,7 @@ class CheckoutAloneTest {
     assertThat(confirm.count()).as("nothing to confirm").isZero();
 
     reserve.repliesWith(CheckoutAloneTest::reserved);
-    BusReply retried = order.call("order.create", items(product, 3), ServiceUnderTest.customer(user, "key-1"));
+    BusReply retried = order.call(OrderSubjects.CREATE, items(product, 3), ServiceUnderTest.customer(user, "key-1"));
     assertThat(retried.status()).isEqualTo(201);
     assertThat(ordersOf(user)).isEqualTo(1);
   }
@@ -101,7 +104,7 @@ class CheckoutAloneTest {
     UUID user = UUID.randomUUID();
     cartGet.fails(503, "Service unavailable: cart.get");
 
-    ShopException down = order.refusal("order.create", new JsonObject(), ServiceUnderTest.customer(user, "cart-down"));
+    ShopException down = order.refusal(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user, "cart-down"));
 
     assertThat(down.status()).isEqualTo(503);
     assertThat(down.getMessage()).isEqualTo("Service unavailable: cart.get");
@@ -115,7 +118,7 @@ class CheckoutAloneTest {
     UUID user = UUID.randomUUID();
     cartGet.hangs();
 
-    ShopException late = order.refusal("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+    ShopException late = order.refusal(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user));
 
     assertThat(late.status()).isEqualTo(504);
     assertThat(reserve.count()).isZero();
@@ -125,7 +128,7 @@ class CheckoutAloneTest {
   @Test
   void anEmptyCartIs400() {
     UUID user = UUID.randomUUID();
-    ShopException empty = order.refusal("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+    ShopException empty = order.refusal(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user));
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.getMessage()).isEqualTo("The cart is empty");
     assertThat(reserve.count()).isZero();
@@ -137,7 +140,7 @@ class CheckoutAloneTest {
     UUID product = UUID.randomUUID();
     cartGet.replies(items(product, 2));
 
-    JsonObject placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user)).bodyAsObject();
+    JsonObject placed = order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user)).bodyAsObject();
 
     assertThat(placed.getLong("totalInt")).isEqualTo(2_000);
     assertThat(cartGet.requests()).singleElement()
@@ -154,7 +157,7 @@ class CheckoutAloneTest {
     cartGet.replies(items(UUID.randomUUID(), 1));
     removeOrdered.fails(503, "Service unavailable: cart.removeOrdered");
 
-    BusReply placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+    BusReply placed = order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user));
 
     assertThat(placed.status()).isEqualTo(201);
     assertThat(removeOrdered.count()).as("asked again once").isEqualTo(2);
@@ -171,7 +174,7 @@ class CheckoutAloneTest {
         ? Future.failedFuture(new ShopException(500, "Internal server error"))
         : Future.succeededFuture(BusReply.ok(new JsonObject().put("items", new JsonArray()))));
 
-    order.call("order.create", new JsonObject(), ServiceUnderTest.customer(UUID.randomUUID()));
+    order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(UUID.randomUUID()));
 
     assertThat(removeOrdered.requests()).hasSize(2)
         .allSatisfy(request -> assertThat(request.body()).isEqualTo(items(product, 1)));
@@ -184,7 +187,7 @@ class CheckoutAloneTest {
     cartGet.replies(items(UUID.randomUUID(), 1));
     removeOrdered.hangs();
 
-    BusReply placed = order.call("order.create", new JsonObject(), ServiceUnderTest.customer(user));
+    BusReply placed = order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user));
 
     assertThat(placed.status()).isEqualTo(201);
     assertThat(removeOrdered.count()).isEqualTo(1);
@@ -195,8 +198,8 @@ class CheckoutAloneTest {
     UUID user = UUID.randomUUID();
     JsonObject body = items(UUID.randomUUID(), 2);
 
-    JsonObject first = order.call("order.create", body, ServiceUnderTest.customer(user, "same")).bodyAsObject();
-    BusReply again = order.call("order.create", body, ServiceUnderTest.customer(user, "same"));
+    JsonObject first = order.call(OrderSubjects.CREATE, body, ServiceUnderTest.customer(user, "same")).bodyAsObject();
+    BusReply again = order.call(OrderSubjects.CREATE, body, ServiceUnderTest.customer(user, "same"));
 
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.bodyAsObject()).isEqualTo(first);
@@ -204,16 +207,16 @@ class CheckoutAloneTest {
     assertThat(reserve.count()).as("reserved once").isEqualTo(1);
     assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1 AND status = 'COMPLETED'",
         user)).isEqualTo(1);
-    BusReply anotherUser = order.call("order.create", body, ServiceUnderTest.customer(UUID.randomUUID(), "same"));
+    BusReply anotherUser = order.call(OrderSubjects.CREATE, body, ServiceUnderTest.customer(UUID.randomUUID(), "same"));
     assertThat(anotherUser.bodyAsObject().getString("id")).as("keys are per user").isNotEqualTo(first.getString("id"));
   }
 
   @Test
   void theSameKeyWithAnotherBodyIs409() {
     UUID user = UUID.randomUUID();
-    order.call("order.create", items(UUID.randomUUID(), 1), ServiceUnderTest.customer(user, "reused"));
+    order.call(OrderSubjects.CREATE, items(UUID.randomUUID(), 1), ServiceUnderTest.customer(user, "reused"));
 
-    ShopException reused = order.refusal("order.create", items(UUID.randomUUID(), 1),
+    ShopException reused = order.refusal(OrderSubjects.CREATE, items(UUID.randomUUID(), 1),
         ServiceUnderTest.customer(user, "reused"));
 
     assertThat(reused.status()).isEqualTo(409);
@@ -227,7 +230,7 @@ class CheckoutAloneTest {
     JsonObject body = items(UUID.randomUUID(), 1);
     List<Future<BusReply>> racing = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      racing.add(order.request("order.create", body, ServiceUnderTest.customer(user, "raced")));
+      racing.add(order.request(OrderSubjects.CREATE, body, ServiceUnderTest.customer(user, "raced")));
     }
     Await.result(Future.join(racing).otherwiseEmpty());
 
@@ -247,7 +250,7 @@ class CheckoutAloneTest {
     UUID user = UUID.randomUUID();
     confirm.fails(409, "The reservation of this order was released");
 
-    ShopException expired = order.refusal("order.create", items(UUID.randomUUID(), 1),
+    ShopException expired = order.refusal(OrderSubjects.CREATE, items(UUID.randomUUID(), 1),
         ServiceUnderTest.customer(user, "expired"));
 
     assertThat(expired.status()).isEqualTo(409);

@@ -9,6 +9,8 @@ import dev.shop.common.id.Ids;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.product.ProductSubjects;
 import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -44,20 +46,20 @@ class OrderLifecycleAloneTest {
 
   @BeforeEach
   void healthyProductService() {
-    order.stub("stock.reserve").repliesWith(body -> {
+    order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(body -> {
       JsonArray lines = new JsonArray();
       body.getJsonArray("items").forEach(item -> lines.add(((JsonObject) item).copy().put("priceInt", 500L)
           .put("sku", "SKU").put("name", "Product").put("slug", "product").put("imageUrls", new JsonArray())));
       return new JsonObject().put("orderId", body.getString("orderId")).put("items", lines);
     });
-    order.stub("stock.confirm").repliesWith(body -> body.copy().put("status", "CONFIRMED"));
-    release = order.stub("stock.release").repliesWith(body -> body.copy().put("released", true));
+    order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(body -> body.copy().put("status", "CONFIRMED"));
+    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(body -> body.copy().put("released", true));
   }
 
   private static String placed(UUID user) {
     JsonObject items = new JsonObject().put("items", new JsonArray()
         .add(new JsonObject().put("productId", UUID.randomUUID().toString()).put("quantity", 2)));
-    return order.call("order.create", items, ServiceUnderTest.customer(user)).bodyAsObject().getString("id");
+    return order.call(OrderSubjects.CREATE, items, ServiceUnderTest.customer(user)).bodyAsObject().getString("id");
   }
 
   private static JsonObject id(String orderId) {
@@ -87,16 +89,16 @@ class OrderLifecycleAloneTest {
     String orderId = placed(owner);
     UUID stranger = UUID.randomUUID();
 
-    assertThat(order.refusal("order.get", id(orderId), ServiceUnderTest.customer(stranger)).status()).isEqualTo(404);
-    assertThat(order.refusal("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(stranger)).status())
+    assertThat(order.refusal(OrderSubjects.GET, id(orderId), ServiceUnderTest.customer(stranger)).status()).isEqualTo(404);
+    assertThat(order.refusal(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(stranger)).status())
         .isEqualTo(404);
-    assertThat(order.refusal("order.get", id(orderId), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
+    assertThat(order.refusal(OrderSubjects.GET, id(orderId), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
     assertThat(status(orderId)).isEqualTo("PENDING");
     assertThat(release.count()).isZero();
 
-    assertThat(order.call("order.get", id(orderId), ServiceUnderTest.customer(owner)).bodyAsObject()
+    assertThat(order.call(OrderSubjects.GET, id(orderId), ServiceUnderTest.customer(owner)).bodyAsObject()
         .getString("userId")).isEqualTo(owner.toString());
-    assertThat(order.call("order.get", id(orderId), ServiceUnderTest.admin(UUID.randomUUID())).status())
+    assertThat(order.call(OrderSubjects.GET, id(orderId), ServiceUnderTest.admin(UUID.randomUUID())).status())
         .isEqualTo(200);
   }
 
@@ -105,7 +107,7 @@ class OrderLifecycleAloneTest {
     UUID owner = UUID.randomUUID();
     String orderId = placed(owner);
 
-    JsonObject cancelled = order.call("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(owner))
+    JsonObject cancelled = order.call(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(owner))
         .bodyAsObject();
 
     assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
@@ -117,7 +119,7 @@ class OrderLifecycleAloneTest {
       assertThat(event.data().getString("reason")).isEqualTo("changed my mind");
     });
 
-    ShopException again = order.refusal("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(owner));
+    ShopException again = order.refusal(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(owner));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.getMessage()).isEqualTo("An order that is CANCELLED cannot become CANCELLED");
     assertThat(release.count()).as("no second release").isEqualTo(1);
@@ -129,7 +131,7 @@ class OrderLifecycleAloneTest {
     String orderId = placed(owner);
     release.fails(503, "Service unavailable: stock.release");
 
-    JsonObject cancelled = order.call("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(owner))
+    JsonObject cancelled = order.call(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(owner))
         .bodyAsObject();
 
     assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
@@ -143,20 +145,20 @@ class OrderLifecycleAloneTest {
     String orderId = placed(owner);
     JsonObject toShipped = id(orderId).put("changes", new JsonObject().put("status", "SHIPPED"));
 
-    ShopException customer = order.refusal("order.updateStatus", toShipped, ServiceUnderTest.customer(owner));
+    ShopException customer = order.refusal(OrderSubjects.UPDATE_STATUS, toShipped, ServiceUnderTest.customer(owner));
     assertThat(customer.status()).isEqualTo(403);
-    ShopException skipped = order.refusal("order.updateStatus", toShipped, ServiceUnderTest.admin(UUID.randomUUID()));
+    ShopException skipped = order.refusal(OrderSubjects.UPDATE_STATUS, toShipped, ServiceUnderTest.admin(UUID.randomUUID()));
     assertThat(skipped.status()).isEqualTo(409);
     assertThat(skipped.getMessage()).isEqualTo("An order that is PENDING cannot become SHIPPED");
     assertThat(status(orderId)).isEqualTo("PENDING");
 
     order.deliver(paymentSucceeded(orderId));
     assertThat(status(orderId)).isEqualTo("PAID");
-    order.call("order.updateStatus", toShipped, ServiceUnderTest.admin(UUID.randomUUID()));
-    ShopException lateCancel = order.refusal("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(owner));
+    order.call(OrderSubjects.UPDATE_STATUS, toShipped, ServiceUnderTest.admin(UUID.randomUUID()));
+    ShopException lateCancel = order.refusal(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(owner));
     assertThat(lateCancel.status()).isEqualTo(409);
     assertThat(lateCancel.getMessage()).isEqualTo("An order that is SHIPPED cannot become CANCELLED");
-    ShopException back = order.refusal("order.updateStatus", id(orderId).put("changes",
+    ShopException back = order.refusal(OrderSubjects.UPDATE_STATUS, id(orderId).put("changes",
         new JsonObject().put("status", "PENDING")), ServiceUnderTest.admin(UUID.randomUUID()));
     assertThat(back.status()).isEqualTo(409);
     assertThat(release.count()).isZero();
@@ -176,7 +178,7 @@ class OrderLifecycleAloneTest {
     assertThat(eventsOf("order.statusChanged", orderId)).isEqualTo(1);
 
     String cancelled = placed(owner);
-    order.call("order.cancel", cancelBody(cancelled), ServiceUnderTest.customer(owner));
+    order.call(OrderSubjects.CANCEL, cancelBody(cancelled), ServiceUnderTest.customer(owner));
     order.deliver(paymentSucceeded(cancelled));
     assertThat(status(cancelled)).as("a cancelled order stays cancelled").isEqualTo("CANCELLED");
   }
@@ -189,7 +191,7 @@ class OrderLifecycleAloneTest {
 
     List<Future<BusReply>> cancels = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      cancels.add(order.request("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(owner)));
+      cancels.add(order.request(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(owner)));
     }
     Await.result(Future.join(cancels).otherwiseEmpty());
 
@@ -211,7 +213,7 @@ class OrderLifecycleAloneTest {
       String orderId = placed(owner);
       int releasesBefore = release.count();
 
-      Future<BusReply> cancel = order.request("order.cancel", cancelBody(orderId), ServiceUnderTest.customer(owner));
+      Future<BusReply> cancel = order.request(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(owner));
       Future<DomainEvent> pay = order.vertx().executeBlocking(() -> order.deliver(paymentSucceeded(orderId)));
       Await.result(Future.join(cancel, pay).otherwiseEmpty());
 

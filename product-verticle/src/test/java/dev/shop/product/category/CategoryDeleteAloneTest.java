@@ -6,6 +6,7 @@ import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.product.ProductSubjects;
 import dev.shop.product.AdminCatalogue;
 import dev.shop.product.ProductVerticle;
 import io.vertx.core.json.JsonArray;
@@ -50,24 +51,24 @@ class CategoryDeleteAloneTest {
     UUID lamp = catalogue.product(3, 100, child);
     UUID desk = catalogue.product(3, 100, child);
 
-    assertThat(product.refusal("category.delete", id(child), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
-    assertThat(product.refusal("category.delete", id(child), ServiceUnderTest.customer(UUID.randomUUID())).status())
+    assertThat(product.refusal(ProductSubjects.CATEGORY_DELETE, id(child), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
+    assertThat(product.refusal(ProductSubjects.CATEGORY_DELETE, id(child), ServiceUnderTest.customer(UUID.randomUUID())).status())
         .isEqualTo(403);
-    ShopException withChildren = product.refusal("category.delete", id(parent), AdminCatalogue.admin());
+    ShopException withChildren = product.refusal(ProductSubjects.CATEGORY_DELETE, id(parent), AdminCatalogue.admin());
     assertThat(withChildren.status()).isEqualTo(409);
     assertThat(categories(parent, child)).isEqualTo(2);
 
-    assertThat(product.call("category.delete", id(child), AdminCatalogue.admin()).bodyAsObject().getBoolean("success"))
+    assertThat(product.call(ProductSubjects.CATEGORY_DELETE, id(child), AdminCatalogue.admin()).bodyAsObject().getBoolean("success"))
         .isTrue();
     assertThat(categories(parent, child)).isEqualTo(1);
     for (UUID kept : List.of(lamp, desk)) {
-      JsonObject answered = product.call("product.getById", id(kept), ServiceUnderTest.anonymous()).bodyAsObject();
+      JsonObject answered = product.call(ProductSubjects.PRODUCT_GET_BY_ID, id(kept), ServiceUnderTest.anonymous()).bodyAsObject();
       assertThat(answered.getValue("category")).isNull();
       assertThat(product.rows("SELECT category_id FROM products WHERE id = $1", kept).get(0).getValue(0)).isNull();
     }
-    assertThat(product.refusal("category.delete", id(child), AdminCatalogue.admin()).status()).isEqualTo(404);
-    assertThat(product.refusal("category.getById", id(child), ServiceUnderTest.anonymous()).status()).isEqualTo(404);
-    assertThat(product.call("category.delete", id(parent), AdminCatalogue.admin()).status())
+    assertThat(product.refusal(ProductSubjects.CATEGORY_DELETE, id(child), AdminCatalogue.admin()).status()).isEqualTo(404);
+    assertThat(product.refusal(ProductSubjects.CATEGORY_GET_BY_ID, id(child), ServiceUnderTest.anonymous()).status()).isEqualTo(404);
+    assertThat(product.call(ProductSubjects.CATEGORY_DELETE, id(parent), AdminCatalogue.admin()).status())
         .as("without its child, the parent may go").isEqualTo(200);
   }
 
@@ -85,7 +86,7 @@ class CategoryDeleteAloneTest {
     List<UUID> held = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       UUID order = UUID.randomUUID();
-      product.call("stock.reserve", reservation(order, products), ServiceUnderTest.anonymous());
+      product.call(ProductSubjects.STOCK_RESERVE, reservation(order, products), ServiceUnderTest.anonymous());
       held.add(order);
     }
     UUID outsider = catalogue.product(5, 100, null);

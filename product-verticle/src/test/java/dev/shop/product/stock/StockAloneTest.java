@@ -8,6 +8,8 @@ import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.product.ProductSubjects;
 import dev.shop.product.AdminCatalogue;
 import dev.shop.product.ProductVerticle;
 import io.vertx.core.Future;
@@ -48,7 +50,7 @@ class StockAloneTest {
         settings -> settings.put(ConfigKeys.RESERVATION_TTL_SECONDS, "1")
             .put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
     catalogue = new AdminCatalogue(product);
-    product.stub("order.exists").answers(request -> orderServiceDown
+    product.stub(OrderSubjects.EXISTS).answers(request -> orderServiceDown
         ? Future.failedFuture(new ShopException(503, "No responders for order.exists"))
         : Future.succeededFuture(BusReply.ok(new JsonObject().put("exists",
             !ORDERS_GONE.contains(UUID.fromString(request.body().getString("orderId")))))));
@@ -108,7 +110,7 @@ class StockAloneTest {
     assertThat(catalogue.stock(scarce)).isEqualTo(1);
     assertThat(product.number("SELECT count(*) FROM stock_reservations WHERE order_id = $1", order)).isZero();
 
-    ShopException forAUser = product.refusal("stock.reserve", reservation(order, line(plenty, 1)),
+    ShopException forAUser = product.refusal(ProductSubjects.STOCK_RESERVE, reservation(order, line(plenty, 1)),
         ServiceUnderTest.customer(UUID.randomUUID()));
     assertThat(forAUser.status()).as("services only").isEqualTo(403);
     assertThat(reserve(order, line(plenty, 3), line(scarce, 1)).getJsonArray("items")).hasSize(2);
@@ -227,7 +229,7 @@ class StockAloneTest {
   }
 
   private static JsonObject reserve(UUID order, JsonObject... lines) {
-    return product.call("stock.reserve", reservation(order, lines), ServiceUnderTest.anonymous()).bodyAsObject();
+    return product.call(ProductSubjects.STOCK_RESERVE, reservation(order, lines), ServiceUnderTest.anonymous()).bodyAsObject();
   }
 
   private static JsonObject internal(String subject, UUID order) {
