@@ -18,7 +18,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * The wire format both buses share: JSON bodies, caller and request id in headers, errors as a
  * status code plus {@code {message, details}}. Keeps NATS and the local bus byte-for-byte alike.
  */
-final class Wire {
+public final class Wire {
 
   private static final Logger log = LoggerFactory.getLogger(Wire.class);
   /** One line per bus request a service answered (level: SHOP_ACCESS_LOG_LEVEL, like the gateway's). */
@@ -53,7 +53,7 @@ final class Wire {
   }
 
   /** Runs a handler, turning a thrown exception into a failed future. */
-  static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
+  public static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
       Function<String, String> header, BusSigning signing) {
     TraceContext trace = TraceContext.continuing(header.apply(TraceContext.HEADER));
     long started = System.nanoTime();
@@ -110,20 +110,11 @@ final class Wire {
     return new ShopException(500, "Internal server error");
   }
 
-  static ShopException disconnected(String subject) {
-    return new ShopException(503, "Service unavailable: the bus is reconnecting (" + subject + ")");
-  }
-
-  static ShopException backedUp(String subject) {
-    return new ShopException(503, "Service unavailable: the bus is backed up, the NATS server reads too slowly ("
-        + subject + ")");
-  }
-
-  static ShopException noResponders(String subject) {
+  public static ShopException noResponders(String subject) {
     return new ShopException(503, "Service unavailable: nothing answers " + subject);
   }
 
-  static ShopException timedOut(String subject) {
+  public static ShopException timedOut(String subject) {
     return new ShopException(504, "Service did not answer in time: " + subject);
   }
 }

@@ -2,7 +2,7 @@ package dev.shop.common.event;
 
 import dev.shop.common.db.Pruning;
 import dev.shop.common.metrics.Metrics;
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

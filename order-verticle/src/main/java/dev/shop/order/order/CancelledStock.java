@@ -1,6 +1,6 @@
 package dev.shop.order.order;
 
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package dev.shop.product.reservation;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import dev.shop.product.reservation.ReservationRepository.Status;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
