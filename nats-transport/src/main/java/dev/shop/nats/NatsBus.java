@@ -8,7 +8,6 @@ import dev.shop.common.bus.BusSigning;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.bus.ServiceInstance;
-import dev.shop.common.bus.TraceContext;
 import dev.shop.common.bus.Wire;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventSettings;
@@ -170,15 +169,9 @@ public final class NatsBus implements Bus {
 
   @Override
   public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
-    NatsHeaders headers = new NatsHeaders()
-        .put(BusHeaders.CALLER_ID, meta.caller().userId())
-        .put(BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name())
-        .put(BusHeaders.REQUEST_ID, meta.requestId())
-        .put(BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey())
-        .put(TraceContext.HEADER, TraceContext.headerForOutgoing())
-        .put(BusHeaders.ACCEPT_ENCODING, meta.acceptsGzip() ? Gzip.ENCODING : null);
+    NatsHeaders headers = new NatsHeaders();
     Buffer payload = body.toBuffer();
-    signing.sign(subject, meta, payload.getBytes(), headers::put);
+    Wire.writeRequestHeaders(subject, meta, payload.getBytes(), signing, headers::put);
     ContextInternal caller = vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> {
       long deadline = System.nanoTime() + timeout.toNanos();

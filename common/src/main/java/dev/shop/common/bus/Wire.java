@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,27 @@ public final class Wire {
   private static final Logger requests = LoggerFactory.getLogger("bus");
 
   private Wire() {
+  }
+
+  /**
+   * Writes the headers of a request leaving this JVM's caller (caller, ids, trace, gzip
+   * acceptance, then the signature over them and the body); an absent value is left out. The
+   * writing side of {@link #toRequest}.
+   */
+  public static void writeRequestHeaders(String subject, RequestMeta meta, byte[] body, BusSigning signing,
+      BiConsumer<String, String> header) {
+    BiConsumer<String, String> present = (name, value) -> {
+      if (value != null) {
+        header.accept(name, value);
+      }
+    };
+    present.accept(BusHeaders.CALLER_ID, meta.caller().userId());
+    present.accept(BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
+    present.accept(BusHeaders.REQUEST_ID, meta.requestId());
+    present.accept(BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
+    present.accept(TraceContext.HEADER, TraceContext.headerForOutgoing());
+    present.accept(BusHeaders.ACCEPT_ENCODING, meta.acceptsGzip() ? Gzip.ENCODING : null);
+    signing.sign(subject, meta, body, present);
   }
 
   /** Reads request headers into what a handler sees. */
