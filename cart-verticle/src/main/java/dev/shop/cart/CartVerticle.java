@@ -25,7 +25,8 @@ public final class CartVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
-    SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS)).start(vertx);
+    inBackground(() -> SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS))
+        .start(vertx));
     return Future.succeededFuture(service()
         .endpoint("cart.get", carts::get)
         .endpoint("cart.addItem", carts::addItem)

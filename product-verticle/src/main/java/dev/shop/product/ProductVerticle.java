@@ -41,9 +41,9 @@ public final class ProductVerticle extends DomainVerticle {
     int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
     ReservationRepository reservationRepository = new ReservationRepository(pool);
     ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
-    new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
-    ReleasedReservationPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS))
-        .start(vertx);
+    inBackground(new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl)::start);
+    inBackground(() -> ReleasedReservationPruning.of(pool, SERVICE,
+        settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS)).start(vertx));
     return Future.succeededFuture(service()
         .endpoint("category.list", categories::list)
         .endpoint("category.getById", categories::getById)

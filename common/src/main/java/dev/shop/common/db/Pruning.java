@@ -53,7 +53,8 @@ public final class Pruning {
 
   /** Prunes on the caller's context. */
   public void start(Vertx vertx) {
-    PeriodicJob.start(vertx, interval.toMillis(), this::prune);
+    PeriodicJob.start(vertx, service + " pruning " + rules.stream().map(Rule::name).toList(), interval.toMillis(),
+        this::prune);
   }
 
   /** One round: every rule's rows past its age, deleted in batches. */

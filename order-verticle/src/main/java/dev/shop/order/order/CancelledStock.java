@@ -33,7 +33,7 @@ public final class CancelledStock {
 
   /** Retries pending releases periodically; the verticle's undeploy stops it. */
   public void start() {
-    PeriodicJob.start(vertx, RETRY_INTERVAL_MS, () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
+    PeriodicJob.start(vertx, "cancelled orders' stock releases", RETRY_INTERVAL_MS, () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
         .compose(pending -> Future.join(pending.stream().map(id -> release(id, "stock-release-retry")).toList())));
   }
 

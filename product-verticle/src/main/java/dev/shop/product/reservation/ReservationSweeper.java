@@ -40,7 +40,7 @@ public final class ReservationSweeper {
   /** Sweeps every quarter of the time to live (within bounds); the verticle's undeploy stops it. */
   public void start() {
     long interval = Math.max(MIN_INTERVAL_MS, Math.min(MAX_INTERVAL_MS, ttlSeconds * 1000L / 4));
-    PeriodicJob.start(vertx, interval, this::sweep);
+    PeriodicJob.start(vertx, "expired reservations sweep", interval, this::sweep);
   }
 
   Future<Void> sweep() {
