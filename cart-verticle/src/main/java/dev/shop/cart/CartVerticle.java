@@ -26,7 +26,8 @@ public final class CartVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
-    SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS)).start(vertx);
+    inBackground(() -> SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS))
+        .start(vertx));
     return Future.succeededFuture(service()
         .endpoint(CartSubjects.GET, carts::get)
         .endpoint(CartSubjects.ADD_ITEM, carts::addItem)

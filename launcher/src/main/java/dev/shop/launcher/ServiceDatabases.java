@@ -2,7 +2,6 @@ package dev.shop.launcher;
 
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
-import dev.shop.common.db.EmbeddedDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;

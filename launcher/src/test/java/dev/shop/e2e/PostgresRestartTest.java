@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.testing.RestartablePostgres;
 import dev.shop.common.testing.TestNats;
 import dev.shop.system.Load;
 import dev.shop.system.UnitLedger;

@@ -36,10 +36,10 @@ public final class OrderVerticle extends DomainVerticle {
     events().on(EventTypes.PAYMENT_SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
     StockReservations stock = new StockReservations(bus);
     Duration keysKept = settings.seconds(ConfigKeys.IDEMPOTENCY_KEY_KEPT_SECONDS);
-    IdempotencyKeys.pruning(pool, SERVICE, keysKept).start(vertx);
+    inBackground(() -> IdempotencyKeys.pruning(pool, SERVICE, keysKept).start(vertx));
     CheckoutHandler checkout = new CheckoutHandler(pool, keysKept, orders, stock, new Carts(bus), new Addresses(bus));
     CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
-    cancelledStock.start();
+    inBackground(cancelledStock::start);
     OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
     return Future.succeededFuture(service()
         .endpoint(OrderSubjects.CREATE, checkout::create)

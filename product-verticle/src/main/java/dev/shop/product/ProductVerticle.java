@@ -44,9 +44,9 @@ public final class ProductVerticle extends DomainVerticle {
     int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
     ReservationRepository reservationRepository = new ReservationRepository(pool);
     ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
-    new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
-    ReleasedReservationPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS))
-        .start(vertx);
+    inBackground(new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl)::start);
+    inBackground(() -> ReleasedReservationPruning.of(pool, SERVICE,
+        settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS)).start(vertx));
     // Before the subjects are bound, so the first page a newcomer opens already has products.
     Future<Integer> demo = settings.bool(ConfigKeys.DEMO_DATA)
         ? DemoCatalogue.addIfEmpty(vertx, pool, settings.string(ConfigKeys.databaseUrl(SERVICE)))

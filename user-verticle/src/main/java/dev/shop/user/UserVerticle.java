@@ -36,10 +36,11 @@ public final class UserVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     UserRepository users = new UserRepository(pool, events().outbox());
-    Future<JwtKeys> keys = vertx.executeBlocking(() -> JwtKeys.load(settings), false)
+    Future<JwtKeys> keys = shared("token keys", () -> vertx.executeBlocking(() -> JwtKeys.load(settings), false)
         .onSuccess(loaded -> log.atInfo().addKeyValue("signingKid", loaded.kid())
-            .addKeyValue("verifyingKids", loaded.kids()).log("token keys loaded"));
-    Future<Passwords> passwords = Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST));
+            .addKeyValue("verifyingKids", loaded.kids()).log("token keys loaded")));
+    Future<Passwords> passwords = shared("passwords",
+        () -> Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST)));
     return Future.all(keys, passwords).compose(ready -> {
       TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.string(ConfigKeys.JWT_ISSUER),
           settings.integer(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS));
@@ -47,11 +48,12 @@ public final class UserVerticle extends DomainVerticle {
           settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
       AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens, pool,
           settings.integer(ConfigKeys.LOGIN_FREE_FAILURES), settings.seconds(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS));
-      CredentialPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS)).start(vertx);
+      inBackground(() -> CredentialPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS))
+          .start(vertx));
       UserHandlers accounts = new UserHandlers(users, passwords.result());
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
-      return new AdminBootstrap(users, passwords.result()).ensureAdmin(
-              settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD))
+      return once(() -> new AdminBootstrap(users, passwords.result()).ensureAdmin(
+              settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD)))
           .map(v -> service()
               .endpoint(UserSubjects.AUTH_REGISTER, auth::register)
               .endpoint(UserSubjects.AUTH_LOGIN, auth::login)

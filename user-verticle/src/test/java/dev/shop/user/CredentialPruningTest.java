@@ -3,8 +3,6 @@ package dev.shop.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusSigning;
-import dev.shop.common.bus.NatsBus;
-import dev.shop.common.bus.NatsSettings;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
@@ -14,6 +12,8 @@ import dev.shop.common.testing.TestDatabases;
 import dev.shop.common.testing.TestNats;
 import dev.shop.common.testing.TestSettings;
 import dev.shop.contract.user.UserSubjects;
+import dev.shop.nats.NatsBus;
+import dev.shop.nats.NatsSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;

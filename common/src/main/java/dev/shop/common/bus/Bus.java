@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Request-reply between the gateway and the services. Two implementations with one contract:
- * {@link NatsBus} (production, many JVMs) and {@link LocalBus} (one JVM, the Vert.x event bus).
+ * {@code NatsBus} (production, many JVMs; the nats-transport module) and {@link LocalBus} (one
+ * JVM, in process).
  *
  * <p>A failed request fails its future with a {@code ShopException}: the service's own error, or
  * 503 when nothing answers the subject, or 504 when the answer did not come in time.

@@ -2,7 +2,6 @@ package dev.shop.common.bus;
 
 import dev.shop.common.error.ShopException;
 import dev.shop.common.metrics.Metrics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -15,17 +14,13 @@ import java.util.function.Supplier;
 /**
  * The bus's meters, alike on both buses: {@code shop_bus_requests_seconds} for requests this JVM
  * sent and {@code shop_bus_handled_seconds} for those its services answered, by subject and status
- * (the service's status, 503 for no responder, 504 for a time-out). Over NATS, counters of what
- * the connections could not do: {@code shop_bus_malformed_messages_total} (messages dropped for a
- * header block that cannot be read), {@code shop_bus_dropped_messages_total} (replies that could
- * not be sent nor kept while reconnecting) and {@code shop_bus_reconnects_total} (connections lost
- * or left for a server in lame duck mode; registered at 0 when the bus connects).
+ * (the service's status, 503 for no responder, 504 for a time-out). What only NATS connections can
+ * fail to do is counted by the transport's own meters ({@code dev.shop.nats.NatsMetrics}).
  */
-final class BusMetrics {
+public final class BusMetrics {
 
   private static final String SENT = "shop.bus.requests";
   private static final String HANDLED = "shop.bus.handled";
-  private static final String RECONNECTS = "shop.bus.reconnects";
   /**
    * The timers already registered: finding one through the registry builds its id and compares
    * tags on every request. Bounded: the subjects are the code's, the statuses a handful.
@@ -38,42 +33,11 @@ final class BusMetrics {
   private BusMetrics() {
   }
 
-  static void malformedMessage() {
-    count("shop.bus.malformed.messages", "NATS messages dropped because their header block could not be read");
-  }
-
-  static void droppedMessage() {
-    count("shop.bus.dropped.messages", "NATS messages (replies mostly) dropped: not connected, and no room to keep them");
-  }
-
-  /**
-   * Registers the reconnect counter at 0 (on a context of the bus's Vert.x instance), so the series
-   * exists from the start and an alert on its increase sees the first reconnect.
-   */
-  static void countReconnects() {
-    Metrics.registry().ifPresent(BusMetrics::reconnects);
-  }
-
-  static void reconnect() {
-    Metrics.registry().ifPresent(registry -> reconnects(registry).increment());
-  }
-
-  private static Counter reconnects(MeterRegistry registry) {
-    return Counter.builder(RECONNECTS).description("NATS connections lost, or left for a server in lame duck mode")
-        .register(registry);
-  }
-
-  /** Rare events: the counter is looked up each time. Called on a Vert.x thread of the registry's instance. */
-  private static void count(String name, String description) {
-    Metrics.registry().ifPresent(registry -> Counter.builder(name).description(description).register(registry)
-        .increment());
-  }
-
-  static Future<BusReply> sent(String subject, Supplier<Future<BusReply>> request) {
+  public static Future<BusReply> sent(String subject, Supplier<Future<BusReply>> request) {
     return timed(SENT, "Bus requests sent, by subject and status", subject, request);
   }
 
-  static Future<BusReply> handled(String subject, Supplier<Future<BusReply>> handling) {
+  public static Future<BusReply> handled(String subject, Supplier<Future<BusReply>> handling) {
     return timed(HANDLED, "Bus requests answered by this JVM's services, by subject and status", subject, handling);
   }
 

@@ -33,7 +33,7 @@ public final class BusReply {
   }
 
   /** A reply as it travelled: its JSON bytes (an empty body stands for {@code {}}), in gzip or not. */
-  static BusReply received(int status, Buffer encoded, boolean gzipped) {
+  public static BusReply received(int status, Buffer encoded, boolean gzipped) {
     return new BusReply(status, null, encoded == null || encoded.length() == 0 ? new JsonObject().toBuffer() : encoded,
         gzipped && encoded != null && encoded.length() > 0);
   }

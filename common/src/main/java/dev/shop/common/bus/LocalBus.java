@@ -5,7 +5,6 @@ import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.LocalEvents;
 import io.vertx.core.Context;
-import dev.shop.common.json.Gzip;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -81,14 +80,8 @@ public final class LocalBus implements Bus {
   @Override
   public Future<BusReply> request(String subject, JsonObject body, RequestMeta meta, Duration timeout) {
     Map<String, String> headers = new HashMap<>(16);
-    putHeader(headers, BusHeaders.CALLER_ID, meta.caller().userId());
-    putHeader(headers, BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
-    putHeader(headers, BusHeaders.REQUEST_ID, meta.requestId());
-    putHeader(headers, BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
-    putHeader(headers, TraceContext.HEADER, TraceContext.headerForOutgoing());
-    putHeader(headers, BusHeaders.ACCEPT_ENCODING, meta.acceptsGzip() ? Gzip.ENCODING : null);
     Buffer payload = body.toBuffer();
-    signing.sign(subject, meta, payload.getBytes(), headers::put);
+    Wire.writeRequestHeaders(subject, meta, payload.getBytes(), signing, headers::put);
     ContextInternal caller = (ContextInternal) vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> {
       Endpoints serving = endpoints.get(subject);
@@ -112,12 +105,6 @@ public final class LocalBus implements Bus {
           }));
       return answered.future();
     });
-  }
-
-  private static void putHeader(Map<String, String> headers, String name, String value) {
-    if (value != null) {
-      headers.put(name, value);
-    }
   }
 
   @Override

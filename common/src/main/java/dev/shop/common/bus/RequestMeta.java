@@ -20,8 +20,4 @@ public record RequestMeta(Caller caller, String requestId, String idempotencyKey
   public static RequestMeta internal(String requestId) {
     return new RequestMeta(Caller.ANONYMOUS, requestId, null);
   }
-
-  public RequestMeta withIdempotencyKey(String key) {
-    return new RequestMeta(caller, requestId, key, acceptsGzip);
-  }
 }

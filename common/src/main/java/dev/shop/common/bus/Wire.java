@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +19,34 @@ import org.slf4j.spi.LoggingEventBuilder;
  * The wire format both buses share: JSON bodies, caller and request id in headers, errors as a
  * status code plus {@code {message, details}}. Keeps NATS and the local bus byte-for-byte alike.
  */
-final class Wire {
+public final class Wire {
 
   private static final Logger log = LoggerFactory.getLogger(Wire.class);
   /** One line per bus request a service answered (level: SHOP_ACCESS_LOG_LEVEL, like the gateway's). */
   private static final Logger requests = LoggerFactory.getLogger("bus");
 
   private Wire() {
+  }
+
+  /**
+   * Writes the headers of a request leaving this JVM's caller (caller, ids, trace, gzip
+   * acceptance, then the signature over them and the body); an absent value is left out. The
+   * writing side of {@link #toRequest}.
+   */
+  public static void writeRequestHeaders(String subject, RequestMeta meta, byte[] body, BusSigning signing,
+      BiConsumer<String, String> header) {
+    BiConsumer<String, String> present = (name, value) -> {
+      if (value != null) {
+        header.accept(name, value);
+      }
+    };
+    present.accept(BusHeaders.CALLER_ID, meta.caller().userId());
+    present.accept(BusHeaders.CALLER_ROLE, meta.caller().role() == null ? null : meta.caller().role().name());
+    present.accept(BusHeaders.REQUEST_ID, meta.requestId());
+    present.accept(BusHeaders.IDEMPOTENCY_KEY, meta.idempotencyKey());
+    present.accept(TraceContext.HEADER, TraceContext.headerForOutgoing());
+    present.accept(BusHeaders.ACCEPT_ENCODING, meta.acceptsGzip() ? Gzip.ENCODING : null);
+    signing.sign(subject, meta, body, present);
   }
 
   /** Reads request headers into what a handler sees. */
@@ -53,7 +75,7 @@ final class Wire {
   }
 
   /** Runs a handler, turning a thrown exception into a failed future. */
-  static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
+  public static Future<BusReply> invoke(BusHandler handler, String subject, Buffer data,
       Function<String, String> header, BusSigning signing) {
     TraceContext trace = TraceContext.continuing(header.apply(TraceContext.HEADER));
     long started = System.nanoTime();
@@ -110,20 +132,11 @@ final class Wire {
     return new ShopException(500, "Internal server error");
   }
 
-  static ShopException disconnected(String subject) {
-    return new ShopException(503, "Service unavailable: the bus is reconnecting (" + subject + ")");
-  }
-
-  static ShopException backedUp(String subject) {
-    return new ShopException(503, "Service unavailable: the bus is backed up, the NATS server reads too slowly ("
-        + subject + ")");
-  }
-
-  static ShopException noResponders(String subject) {
+  public static ShopException noResponders(String subject) {
     return new ShopException(503, "Service unavailable: nothing answers " + subject);
   }
 
-  static ShopException timedOut(String subject) {
+  public static ShopException timedOut(String subject) {
     return new ShopException(504, "Service did not answer in time: " + subject);
   }
 }

@@ -23,18 +23,30 @@ public final class Database {
   }
 
   public static Future<Pool> migrateAndConnect(Vertx vertx, String service, String url, int poolSize) {
-    PgConnectOptions connect = connectOptions(url).setCachePreparedStatements(true);
+    return migrate(vertx, service, url).map(v -> connect(vertx, service, url, poolSize));
+  }
+
+  /** Applies the service's migrations and the shared event tables' (on a worker thread). */
+  public static Future<Void> migrate(Vertx vertx, String service, String url) {
+    PgConnectOptions connect = connectOptions(url);
     return vertx.executeBlocking(() -> {
       migrate(service, connect);
       return null;
-    }, false).map(v -> PgBuilder.pool()
-        // Shared by name: every instance of the service in this Vert.x uses one pool of poolSize
-        // connections to its database.
+    }, false);
+  }
+
+  /**
+   * The service's pool, shared by name: every instance of the service in this Vert.x uses one pool
+   * of {@code poolSize} connections to its database.
+   */
+  public static Pool connect(Vertx vertx, String service, String url, int poolSize) {
+    PgConnectOptions connect = connectOptions(url).setCachePreparedStatements(true);
+    return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize).setShared(true).setName("shop-" + service + "@"
             + connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase()))
         .connectingTo(connect)
         .using(vertx)
-        .build());
+        .build();
   }
 
   /**

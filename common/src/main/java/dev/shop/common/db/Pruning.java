@@ -1,6 +1,6 @@
 package dev.shop.common.db;
 
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -53,7 +53,8 @@ public final class Pruning {
 
   /** Prunes on the caller's context. */
   public void start(Vertx vertx) {
-    PeriodicJob.start(vertx, interval.toMillis(), this::prune);
+    PeriodicJob.start(vertx, service + " pruning " + rules.stream().map(Rule::name).toList(), interval.toMillis(),
+        this::prune);
   }
 
   /** One round: every rule's rows past its age, deleted in batches. */

@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 
 /**
  * Where the outbox relays publish events and consumers receive them. Two implementations with
- * one contract, like the bus: {@link JetStreamEvents} (a JetStream stream with durable consumers)
- * and {@link LocalEvents} (one JVM, delivered from the outbox in-process).
+ * one contract, like the bus: {@code JetStreamEvents} (nats-transport: a JetStream stream with
+ * durable consumers) and {@link LocalEvents} (one JVM, delivered from the outbox in-process).
  *
  * <p>Delivery is at least once: a consumer's {@link EventDelivery} that fails is called again later
  * with the next attempt number; one that succeeds acknowledges the event.

@@ -1,5 +1,6 @@
 package dev.shop.common.event;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -55,6 +56,8 @@ public final class OutboxRelay {
   private final Set<UUID> claimedWhileStopping = new HashSet<>();
   private boolean roundAgain;
   private boolean stopped = true;
+  /** The context the relay runs on, once started. */
+  private volatile Context context;
   private Promise<Void> drained;
 
   public OutboxRelay(Vertx vertx, Pool pool, EventStream stream, EventSettings settings) {
@@ -72,18 +75,27 @@ public final class OutboxRelay {
 
   /** Starts publishing on the caller's context. */
   public void start() {
+    context = vertx.getOrCreateContext();
     stopped = false;
     pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), timer -> round());
     round();
   }
 
-  /** Asks for a round soon (after an append; a round that finds nothing yet costs one query). */
+  /**
+   * Asks for a round soon (after an append; a round that finds nothing yet costs one query). Any
+   * instance of the service may append: the wake-up is handed to the relay's own context.
+   */
   public void wake() {
-    if (!stopped && !wakeScheduled) {
-      wakeScheduled = true;
-      vertx.setTimer(WAKE_DELAY_MS, timer -> {
-        wakeScheduled = false;
-        round();
+    Context relayContext = context;
+    if (relayContext != null) {
+      relayContext.runOnContext(v -> {
+        if (!stopped && !wakeScheduled) {
+          wakeScheduled = true;
+          vertx.setTimer(WAKE_DELAY_MS, timer -> {
+            wakeScheduled = false;
+            round();
+          });
+        }
       });
     }
   }

@@ -2,7 +2,7 @@ package dev.shop.common.event;
 
 import dev.shop.common.db.Pruning;
 import dev.shop.common.metrics.Metrics;
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service's part in the event pipeline: its outbox and relay, the events it consumes, and the
- * pruning of what is no longer needed. {@code DomainVerticle} starts and stops it with the service.
+ * pruning of what is no longer needed. {@code DomainVerticle} starts and stops it with the
+ * service's lead instance; its other instances write to the same outbox ({@link #forAnotherInstance}).
  */
 public final class ServiceEvents {
 
@@ -49,6 +50,26 @@ public final class ServiceEvents {
     this.pruning = pruning(pool, service, settings.retention());
   }
 
+  private ServiceEvents(ServiceEvents running) {
+    this.vertx = running.vertx;
+    this.service = running.service;
+    this.pool = running.pool;
+    this.stream = running.stream;
+    this.settings = running.settings;
+    this.relay = running.relay;
+    this.outbox = running.outbox;
+    this.consumer = running.consumer;
+    this.pruning = running.pruning;
+  }
+
+  /**
+   * The events as another instance of the service sees them: it writes to this outbox, whose relay
+   * runs here; the consumers it binds are the same as these, which run here, and are never started.
+   */
+  public ServiceEvents forAnotherInstance() {
+    return new ServiceEvents(this);
+  }
+
   /** Where the service writes the events it emits. */
   public Outbox outbox() {
     return outbox;
@@ -68,10 +89,12 @@ public final class ServiceEvents {
     handlers.forEach((type, handler) -> subscribed.add(stream.subscribe(service, type,
         (event, attempt) -> consumer.deliver(handler, event, attempt)).onSuccess(subscriptions::add)));
     return Future.all(subscribed).onSuccess(all -> {
+      log.atDebug().addKeyValue("service", service).addKeyValue("consumes", handlers.keySet())
+          .log("outbox relay and event consumers started");
       relay.start();
       pruning.start(vertx);
       if (Metrics.registry().isPresent()) {
-        PeriodicJob.start(vertx, GAUGE_INTERVAL.toMillis(), this::readGauges);
+        PeriodicJob.start(vertx, service + " event gauges", GAUGE_INTERVAL.toMillis(), this::readGauges);
       }
     }).mapEmpty();
   }

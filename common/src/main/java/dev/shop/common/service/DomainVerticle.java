@@ -10,12 +10,21 @@ import dev.shop.common.event.ServiceEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every domain service does at start: migrate its database, open its pool, bind its subjects
- * on the bus; and at stop, the reverse. A service only says what its subjects are.
+ * on the bus; and at stop, the reverse. A service only says what its subjects are, and which of
+ * its work runs in the background.
+ *
+ * <p>A service runs as several instances, one per event loop; what is not answering requests
+ * happens once per deployment (the platform deploys each service once per JVM), on the instance
+ * that starts first, the lead ({@link ServiceLead}): the migration, the values the instances
+ * share ({@link #shared}), start-up work ({@link #once}), and the background work: the outbox
+ * relay, the event consumers, pruning, gauges ({@code ServiceEvents}) and the service's own jobs
+ * ({@link #inBackground}). The other instances start once the lead serves.
  */
 public abstract class DomainVerticle extends VerticleBase {
 
@@ -28,6 +37,8 @@ public abstract class DomainVerticle extends VerticleBase {
   protected final ShopConfig settings;
   private final String name;
   private final String description;
+  private ServiceLead lead;
+  private boolean leading;
   private Pool pool;
   private ServiceEvents events;
   private Bus.BusRegistration registration;
@@ -46,7 +57,7 @@ public abstract class DomainVerticle extends VerticleBase {
   /**
    * Builds the service's subjects on an open, migrated pool, starting from {@link #service()};
    * the events it emits go through {@link #events()}'s outbox, the events it consumes are bound
-   * there with {@code on}.
+   * there with {@code on}. Called on every instance.
    */
   protected abstract Future<ServiceDefinition> define(Pool pool);
 
@@ -60,31 +71,81 @@ public abstract class DomainVerticle extends VerticleBase {
     return events;
   }
 
+  /**
+   * Starts a background job (a sweep, a retry, a pruning) on the lead instance, so that it runs
+   * once however many instances serve; the lead's undeploy stops it. Call from {@link #define}.
+   */
+  protected void inBackground(Runnable start) {
+    if (leading) {
+      start.run();
+    }
+  }
+
+  /** Start-up work done once, by the lead before it serves (the other instances start after it). */
+  protected Future<Void> once(Supplier<Future<?>> work) {
+    return leading ? work.get().mapEmpty() : Future.succeededFuture();
+  }
+
+  /** A value the instances share, made once by the first that asks (the lead); on the caller's context. */
+  protected <T> Future<T> shared(String key, Supplier<Future<T>> make) {
+    return lead.shared(key, context, make);
+  }
+
   @Override
   public Future<?> start() {
+    lead = ServiceLead.of(vertx, context);
+    leading = lead.claim();
     String url = settings.string(ConfigKeys.databaseUrl(name));
-    return Database.migrateAndConnect(vertx, name, url, settings.integer(ConfigKeys.DB_POOL_SIZE))
-        .compose(opened -> {
-          pool = opened;
-          EventSettings eventSettings = EventSettings.from(settings);
-          events = new ServiceEvents(vertx, name, opened, bus.events(eventSettings), eventSettings);
-          return define(opened);
-        })
-        .compose(bus::serve)
-        .compose(bound -> {
-          registration = bound;
-          return events.start();
-        })
-        .onSuccess(started -> {
-          log.atInfo().addKeyValue("service", name).log("service ready");
-        });
+    int poolSize = settings.integer(ConfigKeys.DB_POOL_SIZE);
+    Future<Void> serving;
+    if (leading) {
+      Future<ServiceEvents> led = Database.migrate(vertx, name, url)
+          .compose(migrated -> {
+            pool = Database.connect(vertx, name, url, poolSize);
+            EventSettings eventSettings = EventSettings.from(settings);
+            events = new ServiceEvents(vertx, name, pool, bus.events(eventSettings), eventSettings);
+            return define(pool);
+          })
+          .compose(bus::serve)
+          .compose(bound -> {
+            registration = bound;
+            return events.start();
+          })
+          .map(started -> events)
+          .onFailure(failed -> ServiceLead.forget(vertx, context));
+      lead.started(led);
+      serving = led.mapEmpty();
+    } else {
+      serving = lead.whenStarted(context)
+          .compose(leadEvents -> {
+            pool = Database.connect(vertx, name, url, poolSize);
+            events = leadEvents.forAnotherInstance();
+            return define(pool);
+          })
+          .compose(bus::serve)
+          .map(bound -> {
+            registration = bound;
+            return null;
+          });
+    }
+    return serving.onSuccess(started -> {
+      if (lead.instanceReady(context.getInstanceCount())) {
+        log.atInfo().addKeyValue("service", name).addKeyValue("instances", context.getInstanceCount())
+            .log("service ready");
+      }
+    });
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> unbound = registration == null ? Future.succeededFuture() : registration.close();
     return unbound
-        .eventually(() -> events == null ? Future.succeededFuture() : events.stop())
-        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+        .eventually(() -> leading && events != null ? events.stop() : Future.succeededFuture())
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
+        .onComplete(stopped -> {
+          if (leading) {
+            ServiceLead.forget(vertx, context);
+          }
+        });
   }
 }

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour both buses promise; run over NATS and over the local event bus. */
-abstract class BusContractTest {
+public abstract class BusContractTest {
 
-  static final Duration TIMEOUT = Duration.ofMillis(800);
+  protected static final Duration TIMEOUT = Duration.ofMillis(800);
 
-  Vertx vertx;
-  Bus bus;
-  String prefix;
+  protected Vertx vertx;
+  protected Bus bus;
+  protected String prefix;
 
-  abstract Bus createBus(Vertx vertx);
+  protected abstract Bus createBus(Vertx vertx);
 
   @BeforeEach
   void setUp() {
@@ -47,7 +47,7 @@ abstract class BusContractTest {
   }
 
   /** Deploys a verticle that serves {@code service}; answers the context it serves on. */
-  Context serve(ServiceDefinition service) {
+  protected Context serve(ServiceDefinition service) {
     AtomicReference<Context> servingContext = new AtomicReference<>();
     Await.result(vertx.deployVerticle(new VerticleBase() {
       @Override

@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 class LocalBusTest extends BusContractTest {
 
   @Override
-  Bus createBus(Vertx vertx) {
+  protected Bus createBus(Vertx vertx) {
     return new LocalBus(vertx, TIMEOUT, BusSigning.of(dev.shop.common.testing.TestSettings.BUS_SIGNING_KEY));
   }
 }

@@ -30,18 +30,18 @@ import org.junit.jupiter.api.Test;
  * the producer's transaction, relay, at-least-once delivery, idempotent consumers, dead letters,
  * pruning. A "service" here both emits and consumes, in one database.
  */
-abstract class EventPipelineTest {
+public abstract class EventPipelineTest {
 
   static final int MAX_ATTEMPTS = 3;
 
-  Vertx vertx;
-  Context context;
-  Pool pool;
-  EventSettings settings;
-  EventStream stream;
+  protected Vertx vertx;
+  protected Context context;
+  protected Pool pool;
+  protected EventSettings settings;
+  protected EventStream stream;
   private final List<Runnable> cleanups = new ArrayList<>();
 
-  abstract EventStream createStream(Vertx vertx, EventSettings settings);
+  protected abstract EventStream createStream(Vertx vertx, EventSettings settings);
 
   @BeforeEach
   void setUp() {
@@ -324,7 +324,7 @@ abstract class EventPipelineTest {
     return Await.result(onContext(() -> pool.withTransaction(tx -> outbox.append(tx, type, new JsonObject().put("n", n)))));
   }
 
-  <T> Future<T> onContext(Supplier<Future<T>> work) {
+  protected <T> Future<T> onContext(Supplier<Future<T>> work) {
     Promise<T> done = Promise.promise();
     context.runOnContext(v -> work.get().onComplete(done));
     return done.future();

@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 class LocalEventsPipelineTest extends EventPipelineTest {
 
   @Override
-  EventStream createStream(Vertx vertx, EventSettings settings) {
+  protected EventStream createStream(Vertx vertx, EventSettings settings) {
     return new LocalEvents(vertx, settings);
   }
 }

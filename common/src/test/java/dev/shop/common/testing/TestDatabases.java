@@ -1,18 +1,24 @@
 package dev.shop.common.testing;
 
-import dev.shop.common.db.EmbeddedDatabases;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One embedded PostgreSQL per test JVM; every caller gets a fresh, empty database. */
+/**
+ * One embedded PostgreSQL per test JVM (fsync off, files thrown away); every caller gets a fresh,
+ * empty database. Dev mode's embedded PostgreSQL is the launcher's: tests take the binaries as
+ * test-scoped dependencies, so no service's jar carries them.
+ */
 public final class TestDatabases {
 
   private static final AtomicInteger counter = new AtomicInteger();
-  private static EmbeddedDatabases postgres;
+  private static EmbeddedPostgres postgres;
 
   private TestDatabases() {
   }
@@ -21,11 +27,15 @@ public final class TestDatabases {
   public static synchronized String freshDatabase(String purpose) {
     if (postgres == null) {
       try {
-        postgres = EmbeddedDatabases.start(null, 0);
+        postgres = EmbeddedPostgres.builder()
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("max_connections", "300")
+            .setServerConfig("fsync", "off")
+            .start();
       } catch (IOException e) {
         throw new IllegalStateException("Could not start embedded PostgreSQL", e);
       }
-      EmbeddedDatabases started = postgres;
+      EmbeddedPostgres started = postgres;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           started.close();
@@ -34,7 +44,14 @@ public final class TestDatabases {
         }
       }));
     }
-    return postgres.ensureDatabase(purpose.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + counter.incrementAndGet());
+    String name = purpose.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + counter.incrementAndGet();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement create = connection.createStatement()) {
+      create.execute("CREATE DATABASE \"" + name + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+    return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/" + name;
   }
 
   /** A JDBC connection to a database by its URL as services take it ({@code postgresql://user:pw@host:port/db}). */

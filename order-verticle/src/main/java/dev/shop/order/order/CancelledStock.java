@@ -1,6 +1,6 @@
 package dev.shop.order.order;
 
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +33,7 @@ public final class CancelledStock {
 
   /** Retries pending releases periodically; the verticle's undeploy stops it. */
   public void start() {
-    PeriodicJob.start(vertx, RETRY_INTERVAL_MS, () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
+    PeriodicJob.start(vertx, "cancelled orders' stock releases", RETRY_INTERVAL_MS, () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
         .compose(pending -> Future.join(pending.stream().map(id -> release(id, "stock-release-retry")).toList())));
   }
 

@@ -2,7 +2,7 @@ package dev.shop.product.reservation;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.RequestMeta;
-import dev.shop.common.service.PeriodicJob;
+import dev.shop.common.time.PeriodicJob;
 import dev.shop.contract.order.OrderExistsReply;
 import dev.shop.contract.order.OrderExistsRequest;
 import dev.shop.contract.order.OrderSubjects;
@@ -42,7 +42,7 @@ public final class ReservationSweeper {
   /** Sweeps every quarter of the time to live (within bounds); the verticle's undeploy stops it. */
   public void start() {
     long interval = Math.max(MIN_INTERVAL_MS, Math.min(MAX_INTERVAL_MS, ttlSeconds * 1000L / 4));
-    PeriodicJob.start(vertx, interval, this::sweep);
+    PeriodicJob.start(vertx, "expired reservations sweep", interval, this::sweep);
   }
 
   Future<Void> sweep() {
