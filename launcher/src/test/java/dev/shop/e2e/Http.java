@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** A small blocking HTTP client for tests, speaking JSON to the gateway. */
+/**
+ * A small blocking HTTP client for tests, speaking JSON to the gateway. Every answer it gets must
+ * be one the OpenAPI document allows ({@link DocumentedAnswers}), else the test fails.
+ */
 public final class Http {
 
   private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,7 +120,7 @@ public final class Http {
         : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(response.statusCode(), response.headers(), response.body());
+      return documented(method, path, new Response(response.statusCode(), response.headers(), response.body()));
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
@@ -148,10 +151,16 @@ public final class Http {
             .add(lines[i].substring(colon + 1).trim());
       }
       byte[] body = Arrays.copyOfRange(answer, headEnd + 4, answer.length);
-      return new Response(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (name, value) -> true),
-          body);
+      return documented(method, target, new Response(Integer.parseInt(lines[0].split(" ")[1]),
+          HttpHeaders.of(headers, (name, value) -> true), body));
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + target + " failed", e);
     }
+  }
+
+  /** Every answer is held against the OpenAPI document (DocumentedAnswers) before a test sees it. */
+  private static Response documented(String method, String target, Response response) {
+    DocumentedAnswers.check(method, target, response);
+    return response;
   }
 }
