@@ -13,6 +13,7 @@ import dev.shop.gateway.http.ErrorResponses;
 import dev.shop.gateway.http.HttpMeters;
 import dev.shop.gateway.http.RateLimits;
 import dev.shop.gateway.http.RequestIds;
+import dev.shop.gateway.http.RequestTarget;
 import dev.shop.gateway.routes.AddressRoutes;
 import dev.shop.gateway.routes.ArRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
@@ -70,7 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     router = Router.router(vertx);
     AccessLog accessLog = new AccessLog(HttpMeters.ofCurrentVertx());
-    router.route().handler(RequestIds::handle).handler(accessLog::handle);
+    router.route().handler(RequestIds::handle).handler(accessLog::handle).handler(RequestTarget::check);
     cors(settings.list(ConfigKeys.CORS_ORIGINS)).ifPresent(cors -> router.route().handler(cors));
     RateLimits limits = RateLimits.of(vertx, settings);
     router.route().handler(limits::perClient);
@@ -102,7 +103,9 @@ public final class GatewayVerticle extends VerticleBase {
     // No h2c upgrade: a request asking for one would be decoded by Netty's upgrade path, which
     // answers its own errors (an empty 431) instead of ours. HTTP/2 belongs behind TLS at the proxy.
     // No WebSocket compression: the API has no WebSocket, and its handler sat in every request's pipeline.
+    // Request lines are read well past their limit, so that RequestTarget answers them with their path.
     HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+        .setMaxInitialLineLength(RequestTarget.LINE_READ_LIMIT)
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
     return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer(options)
         .invalidRequestHandler(ErrorResponses::invalidRequest)

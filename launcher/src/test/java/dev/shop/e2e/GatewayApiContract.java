@@ -254,4 +254,26 @@ abstract class GatewayApiContract extends ApiTest {
         Map.of("Content-Type", "application/json; charset=utf-8"));
     assertThat(response.status()).isEqualTo(200);
   }
+
+  @Test
+  void aStrayOrTruncatedPercentEscapeIs400InTheErrorShapeWithTheRequestsOwnPath() {
+    assertError(http.sendRaw("GET", "/products/%zz"), 400, "/products/%zz");
+    assertError(http.sendRaw("GET", "/products/abc%"), 400, "/products/abc%");
+    assertError(http.sendRaw("GET", "/products?search=%zz"), 400, "/products");
+    assertError(http.sendRaw("GET", "/products?search=100%"), 400, "/products");
+    assertError(http.sendRaw("GET", "/categories/slug/%e"), 400, "/categories/slug/%e");
+    assertError(http.sendRaw("GET", "/health/live?probe=%"), 400, "/health/live");
+    assertError(http.sendRaw("DELETE", "/cart/items/%zz?sessionId=s"), 400, "/cart/items/%zz");
+    // Well-formed escapes still reach the route.
+    assertThat(http.sendRaw("GET", "/products?search=100%25").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRequestLineOverTheLimitIs414WithTheStartOfTheRequestsOwnPath() {
+    String path = "/products/" + "a".repeat(10_000);
+    JsonObject error = assertError(http.sendRaw("GET", path + "?q=1"), 414, path.substring(0, 200));
+    assertThat(error.getString("message")).isEqualTo("The request line is longer than the limit");
+    // Just under the limit is served as usual.
+    assertThat(http.sendRaw("GET", "/products/" + "a".repeat(4000)).status()).isEqualTo(404);
+  }
 }

@@ -5,6 +5,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -12,14 +14,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** A small blocking HTTP client for tests, speaking JSON to the gateway. */
+/**
+ * A small blocking HTTP client for tests, speaking JSON to the gateway. Every answer it gets must
+ * be one the OpenAPI document allows ({@link DocumentedAnswers}), else the test fails.
+ */
 public final class Http {
 
   private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final String host;
+  private final int port;
   private final String base;
 
   public Http(int port) {
@@ -27,6 +38,8 @@ public final class Http {
   }
 
   public Http(String host, int port) {
+    this.host = host;
+    this.port = port;
     this.base = "http://" + host + ":" + port;
   }
 
@@ -107,12 +120,47 @@ public final class Http {
         : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(response.statusCode(), response.headers(), response.body());
+      return documented(method, path, new Response(response.statusCode(), response.headers(), response.body()));
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A request whose target is sent exactly as given, even where it is no valid URI (a stray
+   * {@code %}, a line over the limit), which {@link HttpClient} refuses to send; the connection closes after it.
+   */
+  public Response sendRaw(String method, String target) {
+    try (Socket socket = new Socket(host, port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write((method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      byte[] answer = socket.getInputStream().readAllBytes();
+      String text = new String(answer, StandardCharsets.ISO_8859_1);
+      int headEnd = text.indexOf("\r\n\r\n");
+      String[] lines = text.substring(0, headEnd).split("\r\n");
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers.computeIfAbsent(lines[i].substring(0, colon).trim(), name -> new ArrayList<>())
+            .add(lines[i].substring(colon + 1).trim());
+      }
+      byte[] body = Arrays.copyOfRange(answer, headEnd + 4, answer.length);
+      return documented(method, target, new Response(Integer.parseInt(lines[0].split(" ")[1]),
+          HttpHeaders.of(headers, (name, value) -> true), body));
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + target + " failed", e);
+    }
+  }
+
+  /** Every answer is held against the OpenAPI document (DocumentedAnswers) before a test sees it. */
+  private static Response documented(String method, String target, Response response) {
+    DocumentedAnswers.check(method, target, response);
+    return response;
   }
 }

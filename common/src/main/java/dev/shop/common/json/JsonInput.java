@@ -138,14 +138,6 @@ public final class JsonInput {
   /** A trimmed, lower-cased email address. */
   public String requiredEmail(String field) {
     String value = requiredString(field, 3, 254);
-    return checkedEmail(field, value);
-  }
-
-  public String optionalEmail(String field) {
-    return checkedEmail(field, optionalString(field, 3, 254));
-  }
-
-  private String checkedEmail(String field, String value) {
     if (value == null) {
       return null;
     }

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class ErrorResponses {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
-  /** How much of an undecodable request's path its error answer repeats. */
+  /** How much of an over-long request's path its error answer repeats. */
   private static final int PATH_ECHO_LIMIT = 200;
+  static final String LINE_TOO_LONG = "The request line is longer than the limit";
 
   private ErrorResponses() {
   }
@@ -32,9 +34,14 @@ public final class ErrorResponses {
     ShopException error;
     if (failure instanceof ShopException shop) {
       error = shop;
+    } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {
+      error = new ShopException(http.getStatusCode(), defaultMessage(http.getStatusCode()));
+    } else if (failure != null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // The router's own refusals (a request without Host): the client's fault, not ours.
+      error = new ShopException(ctx.statusCode(), defaultMessage(ctx.statusCode()));
     } else if (failure != null) {
       log.atError().setCause(failure).addKeyValue("requestId", RequestIds.of(ctx))
-          .addKeyValue("path", ctx.normalizedPath()).log("unexpected failure");
+          .addKeyValue("path", ctx.request().path()).log("unexpected failure");
       error = new ShopException(500, "Internal server error");
     } else {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -44,6 +51,11 @@ public final class ErrorResponses {
   }
 
   public static void send(RoutingContext ctx, ShopException error) {
+    send(ctx, error, ctx.request().path());
+  }
+
+  /** The error answered with {@code path} as the request's path. */
+  static void send(RoutingContext ctx, ShopException error, String path) {
     if (ctx.response().ended()) {
       return;
     }
@@ -54,7 +66,7 @@ public final class ErrorResponses {
     ctx.response()
         .setStatusCode(error.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body(error, ctx.request().path(), RequestIds.of(ctx)).toBuffer());
+        .end(body(error, path, RequestIds.of(ctx)).toBuffer());
   }
 
   /**
@@ -64,18 +76,17 @@ public final class ErrorResponses {
   public static void invalidRequest(HttpServerRequest request) {
     Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
     ShopException error = cause instanceof TooLongHttpLineException
-        ? new ShopException(414, "The request line is longer than the limit")
+        ? new ShopException(414, LINE_TOO_LONG)
         : cause instanceof TooLongHttpHeaderException
             ? new ShopException(431, "The request headers are larger than the limit")
             : ShopException.badRequest("Malformed HTTP request");
     String path;
     try {
-      path = request.path() == null ? "/" : request.path();
+      // A line past RequestTarget.LINE_READ_LIMIT was dropped unread: its path is unknown, and the
+      // decoder's stand-in (/bad-request) would name a path nobody sent.
+      path = cause instanceof TooLongHttpLineException || request.path() == null ? "" : echoed(request.path());
     } catch (RuntimeException unreadable) {
-      path = "/";
-    }
-    if (path.length() > PATH_ECHO_LIMIT) {
-      path = path.substring(0, PATH_ECHO_LIMIT);
+      path = "";
     }
     String requestId = UUID.randomUUID().toString();
     request.response()
@@ -84,6 +95,11 @@ public final class ErrorResponses {
         .putHeader(RequestIds.HEADER, requestId)
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body(error, path, requestId).toBuffer());
+  }
+
+  /** The start of a path too long to repeat whole. */
+  static String echoed(String path) {
+    return path.length() > PATH_ECHO_LIMIT ? path.substring(0, PATH_ECHO_LIMIT) : path;
   }
 
   private static JsonObject body(ShopException error, String path, String requestId) {
