@@ -2,10 +2,7 @@ package dev.shop.common.service;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.db.Database;
-import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.ServiceEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,7 +22,7 @@ public abstract class DomainVerticle extends VerticleBase {
   private static final String VERSION = "1.0.0";
 
   protected final Bus bus;
-  protected final ShopConfig settings;
+  private final ServiceSettings settings;
   private final String name;
   private final String description;
   private Pool pool;
@@ -36,7 +33,7 @@ public abstract class DomainVerticle extends VerticleBase {
    * @param name the service's name: its queue group, its migrations folder and its database key
    * @param description what it does, as NATS service discovery shows it
    */
-  protected DomainVerticle(String name, String description, Bus bus, ShopConfig settings) {
+  protected DomainVerticle(String name, String description, Bus bus, ServiceSettings settings) {
     this.name = name;
     this.description = description;
     this.bus = bus;
@@ -62,12 +59,10 @@ public abstract class DomainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    String url = settings.string(ConfigKeys.databaseUrl(name));
-    return Database.migrateAndConnect(vertx, name, url, settings.integer(ConfigKeys.DB_POOL_SIZE))
+    return Database.migrateAndConnect(vertx, name, settings.database().url(), settings.database().poolSize())
         .compose(opened -> {
           pool = opened;
-          EventSettings eventSettings = EventSettings.from(settings);
-          events = new ServiceEvents(vertx, name, opened, bus.events(eventSettings), eventSettings);
+          events = new ServiceEvents(vertx, name, opened, bus.events(settings.events()), settings.events());
           return define(opened);
         })
         .compose(bus::serve)
