@@ -6,8 +6,8 @@ import dev.shop.ar.snapshot.SnapshotRepository;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -16,8 +16,8 @@ public final class ArVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.AR;
 
-  public ArVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "AR snapshots of products", bus, settings);
+  public ArVerticle(Bus bus, ServiceSettings service) {
+    super(SERVICE, "AR snapshots of products", bus, service);
   }
 
   @Override

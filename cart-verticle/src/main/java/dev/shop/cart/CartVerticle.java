@@ -7,9 +7,8 @@ import dev.shop.cart.catalogue.Catalogue;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -18,14 +17,17 @@ public final class CartVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.CART;
 
-  public CartVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Session and user carts", bus, settings);
+  private final CartSettings settings;
+
+  public CartVerticle(Bus bus, ServiceSettings service, CartSettings settings) {
+    super(SERVICE, "Session and user carts", bus, service);
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CartHandlers carts = new CartHandlers(new CartRepository(pool), new Catalogue(bus));
-    SessionCartPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.SESSION_CART_KEPT_SECONDS)).start(vertx);
+    SessionCartPruning.of(pool, SERVICE, settings.sessionCartKept()).start(vertx);
     return Future.succeededFuture(service()
         .endpoint("cart.get", carts::get)
         .endpoint("cart.addItem", carts::addItem)

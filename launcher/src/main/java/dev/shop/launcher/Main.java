@@ -1,8 +1,8 @@
 package dev.shop.launcher;
 
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.metrics.Metrics;
+import dev.shop.user.UserSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CountDownLatch;
@@ -78,7 +78,7 @@ public final class Main {
       log.atInfo().addKeyValue("bus", platform.busKind()).log("services ready");
       return;
     }
-    String admin = config.optionalString(ConfigKeys.ADMIN_EMAIL);
+    String admin = UserSettings.from(config).adminEmail();
     log.atInfo().addKeyValue("bus", platform.busKind()).addKeyValue("port", platform.httpPort())
         .log("Shop platform listening on http://localhost:" + platform.httpPort()
             + (admin == null ? " (no administrator configured: set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD)"

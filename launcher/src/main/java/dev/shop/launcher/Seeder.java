@@ -1,8 +1,8 @@
 package dev.shop.launcher;
 
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.db.Database;
+import dev.shop.common.db.DatabaseSettings;
 import dev.shop.common.text.Slugs;
 import dev.shop.product.ProductVerticle;
 import dev.shop.product.category.CategoryRepository;
@@ -58,8 +58,8 @@ final class Seeder {
   static Future<Integer> seed(Vertx vertx, ShopConfig config, int productCount) {
     return ServiceDatabases.resolve(vertx, config, List.of(ProductVerticle.SERVICE)).compose(databases -> {
       ShopConfig resolved = databases.config();
-      return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE,
-              resolved.string(ConfigKeys.databaseUrl(ProductVerticle.SERVICE)), resolved.integer(ConfigKeys.DB_POOL_SIZE))
+      DatabaseSettings database = DatabaseSettings.from(ProductVerticle.SERVICE, resolved);
+      return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE, database.url(), database.poolSize())
           .compose(pool -> new Seeder(pool, new Progress(System.console() != null)).fill(productCount)
               .eventually(pool::close))
           .eventually(() -> databases.close(vertx));
@@ -72,9 +72,9 @@ final class Seeder {
    * one of the service's pool, which the seeding uses) holds an advisory lock, so replicas starting
    * together add it once.
    */
-  static Future<Integer> demoIfEmpty(Vertx vertx, ShopConfig config) {
-    String url = config.string(ConfigKeys.databaseUrl(ProductVerticle.SERVICE));
-    return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE, url, config.integer(ConfigKeys.DB_POOL_SIZE))
+  static Future<Integer> demoIfEmpty(Vertx vertx, DatabaseSettings database) {
+    String url = database.url();
+    return Database.migrateAndConnect(vertx, ProductVerticle.SERVICE, url, database.poolSize())
         .compose(pool -> PgConnection.connect(vertx, Database.connectOptions(url))
             .compose(lock -> lock.begin().compose(transaction -> lock
                     .query("SELECT pg_advisory_xact_lock(" + DEMO_LOCK + ")").execute()

@@ -3,10 +3,9 @@ package dev.shop.order;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.order.checkout.CheckoutHandler;
 import dev.shop.order.checkout.IdempotencyKeys;
 import dev.shop.order.order.CancelledStock;
@@ -25,8 +24,11 @@ public final class OrderVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.ORDER;
 
-  public OrderVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Checkout and the order lifecycle", bus, settings);
+  private final OrderSettings settings;
+
+  public OrderVerticle(Bus bus, ServiceSettings service, OrderSettings settings) {
+    super(SERVICE, "Checkout and the order lifecycle", bus, service);
+    this.settings = settings;
   }
 
   @Override
@@ -34,10 +36,10 @@ public final class OrderVerticle extends DomainVerticle {
     OrderRepository orders = new OrderRepository(pool, events().outbox());
     events().on(EventTypes.PAYMENT_SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
     StockReservations stock = new StockReservations(bus);
-    Duration keysKept = settings.seconds(ConfigKeys.IDEMPOTENCY_KEY_KEPT_SECONDS);
+    Duration keysKept = settings.idempotencyKeysKept();
     IdempotencyKeys.pruning(pool, SERVICE, keysKept).start(vertx);
     CheckoutHandler checkout = new CheckoutHandler(pool, keysKept, orders, stock, new Carts(bus), new Addresses(bus));
-    CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
+    CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock, settings.stockReleaseRetry());
     cancelledStock.start();
     OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
     return Future.succeededFuture(service()

@@ -3,10 +3,9 @@ package dev.shop.payment;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.payment.payment.PaymentHandlers;
 import dev.shop.payment.payment.PaymentRepository;
 import dev.shop.payment.remote.Orders;
@@ -22,16 +21,18 @@ public final class PaymentVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.PAYMENT;
 
-  public PaymentVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, settings);
+  private final PaymentSettings settings;
+
+  public PaymentVerticle(Bus bus, ServiceSettings service, PaymentSettings settings) {
+    super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, service);
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     PaymentRepository payments = new PaymentRepository(pool, events().outbox());
-    PaymentHandlers handlers = new PaymentHandlers(payments, new Orders(bus), new SePay(settings));
-    WebhookHandler webhook = new WebhookHandler(payments,
-        new WebhookSignature(settings.optionalString(ConfigKeys.PAYMENT_WEBHOOK_SECRET)));
+    PaymentHandlers handlers = new PaymentHandlers(payments, new Orders(bus), new SePay(settings.sePay()));
+    WebhookHandler webhook = new WebhookHandler(payments, new WebhookSignature(settings.webhookSecret()));
     OrderSettlement settlement = new OrderSettlement(payments);
     events()
         .on(EventTypes.ORDER_CANCELLED, settlement::onOrderCancelled)

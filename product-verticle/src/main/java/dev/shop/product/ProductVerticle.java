@@ -3,9 +3,8 @@ package dev.shop.product;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.product.category.CategoryHandlers;
 import dev.shop.product.category.CategoryRepository;
 import dev.shop.product.product.AnsweredPages;
@@ -28,22 +27,24 @@ public final class ProductVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.PRODUCT;
 
-  public ProductVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Categories, products, search, stock and reservations", bus, settings);
+  private final ProductSettings settings;
+
+  public ProductVerticle(Bus bus, ServiceSettings service, ProductSettings settings) {
+    super(SERVICE, "Categories, products, search, stock and reservations", bus, service);
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CategoryHandlers categories = new CategoryHandlers(new CategoryRepository(pool));
     ProductHandlers products = new ProductHandlers(new ProductRepository(pool, events().outbox()),
-        AnsweredPages.of(vertx, settings.integer(ConfigKeys.PRODUCT_PAGES_KEPT_MB)));
+        AnsweredPages.of(vertx, settings.pagesKeptMb()));
     StockHandlers stock = new StockHandlers(new StockRepository(pool));
-    int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
+    int reservationTtl = settings.reservations().ttlSeconds();
     ReservationRepository reservationRepository = new ReservationRepository(pool);
     ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
     new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl).start();
-    ReleasedReservationPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS))
-        .start(vertx);
+    ReleasedReservationPruning.of(pool, SERVICE, settings.reservations().releasedKept()).start(vertx);
     return Future.succeededFuture(service()
         .endpoint("category.list", categories::list)
         .endpoint("category.getById", categories::getById)

@@ -3,8 +3,8 @@ package dev.shop.report;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.report.readmodel.ReadModelUpdates;
 import dev.shop.report.report.ReportHandlers;
 import dev.shop.report.report.ReportRepository;
@@ -20,8 +20,8 @@ public final class ReportVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.REPORT;
 
-  public ReportVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Sales, product and cohort reports from domain events", bus, settings);
+  public ReportVerticle(Bus bus, ServiceSettings service) {
+    super(SERVICE, "Sales, product and cohort reports from domain events", bus, service);
   }
 
   @Override

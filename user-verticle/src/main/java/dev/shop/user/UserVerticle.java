@@ -4,9 +4,8 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.auth.JwtKeys;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.user.account.Passwords;
 import dev.shop.user.account.UserHandlers;
 import dev.shop.user.account.UserRepository;
@@ -28,29 +27,31 @@ public final class UserVerticle extends DomainVerticle {
 
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
 
-  public UserVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Users, credentials, tokens and addresses", bus, settings);
+  private final UserSettings settings;
+
+  public UserVerticle(Bus bus, ServiceSettings service, UserSettings settings) {
+    super(SERVICE, "Users, credentials, tokens and addresses", bus, service);
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     UserRepository users = new UserRepository(pool, events().outbox());
-    Future<JwtKeys> keys = vertx.executeBlocking(() -> JwtKeys.load(settings), false)
+    Future<JwtKeys> keys = vertx.executeBlocking(() -> JwtKeys.load(settings.tokens().keys()), false)
         .onSuccess(loaded -> log.atInfo().addKeyValue("signingKid", loaded.kid())
             .addKeyValue("verifyingKids", loaded.kids()).log("token keys loaded"));
-    Future<Passwords> passwords = Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST));
+    Future<Passwords> passwords = Passwords.create(vertx, settings.signIn().bcryptCost());
     return Future.all(keys, passwords).compose(ready -> {
-      TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.string(ConfigKeys.JWT_ISSUER),
-          settings.integer(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS));
-      RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool,
-          settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
+      TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.tokens().issuer(),
+          settings.tokens().accessTokenTtlSeconds());
+      RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool, settings.tokens().refreshTokenTtl());
       AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens, pool,
-          settings.integer(ConfigKeys.LOGIN_FREE_FAILURES), settings.seconds(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS));
-      CredentialPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS)).start(vertx);
+          settings.signIn().freeFailures(), settings.signIn().maxBlock());
+      CredentialPruning.of(pool, SERVICE, settings.signIn().failuresKept()).start(vertx);
       UserHandlers accounts = new UserHandlers(users, passwords.result());
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
       return new AdminBootstrap(users, passwords.result()).ensureAdmin(
-              settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD))
+              settings.adminEmail(), settings.adminPassword())
           .map(v -> service()
               .endpoint("auth.register", auth::register)
               .endpoint("auth.login", auth::login)
