@@ -124,7 +124,8 @@ public final class GatewayVerticle extends VerticleBase {
   /** Stops taking connections and lets requests in flight finish (SIGTERM drains). */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown(10, java.util.concurrent.TimeUnit.SECONDS);
+    return server == null ? Future.succeededFuture() : server.shutdown(settings.drain().toSeconds(),
+        java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /**

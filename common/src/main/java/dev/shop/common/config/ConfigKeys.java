@@ -52,6 +52,7 @@ public final class ConfigKeys {
   public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";
   public static final String BODY_LIMIT_BYTES = "SHOP_BODY_LIMIT_BYTES";
+  public static final String HTTP_DRAIN_SECONDS = "SHOP_HTTP_DRAIN_SECONDS";
   public static final String RATE_LIMIT_RPM = "SHOP_RATE_LIMIT_RPM";
   public static final String USER_RATE_LIMIT_RPM = "SHOP_USER_RATE_LIMIT_RPM";
   public static final String LOGIN_RATE_LIMIT_RPM = "SHOP_LOGIN_RATE_LIMIT_RPM";
