@@ -8,17 +8,26 @@ import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.ar.ArSubjects;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Function;
 
 /** The AR service: snapshots users take of products in augmented reality. Binds its subjects here. */
 public final class ArVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.AR;
 
-  public ArVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "AR snapshots of products", bus, settings);
+  /** Reads the service's settings once; each instance is made with them. */
+  public static Function<Bus, Deployable> configured(ShopConfig config) {
+    ServiceSettings service = ServiceSettings.from(SERVICE, config);
+    return bus -> new ArVerticle(bus, service);
+  }
+
+  public ArVerticle(Bus bus, ServiceSettings service) {
+    super(SERVICE, "AR snapshots of products", bus, service);
   }
 
   @Override

@@ -24,7 +24,7 @@ class CartAloneTest {
 
   @BeforeAll
   static void start() {
-    cart = ServiceUnderTest.start(CartVerticle.SERVICE, CartVerticle::new);
+    cart = ServiceUnderTest.start(CartVerticle.SERVICE, CartVerticle::configured);
   }
 
   @AfterAll

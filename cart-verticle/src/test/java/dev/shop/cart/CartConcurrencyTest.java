@@ -31,7 +31,7 @@ class CartConcurrencyTest {
 
   @BeforeAll
   static void start() {
-    cart = ServiceUnderTest.startForRaces(CartVerticle.SERVICE, CartVerticle::new);
+    cart = ServiceUnderTest.startForRaces(CartVerticle.SERVICE, CartVerticle::configured);
     catalogue = new StubCatalogue(cart);
   }
 

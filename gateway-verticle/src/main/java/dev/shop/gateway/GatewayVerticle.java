@@ -1,9 +1,8 @@
 package dev.shop.gateway;
 
 import dev.shop.common.bus.Bus;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.gateway.auth.AccountStatus;
+import dev.shop.gateway.auth.AuthenticationSettings;
 import dev.shop.gateway.auth.Authenticator;
 import dev.shop.gateway.auth.TokenVerifier;
 import dev.shop.gateway.http.AccessLog;
@@ -45,11 +44,11 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
 
   private final Bus bus;
-  private final ShopConfig settings;
+  private final GatewaySettings settings;
   private HttpServer server;
   private Router router;
 
-  public GatewayVerticle(Bus bus, ShopConfig settings) {
+  public GatewayVerticle(Bus bus, GatewaySettings settings) {
     this.bus = bus;
     this.settings = settings;
   }
@@ -64,31 +63,31 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    TokenVerifier verifier = new TokenVerifier(vertx, bus, settings.string(ConfigKeys.JWT_ISSUER),
-        settings.millis(ConfigKeys.JWKS_REFRESH_MS), settings.millis(ConfigKeys.JWKS_UNKNOWN_KID_MS),
-        settings.integer(ConfigKeys.VERIFIED_TOKENS_KEPT));
+    AuthenticationSettings authentication = settings.authentication();
+    TokenVerifier verifier = new TokenVerifier(vertx, bus, authentication.issuer(), authentication.jwksRefresh(),
+        authentication.unknownKeyGap(), authentication.verifiedTokensKept());
     verifier.start();
 
     router = Router.router(vertx);
     AccessLog accessLog = new AccessLog(HttpMeters.ofCurrentVertx());
     router.route().handler(RequestIds::handle).handler(accessLog::handle).handler(RequestTarget::check);
-    cors(settings.list(ConfigKeys.CORS_ORIGINS)).ifPresent(cors -> router.route().handler(cors));
-    RateLimits limits = RateLimits.of(vertx, settings);
+    cors(settings.corsOrigins()).ifPresent(cors -> router.route().handler(cors));
+    RateLimits limits = RateLimits.of(vertx, settings.rateLimits());
     router.route().handler(limits::perClient);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(settings.integer(ConfigKeys.BODY_LIMIT_BYTES)));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
     router.route().failureHandler(ErrorResponses::handle);
     router.errorHandler(404, ErrorResponses::handle);
     router.errorHandler(405, ErrorResponses::handle);
 
-    HealthRoutes.register(router, bus, settings.millis(ConfigKeys.HEALTH_PING_MS),
+    HealthRoutes.register(router, bus, settings.healthPing(),
         () -> bus.connected() && verifier.ready());
     MetricsRoutes.register(router);
     router.post("/auth/login").handler(limits::perLogin);
     router.post("/auth/register").handler(limits::perLogin);
-    AccountStatus accounts = new AccountStatus(bus, settings.millis(ConfigKeys.ACCOUNT_STATUS_CACHE_MS));
+    AccountStatus accounts = new AccountStatus(bus, authentication.accountStatusKept(),
+        authentication.accountStatusesKept());
     CircuitBreakers circuits = (CircuitBreakers) vertx.sharedData().getLocalMap("shop.gateway.circuits")
-        .computeIfAbsent("circuits", key -> new CircuitBreakers(settings.integer(ConfigKeys.CIRCUIT_FAILURES),
-            settings.millis(ConfigKeys.CIRCUIT_OPEN_MS).toMillis()));
+        .computeIfAbsent("circuits", key -> new CircuitBreakers(settings.circuits()));
     Api api = new Api(router, bus, new Authenticator(verifier, accounts, authenticationBudget(bus.timeout())), limits,
         circuits);
     AuthRoutes.register(api);
@@ -110,7 +109,7 @@ public final class GatewayVerticle extends VerticleBase {
     return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer(options)
         .invalidRequestHandler(ErrorResponses::invalidRequest)
         .requestHandler(router)
-        .listen(listenPort(settings.integer(ConfigKeys.PORT)))
+        .listen(listenPort(settings.port()))
         .onSuccess(listening -> {
           server = listening;
           log.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
@@ -128,7 +127,8 @@ public final class GatewayVerticle extends VerticleBase {
   /** Stops taking connections and lets requests in flight finish (SIGTERM drains). */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown(10, java.util.concurrent.TimeUnit.SECONDS);
+    return server == null ? Future.succeededFuture() : server.shutdown(settings.drain().toSeconds(),
+        java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /**

@@ -1,12 +1,14 @@
 package dev.shop.launcher;
 
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.metrics.Metrics;
+import dev.shop.gateway.GatewaySettings;
 import dev.shop.product.ProductVerticle;
 import dev.shop.product.seed.Seeder;
+import dev.shop.user.UserSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * variables) and stops it cleanly on Ctrl-C or SIGTERM.
  */
 public final class Main {
+
+  /** Once requests had their time to drain: for the services, their consumers, relays and pools to stop. */
+  private static final Duration STOP_AFTER_DRAIN = Duration.ofSeconds(20);
 
   private Main() {
   }
@@ -37,7 +42,7 @@ public final class Main {
     Vertx vertx = Metrics.vertx();
     ShopConfig.load(vertx, new JsonObject())
         .compose(config -> Platform.start(vertx, config).onSuccess(platform -> {
-          registerShutdown(vertx, platform);
+          registerShutdown(vertx, platform, GatewaySettings.from(config).drain().plus(STOP_AFTER_DRAIN));
           announce(log, config, platform);
         }))
         .onFailure(failure -> {
@@ -83,7 +88,7 @@ public final class Main {
       log.atInfo().addKeyValue("bus", platform.busKind()).log("services ready");
       return;
     }
-    String admin = config.optionalString(ConfigKeys.ADMIN_EMAIL);
+    String admin = UserSettings.from(config).adminEmail();
     log.atInfo().addKeyValue("bus", platform.busKind()).addKeyValue("port", platform.httpPort())
         .log("Shop platform listening on http://localhost:" + platform.httpPort()
             + (admin == null ? " (no administrator configured: set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD)"
@@ -91,7 +96,7 @@ public final class Main {
                     + "\",\"password\":<SHOP_ADMIN_PASSWORD>} (dev default in README)"));
   }
 
-  private static void registerShutdown(Vertx vertx, Platform platform) {
+  private static void registerShutdown(Vertx vertx, Platform platform, Duration bound) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       CountDownLatch stopped = new CountDownLatch(1);
       // Close Vert.x only once the platform is down: its event loops deliver the platform's callbacks.
@@ -99,7 +104,7 @@ public final class Main {
       // The JVM halts when its shutdown hooks return: this hook thread (never an event loop) waits
       // for requests in flight to drain, bounded so a stuck drain cannot hang the exit.
       try {
-        stopped.await(30, TimeUnit.SECONDS);
+        stopped.await(bound.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

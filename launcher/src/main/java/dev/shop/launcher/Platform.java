@@ -3,12 +3,13 @@ package dev.shop.launcher;
 import dev.shop.ar.ArVerticle;
 import dev.shop.cart.CartVerticle;
 import dev.shop.common.bus.Bus;
-import dev.shop.common.bus.BusSigning;
+import dev.shop.common.bus.BusSettings;
 import dev.shop.common.bus.LocalBus;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.metrics.MetricsServer;
+import dev.shop.common.service.ServiceFactory;
+import dev.shop.gateway.GatewaySettings;
 import dev.shop.gateway.GatewayVerticle;
 import dev.shop.nats.NatsBus;
 import dev.shop.nats.NatsSettings;
@@ -26,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +42,16 @@ public final class Platform {
   public static final String GATEWAY = "gateway";
 
   /** The domain services that exist, in start order. */
-  private static final Map<String, BiFunction<Bus, ShopConfig, Deployable>> SERVICES = new LinkedHashMap<>();
+  private static final Map<String, ServiceFactory> SERVICES = new LinkedHashMap<>();
 
   static {
-    SERVICES.put(UserVerticle.SERVICE, UserVerticle::new);
-    SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::new);
-    SERVICES.put(CartVerticle.SERVICE, CartVerticle::new);
-    SERVICES.put(OrderVerticle.SERVICE, OrderVerticle::new);
-    SERVICES.put(PaymentVerticle.SERVICE, PaymentVerticle::new);
-    SERVICES.put(ReportVerticle.SERVICE, ReportVerticle::new);
-    SERVICES.put(ArVerticle.SERVICE, ArVerticle::new);
+    SERVICES.put(UserVerticle.SERVICE, UserVerticle::configured);
+    SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::configured);
+    SERVICES.put(CartVerticle.SERVICE, CartVerticle::configured);
+    SERVICES.put(OrderVerticle.SERVICE, OrderVerticle::configured);
+    SERVICES.put(PaymentVerticle.SERVICE, PaymentVerticle::configured);
+    SERVICES.put(ReportVerticle.SERVICE, ReportVerticle::configured);
+    SERVICES.put(ArVerticle.SERVICE, ArVerticle::configured);
   }
 
   private final Vertx vertx;
@@ -70,35 +71,41 @@ public final class Platform {
 
   /** Starts what {@code SHOP_SERVICES} names ({@code all}: every service and the gateway). */
   public static Future<Platform> start(Vertx vertx, ShopConfig config) {
-    List<String> selected = selectedServices(config);
+    PlatformSettings platform = PlatformSettings.from(config);
+    List<String> selected = selectedServices(platform.services());
     List<String> services = selected.stream().filter(SERVICES::containsKey).toList();
     return ServiceDatabases.resolve(vertx, config, services).compose(databases -> {
       ShopConfig resolved = databases.config();
-      return connectBus(vertx, resolved).compose(bus -> {
+      // Every setting is read and checked before anything starts: a wrong value stops the start, naming its key.
+      Map<String, Function<Bus, Deployable>> verticles = new LinkedHashMap<>();
+      services.forEach(service -> verticles.put(service, SERVICES.get(service).read(resolved)));
+      GatewaySettings gatewaySettings = selected.contains(GATEWAY) ? GatewaySettings.from(resolved) : null;
+      EventSettings events = EventSettings.from(resolved);
+      return connectBus(vertx, resolved, selected).compose(bus -> {
         List<String> deployments = new ArrayList<>();
         // Each service and the gateway run as several instances, each on an event loop of its own.
-        DeploymentOptions instances = new DeploymentOptions().setInstances(instances(resolved));
+        DeploymentOptions instances = new DeploymentOptions().setInstances(instances(platform.instances()));
         Future<Void> chain = Future.succeededFuture();
         for (String service : services) {
-          chain = chain.compose(v -> vertx.deployVerticle(() -> SERVICES.get(service).apply(bus, resolved), instances)
+          chain = chain.compose(v -> vertx.deployVerticle(() -> verticles.get(service).apply(bus), instances)
               .onSuccess(deployments::add).mapEmpty());
         }
         List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
         if (selected.contains(GATEWAY)) {
           chain = chain.compose(v -> vertx.deployVerticle(() -> {
-            GatewayVerticle gateway = new GatewayVerticle(bus, resolved);
+            GatewayVerticle gateway = new GatewayVerticle(bus, gatewaySettings);
             gateways.add(gateway);
             return gateway;
           }, instances).onSuccess(deployments::add).mapEmpty());
         }
-        int metricsPort = resolved.integer(ConfigKeys.METRICS_PORT);
+        int metricsPort = platform.metricsPort();
         if (metricsPort > 0) {
           chain = chain.compose(v -> MetricsServer.start(vertx, metricsPort).mapEmpty());
         }
         return chain.map(v -> {
           GatewayVerticle gateway = gateways.isEmpty() ? null : gateways.get(0);
           // Every consumer of this JVM has subscribed: in-process delivery may begin.
-          bus.events(EventSettings.from(resolved)).open();
+          bus.events(events).open();
           return new Platform(vertx, bus, databases, gateway, deployments);
         });
       });
@@ -106,16 +113,11 @@ public final class Platform {
   }
 
   /** {@code SHOP_INSTANCES}, where 0 stands for the number of processor cores. */
-  private static int instances(ShopConfig config) {
-    int configured = config.integer(ConfigKeys.INSTANCES);
-    if (configured < 0) {
-      throw new IllegalArgumentException(ConfigKeys.INSTANCES + " must be 0 (one per core) or more");
-    }
+  private static int instances(int configured) {
     return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
   }
 
-  private static List<String> selectedServices(ShopConfig config) {
-    List<String> selected = config.list(ConfigKeys.SERVICES);
+  private static List<String> selectedServices(List<String> selected) {
     if (selected.contains("all")) {
       List<String> all = new ArrayList<>(SERVICES.keySet());
       all.add(GATEWAY);
@@ -130,14 +132,14 @@ public final class Platform {
     return selected;
   }
 
-  private static Future<Bus> connectBus(Vertx vertx, ShopConfig config) {
-    BusSigning signing = BusSigning.of(config.optionalString(ConfigKeys.BUS_SIGNING_KEY));
+  private static Future<Bus> connectBus(Vertx vertx, ShopConfig config, List<String> selected) {
+    BusSettings settings = BusSettings.from(config);
     NatsSettings nats = NatsSettings.from(config);
     if (nats.url() == null) {
-      return Future.succeededFuture(new LocalBus(vertx, config.millis(ConfigKeys.BUS_TIMEOUT_MS), signing));
+      return Future.succeededFuture(new LocalBus(vertx, settings.timeout(), settings.signing()));
     }
-    return NatsBus.connect(vertx, nats, "shop-" + String.join("-", selectedServices(config)),
-        config.millis(ConfigKeys.BUS_TIMEOUT_MS), signing).map(bus -> bus);
+    return NatsBus.connect(vertx, nats, "shop-" + String.join("-", selected), settings.timeout(), settings.signing())
+        .map(bus -> bus);
   }
 
   /** The gateway's HTTP port, or -1 when this JVM runs no gateway. */

@@ -4,7 +4,6 @@ import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -36,9 +35,9 @@ final class ServiceDatabases {
       return Future.failedFuture(new IllegalArgumentException("The " + PRODUCTION + " profile runs on your PostgreSQL: set "
           + String.join(", ", needEmbedded.stream().map(ConfigKeys::databaseUrl).toList())));
     }
+    EmbeddedDatabaseSettings settings = EmbeddedDatabaseSettings.from(config);
     return vertx.executeBlocking(() -> {
-      EmbeddedDatabases embedded = EmbeddedDatabases.start(
-          Path.of(config.string(ConfigKeys.DATA_DIR), "postgres"), config.integer(ConfigKeys.EMBEDDED_DB_PORT));
+      EmbeddedDatabases embedded = EmbeddedDatabases.start(settings.directory(), settings.port());
       ShopConfig resolved = config;
       for (String service : needEmbedded) {
         resolved = resolved.with(ConfigKeys.databaseUrl(service), embedded.ensureDatabase("shop_" + service));

@@ -39,13 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class JetStreamEvents implements EventStream {
 
   private static final Logger log = LoggerFactory.getLogger(JetStreamEvents.class);
-  /**
-   * A delivery not acknowledged by then is delivered again. It is also how long a delivery lost with
-   * a NATS node (the consumer's leader, or the client's server, killed as it was sent) waits to come
-   * back: short enough that an event is applied within 30 s of a node's loss. Longer than a handler
-   * takes; one slower than this is delivered twice, which {@code event_applied} makes harmless.
-   */
-  private static final Duration ACK_WAIT = Duration.ofSeconds(10);
   /** How long the stream remembers message ids to drop duplicates. */
   private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
   /**
@@ -180,7 +173,11 @@ public final class JetStreamEvents implements EventStream {
           .filterSubject(settings.subject(type))
           .deliverPolicy(DeliverPolicy.All)
           .ackPolicy(AckPolicy.Explicit)
-          .ackWait(ACK_WAIT)
+          // A delivery not acknowledged by then is delivered again. It is also how long a delivery lost
+          // with a NATS node (the consumer's leader, or the client's server, killed as it was sent)
+          // waits to come back: the 10 s default applies an event within 30 s of a node's loss. One
+          // slower than this is delivered twice, which event_applied makes harmless.
+          .ackWait(settings.ackWait())
           // Unbounded: the consumer dead-letters an event itself after its attempts, so the server
           // never drops one silently (say, while the dead-letter table cannot be written).
           .maxDeliver(-1)

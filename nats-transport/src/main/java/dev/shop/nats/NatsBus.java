@@ -118,7 +118,7 @@ public final class NatsBus implements Bus {
         .maxReconnects(-1)
         .reportNoResponders()
         // jnats's 2 s is less than a JVM's first TLS handshake can take on a small loaded machine.
-        .connectionTimeout(Duration.ofMillis(NatsLink.HANDSHAKE_TIMEOUT_MS));
+        .connectionTimeout(settings.limits().connectTimeout());
   }
 
   /** Connects jnats, blocking; its failure names the causes jnats reported, not "Unable to connect" alone. */

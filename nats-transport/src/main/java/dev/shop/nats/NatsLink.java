@@ -51,7 +51,6 @@ final class NatsLink {
 
   private static final Logger log = LoggerFactory.getLogger(NatsLink.class);
 
-  static final long HANDSHAKE_TIMEOUT_MS = 5_000;
   private static final byte[] CRLF = {'\r', '\n'};
   private static final Buffer PING = Buffer.buffer("PING\r\n");
   static final Buffer PONG = Buffer.buffer("PONG\r\n");
@@ -168,9 +167,9 @@ final class NatsLink {
     server = target;
     Promise<Void> done = Promise.promise();
     handshake = done;
-    long timer = vertx.setTimer(HANDSHAKE_TIMEOUT_MS,
+    long timer = vertx.setTimer(limits.connectTimeout().toMillis(),
         t -> done.tryFail(new IllegalStateException("NATS at " + address(target) + " did not complete its handshake in "
-            + HANDSHAKE_TIMEOUT_MS + " ms" + (settings.tls().first() ? ""
+            + limits.connectTimeout().toMillis() + " ms" + (settings.tls().first() ? ""
                 : " (a server with handshake_first says nothing until the client starts TLS: set SHOP_NATS_TLS_FIRST)"))));
     client.connect(port(target), target.getHost()).onComplete(connected -> {
       if (connected.failed()) {

@@ -20,14 +20,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param reconnectMaxWait the longest wait between two attempts
  * @param pendingBytes bytes a connection may have waiting to be written before requests are refused
  *     (503), and bytes of replies kept while it reconnects
+ * @param connectTimeout how long connecting to a server may take, TLS and the NATS handshake included
  */
 public record NatsLinkLimits(Duration pingInterval, int maxPingsOut, Duration writeDeadline, Duration reconnectWait,
-    Duration reconnectMaxWait, int pendingBytes) {
+    Duration reconnectMaxWait, int pendingBytes, Duration connectTimeout) {
 
   public static NatsLinkLimits from(ShopConfig config) {
     return new NatsLinkLimits(config.millis(ConfigKeys.NATS_PING_INTERVAL_MS), config.integer(ConfigKeys.NATS_MAX_PINGS_OUT),
         config.millis(ConfigKeys.NATS_WRITE_DEADLINE_MS), config.millis(ConfigKeys.NATS_RECONNECT_WAIT_MS),
-        config.millis(ConfigKeys.NATS_RECONNECT_MAX_WAIT_MS), config.integer(ConfigKeys.NATS_PENDING_LIMIT_BYTES));
+        config.millis(ConfigKeys.NATS_RECONNECT_MAX_WAIT_MS), config.integer(ConfigKeys.NATS_PENDING_LIMIT_BYTES),
+        config.millis(ConfigKeys.NATS_CONNECT_TIMEOUT_MS, 1));
   }
 
   /** The wait before the next attempt after {@code failures} failed ones in a row (at least one). */

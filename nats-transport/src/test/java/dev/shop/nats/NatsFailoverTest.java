@@ -198,7 +198,7 @@ class NatsFailoverTest {
     closing.add(() -> Await.result(oneLoop.close()));
     // Pings far apart: only the write deadline can notice the server here.
     NatsLinkLimits limits = new NatsLinkLimits(Duration.ofMinutes(2), 2, Duration.ofSeconds(1), Duration.ofMillis(250),
-        Duration.ofSeconds(2), 1 << 20);
+        Duration.ofSeconds(2), 1 << 20, Duration.ofSeconds(5));
     Duration timeout = Duration.ofSeconds(20);
     NatsBus bus = Await.result(NatsBus.connect(oneLoop, NatsSettings.of(nats.getURI()).with(limits), "stalled", timeout,
         BusSigning.of(TestSettings.BUS_SIGNING_KEY)));

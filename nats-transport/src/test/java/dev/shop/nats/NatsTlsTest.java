@@ -192,7 +192,8 @@ class NatsTlsTest {
         .getBoolean("said")).as("a request and its reply").isTrue();
 
     JetStreamEvents events = (JetStreamEvents) bus.events(new EventSettings("TLS_" + unique, "tls-" + unique, 3,
-        Duration.ofMillis(50), Duration.ofHours(1), Duration.ofSeconds(1), 1));
+        Duration.ofMillis(50), Duration.ofHours(1), Duration.ofSeconds(1), 1,
+        Duration.ofSeconds(10)));
     Await.result(events.publish(new DomainEvent(Ids.newId(), "thing.happened", "svc", Instant.now(),
         new JsonObject().put("n", 1))));
     assertThat(Await.result(events.storedMessages())).as("an event stored in JetStream").isEqualTo(1L);

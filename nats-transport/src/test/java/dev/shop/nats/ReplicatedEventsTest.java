@@ -118,7 +118,7 @@ class ReplicatedEventsTest {
   private static EventSettings settings(int replicas) {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     return new EventSettings("REPL_" + unique, "repl-" + unique, 3, Duration.ofMillis(50), Duration.ofHours(1),
-        Duration.ofMillis(200), replicas);
+        Duration.ofMillis(200), replicas, Duration.ofSeconds(10));
   }
 
   private static JetStreamManagement management() throws Exception {

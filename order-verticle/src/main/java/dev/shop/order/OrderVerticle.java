@@ -3,10 +3,10 @@ package dev.shop.order;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.order.checkout.CheckoutHandler;
 import dev.shop.order.checkout.IdempotencyKeys;
@@ -17,17 +17,29 @@ import dev.shop.order.payment.PaidOrders;
 import dev.shop.order.remote.Addresses;
 import dev.shop.order.remote.Carts;
 import dev.shop.order.remote.StockReservations;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** The order service: checkout and the order lifecycle. Binds its subjects here. */
 public final class OrderVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.ORDER;
 
-  public OrderVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Checkout and the order lifecycle", bus, settings);
+  private final OrderSettings settings;
+
+  /** Reads the service's settings once; each instance is made with them. */
+  public static Function<Bus, Deployable> configured(ShopConfig config) {
+    ServiceSettings service = ServiceSettings.from(SERVICE, config);
+    OrderSettings settings = OrderSettings.from(config);
+    return bus -> new OrderVerticle(bus, service, settings);
+  }
+
+  public OrderVerticle(Bus bus, ServiceSettings service, OrderSettings settings) {
+    super(SERVICE, "Checkout and the order lifecycle", bus, service);
+    this.settings = settings;
   }
 
   @Override
@@ -35,10 +47,10 @@ public final class OrderVerticle extends DomainVerticle {
     OrderRepository orders = new OrderRepository(pool, events().outbox());
     events().on(EventTypes.PAYMENT_SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
     StockReservations stock = new StockReservations(bus);
-    Duration keysKept = settings.seconds(ConfigKeys.IDEMPOTENCY_KEY_KEPT_SECONDS);
+    Duration keysKept = settings.idempotencyKeysKept();
     inBackground(() -> IdempotencyKeys.pruning(pool, SERVICE, keysKept).start(vertx));
     CheckoutHandler checkout = new CheckoutHandler(pool, keysKept, orders, stock, new Carts(bus), new Addresses(bus));
-    CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock);
+    CancelledStock cancelledStock = new CancelledStock(vertx, orders, stock, settings.stockReleaseRetry());
     inBackground(cancelledStock::start);
     OrderHandlers lifecycle = new OrderHandlers(orders, cancelledStock);
     return Future.succeededFuture(service()

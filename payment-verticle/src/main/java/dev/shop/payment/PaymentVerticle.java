@@ -3,10 +3,10 @@ package dev.shop.payment;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.payment.payment.PaymentHandlers;
 import dev.shop.payment.payment.PaymentRepository;
@@ -15,24 +15,35 @@ import dev.shop.payment.sepay.SePay;
 import dev.shop.payment.settlement.OrderSettlement;
 import dev.shop.payment.webhook.WebhookHandler;
 import dev.shop.payment.webhook.WebhookSignature;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Function;
 
 /** The payment service: paying orders, the provider's webhook, refunds. Binds its subjects here. */
 public final class PaymentVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.PAYMENT;
 
-  public PaymentVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, settings);
+  private final PaymentSettings settings;
+
+  /** Reads the service's settings once; each instance is made with them. */
+  public static Function<Bus, Deployable> configured(ShopConfig config) {
+    ServiceSettings service = ServiceSettings.from(SERVICE, config);
+    PaymentSettings settings = PaymentSettings.from(config);
+    return bus -> new PaymentVerticle(bus, service, settings);
+  }
+
+  public PaymentVerticle(Bus bus, ServiceSettings service, PaymentSettings settings) {
+    super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, service);
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     PaymentRepository payments = new PaymentRepository(pool, events().outbox());
-    PaymentHandlers handlers = new PaymentHandlers(payments, new Orders(bus), new SePay(settings));
-    WebhookHandler webhook = new WebhookHandler(payments,
-        new WebhookSignature(settings.optionalString(ConfigKeys.PAYMENT_WEBHOOK_SECRET)));
+    PaymentHandlers handlers = new PaymentHandlers(payments, new Orders(bus), new SePay(settings.sePay()));
+    WebhookHandler webhook = new WebhookHandler(payments, new WebhookSignature(settings.webhookSecret()));
     OrderSettlement settlement = new OrderSettlement(payments);
     events()
         .on(EventTypes.ORDER_CANCELLED, settlement::onOrderCancelled)

@@ -40,7 +40,7 @@ class WebhookAloneTest {
 
   @BeforeAll
   static void start() {
-    payment = ServiceUnderTest.startForRaces(PaymentVerticle.SERVICE, PaymentVerticle::new);
+    payment = ServiceUnderTest.startForRaces(PaymentVerticle.SERVICE, PaymentVerticle::configured);
   }
 
   @AfterAll

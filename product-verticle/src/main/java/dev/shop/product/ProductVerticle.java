@@ -3,10 +3,10 @@ package dev.shop.product;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.product.category.CategoryHandlers;
 import dev.shop.product.category.CategoryRepository;
 import dev.shop.product.product.AnsweredPages;
@@ -19,8 +19,10 @@ import dev.shop.product.reservation.ReservationSweeper;
 import dev.shop.product.seed.DemoCatalogue;
 import dev.shop.product.stock.StockHandlers;
 import dev.shop.product.stock.StockRepository;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Function;
 
 /**
  * The product service: the category tree, products and their search, stock and its reservations.
@@ -31,26 +33,38 @@ public final class ProductVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.PRODUCT;
 
-  public ProductVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Categories, products, search, stock and reservations", bus, settings);
+  private final ServiceSettings serviceSettings;
+  private final ProductSettings settings;
+
+  /** Reads the service's settings once; each instance is made with them. */
+  public static Function<Bus, Deployable> configured(ShopConfig config) {
+    ServiceSettings service = ServiceSettings.from(SERVICE, config);
+    ProductSettings settings = ProductSettings.from(config);
+    return bus -> new ProductVerticle(bus, service, settings);
+  }
+
+  public ProductVerticle(Bus bus, ServiceSettings service, ProductSettings settings) {
+    super(SERVICE, "Categories, products, search, stock and reservations", bus, service);
+    this.serviceSettings = service;
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     CategoryHandlers categories = new CategoryHandlers(new CategoryRepository(pool));
     ProductHandlers products = new ProductHandlers(new ProductRepository(pool, events().outbox()),
-        AnsweredPages.of(vertx, settings.integer(ConfigKeys.PRODUCT_PAGES_KEPT_MB)));
+        AnsweredPages.of(vertx, settings.pagesKeptMb()));
     StockHandlers stock = new StockHandlers(new StockRepository(pool));
-    int reservationTtl = settings.integer(ConfigKeys.RESERVATION_TTL_SECONDS);
+    int reservationTtl = settings.reservations().ttlSeconds();
     ReservationRepository reservationRepository = new ReservationRepository(pool);
     ReservationHandlers reservations = new ReservationHandlers(reservationRepository, reservationTtl);
     inBackground(new ReservationSweeper(vertx, bus, reservationRepository, reservationTtl)::start);
-    inBackground(() -> ReleasedReservationPruning.of(pool, SERVICE,
-        settings.seconds(ConfigKeys.RELEASED_RESERVATIONS_KEPT_SECONDS)).start(vertx));
+    inBackground(() -> ReleasedReservationPruning.of(pool, SERVICE, settings.reservations().releasedKept())
+        .start(vertx));
     // Before the subjects are bound, so the first page a newcomer opens already has products.
-    Future<Integer> demo = settings.bool(ConfigKeys.DEMO_DATA)
-        ? DemoCatalogue.addIfEmpty(vertx, pool, settings.string(ConfigKeys.databaseUrl(SERVICE)))
-        : Future.succeededFuture(0);
+    Future<Void> demo = settings.demoData()
+        ? once(() -> DemoCatalogue.addIfEmpty(vertx, pool, serviceSettings.database().url()))
+        : Future.succeededFuture();
     return demo.map(added -> service()
         .endpoint(ProductSubjects.CATEGORY_LIST, categories::list)
         .endpoint(ProductSubjects.CATEGORY_GET_BY_ID, categories::getById)

@@ -41,7 +41,7 @@ class ReportAloneTest {
 
   @BeforeAll
   static void start() {
-    report = ServiceUnderTest.start(ReportVerticle.SERVICE, ReportVerticle::new,
+    report = ServiceUnderTest.start(ReportVerticle.SERVICE, ReportVerticle::configured,
         settings -> settings.put(ConfigKeys.EVENT_MAX_ATTEMPTS, "2")
             .put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }

@@ -4,9 +4,9 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.auth.JwtKeys;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.user.UserSubjects;
 import dev.shop.user.account.Passwords;
 import dev.shop.user.account.UserHandlers;
@@ -17,8 +17,10 @@ import dev.shop.user.auth.AuthHandlers;
 import dev.shop.user.auth.CredentialPruning;
 import dev.shop.user.auth.RefreshTokenRepository;
 import dev.shop.user.auth.TokenIssuer;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,31 +31,39 @@ public final class UserVerticle extends DomainVerticle {
 
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
 
-  public UserVerticle(Bus bus, ShopConfig settings) {
-    super(SERVICE, "Users, credentials, tokens and addresses", bus, settings);
+  private final UserSettings settings;
+
+  /** Reads the service's settings once; each instance is made with them. */
+  public static Function<Bus, Deployable> configured(ShopConfig config) {
+    ServiceSettings service = ServiceSettings.from(SERVICE, config);
+    UserSettings settings = UserSettings.from(config);
+    return bus -> new UserVerticle(bus, service, settings);
+  }
+
+  public UserVerticle(Bus bus, ServiceSettings service, UserSettings settings) {
+    super(SERVICE, "Users, credentials, tokens and addresses", bus, service);
+    this.settings = settings;
   }
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     UserRepository users = new UserRepository(pool, events().outbox());
-    Future<JwtKeys> keys = shared("token keys", () -> vertx.executeBlocking(() -> JwtKeys.load(settings), false)
-        .onSuccess(loaded -> log.atInfo().addKeyValue("signingKid", loaded.kid())
-            .addKeyValue("verifyingKids", loaded.kids()).log("token keys loaded")));
-    Future<Passwords> passwords = shared("passwords",
-        () -> Passwords.create(vertx, settings.integer(ConfigKeys.BCRYPT_COST)));
+    Future<JwtKeys> keys = shared("token keys",
+        () -> vertx.executeBlocking(() -> JwtKeys.load(settings.tokens().keys()), false)
+            .onSuccess(loaded -> log.atInfo().addKeyValue("signingKid", loaded.kid())
+                .addKeyValue("verifyingKids", loaded.kids()).log("token keys loaded")));
+    Future<Passwords> passwords = shared("passwords", () -> Passwords.create(vertx, settings.signIn().bcryptCost()));
     return Future.all(keys, passwords).compose(ready -> {
-      TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.string(ConfigKeys.JWT_ISSUER),
-          settings.integer(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS));
-      RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool,
-          settings.seconds(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS));
+      TokenIssuer tokens = new TokenIssuer(vertx, keys.result(), settings.tokens().issuer(),
+          settings.tokens().accessTokenTtlSeconds());
+      RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool, settings.tokens().refreshTokenTtl());
       AuthHandlers auth = new AuthHandlers(users, refreshTokens, passwords.result(), tokens, pool,
-          settings.integer(ConfigKeys.LOGIN_FREE_FAILURES), settings.seconds(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS));
-      inBackground(() -> CredentialPruning.of(pool, SERVICE, settings.seconds(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS))
-          .start(vertx));
+          settings.signIn().freeFailures(), settings.signIn().maxBlock());
+      inBackground(() -> CredentialPruning.of(pool, SERVICE, settings.signIn().failuresKept()).start(vertx));
       UserHandlers accounts = new UserHandlers(users, passwords.result());
       AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
       return once(() -> new AdminBootstrap(users, passwords.result()).ensureAdmin(
-              settings.optionalString(ConfigKeys.ADMIN_EMAIL), settings.optionalString(ConfigKeys.ADMIN_PASSWORD)))
+              settings.adminEmail(), settings.adminPassword()))
           .map(v -> service()
               .endpoint(UserSubjects.AUTH_REGISTER, auth::register)
               .endpoint(UserSubjects.AUTH_LOGIN, auth::login)

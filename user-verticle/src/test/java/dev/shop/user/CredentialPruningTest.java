@@ -7,6 +7,7 @@ import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import dev.shop.common.testing.TestNats;
@@ -53,8 +54,13 @@ class CredentialPruningTest {
         .put(ConfigKeys.LOGIN_MAX_BLOCK_SECONDS, "1")
         .put(ConfigKeys.LOGIN_FAILURES_KEPT_SECONDS, "1")
         .put(ConfigKeys.REFRESH_TOKEN_TTL_SECONDS, "3"));
-    deployment = Await.result(vertx.deployVerticle(new UserVerticle(bus, settings)));
+    deployment = Await.result(vertx.deployVerticle(verticle(settings)));
     database = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(url)).using(vertx).build();
+  }
+
+  /** The service as the launcher makes it, from {@code config}. */
+  private static UserVerticle verticle(ShopConfig config) {
+    return new UserVerticle(bus, ServiceSettings.from(UserVerticle.SERVICE, config), UserSettings.from(config));
   }
 
   @AfterAll

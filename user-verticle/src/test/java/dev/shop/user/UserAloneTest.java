@@ -33,7 +33,7 @@ class UserAloneTest {
 
   @BeforeAll
   static void start() {
-    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle::new,
+    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle::configured,
         settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }
 

@@ -10,6 +10,7 @@ import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.service.ServiceSettings;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
 import dev.shop.common.testing.TestNats;
@@ -50,7 +51,12 @@ class UserServiceTest {
         Duration.ofSeconds(5), BusSigning.of(TestSettings.BUS_SIGNING_KEY)));
     settings = TestSettings.load(vertx, TestSettings.overrides()
         .put(ConfigKeys.databaseUrl(UserVerticle.SERVICE), TestDatabases.freshDatabase("user_service")));
-    deployment = Await.result(vertx.deployVerticle(new UserVerticle(bus, settings)));
+    deployment = Await.result(vertx.deployVerticle(verticle(settings)));
+  }
+
+  /** The service as the launcher makes it, from {@code config}. */
+  private static UserVerticle verticle(ShopConfig config) {
+    return new UserVerticle(bus, ServiceSettings.from(UserVerticle.SERVICE, config), UserSettings.from(config));
   }
 
   @AfterAll
@@ -152,8 +158,7 @@ class UserServiceTest {
 
   @Test
   void aTokenKeyFileThatDoesNotExistStopsTheStartNamingSettingAndFile() {
-    Throwable failure = Await.failure(vertx.deployVerticle(new UserVerticle(bus,
-        settings.with(ConfigKeys.JWT_VERIFY_KEY_FILES, "/nowhere/jwt-previous.pem"))));
+    Throwable failure = Await.failure(vertx.deployVerticle(verticle(settings.with(ConfigKeys.JWT_VERIFY_KEY_FILES, "/nowhere/jwt-previous.pem"))));
     assertThat(failure).hasMessage("SHOP_JWT_VERIFY_KEY_FILES: /nowhere/jwt-previous.pem does not exist");
   }
 
@@ -165,8 +170,7 @@ class UserServiceTest {
 
     // A restart with another configured password leaves the existing account untouched.
     Await.result(vertx.undeploy(deployment));
-    deployment = Await.result(vertx.deployVerticle(new UserVerticle(bus,
-        settings.with(ConfigKeys.ADMIN_PASSWORD, "a-different-password"))));
+    deployment = Await.result(vertx.deployVerticle(verticle(settings.with(ConfigKeys.ADMIN_PASSWORD, "a-different-password"))));
     assertThat(call(UserSubjects.AUTH_LOGIN, new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
         .put("password", TestSettings.ADMIN_PASSWORD)).status()).isEqualTo(200);
     // And the signing key survived the restart: the old token still verifies.

@@ -1,7 +1,6 @@
 package dev.shop.common.auth;
 
 import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -70,13 +69,12 @@ public final class JwtKeys {
    * (a private key there is reduced to its public key: it never signs). A file that cannot be used
    * fails with a message naming the setting and the file.
    */
-  public static JwtKeys load(ShopConfig settings) {
-    String signingFile = settings.optionalString(ConfigKeys.JWT_PRIVATE_KEY_FILE);
-    JwtKeys signing = signingFile == null
-        ? read(ConfigKeys.DATA_DIR, Path.of(settings.string(ConfigKeys.DATA_DIR), "keys"), JwtKeys::loadOrGenerate)
-        : read(ConfigKeys.JWT_PRIVATE_KEY_FILE, Path.of(signingFile), JwtKeys::fromPrivateKeyFile);
+  public static JwtKeys load(JwtKeyFiles files) {
+    JwtKeys signing = files.privateKeyFile() == null
+        ? read(ConfigKeys.DATA_DIR, files.generatedKeyDir(), JwtKeys::loadOrGenerate)
+        : read(ConfigKeys.JWT_PRIVATE_KEY_FILE, Path.of(files.privateKeyFile()), JwtKeys::fromPrivateKeyFile);
     List<RSAPublicKey> verifying = new ArrayList<>();
-    for (String file : settings.list(ConfigKeys.JWT_VERIFY_KEY_FILES)) {
+    for (String file : files.verifyKeyFiles()) {
       verifying.add(read(ConfigKeys.JWT_VERIFY_KEY_FILES, Path.of(file), JwtKeys::publicKeyFromFile));
     }
     return new JwtKeys(signing, verifying);

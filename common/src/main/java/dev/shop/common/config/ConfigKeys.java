@@ -20,6 +20,7 @@ public final class ConfigKeys {
   public static final String NATS_RECONNECT_WAIT_MS = "SHOP_NATS_RECONNECT_WAIT_MS";
   public static final String NATS_RECONNECT_MAX_WAIT_MS = "SHOP_NATS_RECONNECT_MAX_WAIT_MS";
   public static final String NATS_PENDING_LIMIT_BYTES = "SHOP_NATS_PENDING_LIMIT_BYTES";
+  public static final String NATS_CONNECT_TIMEOUT_MS = "SHOP_NATS_CONNECT_TIMEOUT_MS";
   public static final String NATS_TLS_CA_FILE = "SHOP_NATS_TLS_CA_FILE";
   public static final String NATS_TLS_CERT_FILE = "SHOP_NATS_TLS_CERT_FILE";
   public static final String NATS_TLS_KEY_FILE = "SHOP_NATS_TLS_KEY_FILE";
@@ -28,6 +29,7 @@ public final class ConfigKeys {
   public static final String BUS_TIMEOUT_MS = "SHOP_BUS_TIMEOUT_MS";
   public static final String CIRCUIT_FAILURES = "SHOP_CIRCUIT_FAILURES";
   public static final String CIRCUIT_OPEN_MS = "SHOP_CIRCUIT_OPEN_MS";
+  public static final String CIRCUIT_WINDOW_MS = "SHOP_CIRCUIT_WINDOW_MS";
   public static final String HEALTH_PING_MS = "SHOP_HEALTH_PING_MS";
   public static final String METRICS_PORT = "SHOP_METRICS_PORT";
   public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
@@ -41,6 +43,7 @@ public final class ConfigKeys {
   public static final String ACCESS_TOKEN_TTL_SECONDS = "SHOP_ACCESS_TOKEN_TTL_SECONDS";
   public static final String REFRESH_TOKEN_TTL_SECONDS = "SHOP_REFRESH_TOKEN_TTL_SECONDS";
   public static final String ACCOUNT_STATUS_CACHE_MS = "SHOP_ACCOUNT_STATUS_CACHE_MS";
+  public static final String ACCOUNT_STATUSES_KEPT = "SHOP_ACCOUNT_STATUSES_KEPT";
   public static final String BCRYPT_COST = "SHOP_BCRYPT_COST";
   public static final String LOGIN_FREE_FAILURES = "SHOP_LOGIN_FREE_FAILURES";
   public static final String LOGIN_MAX_BLOCK_SECONDS = "SHOP_LOGIN_MAX_BLOCK_SECONDS";
@@ -49,6 +52,7 @@ public final class ConfigKeys {
   public static final String ADMIN_PASSWORD = "SHOP_ADMIN_PASSWORD";
   public static final String CORS_ORIGINS = "SHOP_CORS_ORIGINS";
   public static final String BODY_LIMIT_BYTES = "SHOP_BODY_LIMIT_BYTES";
+  public static final String HTTP_DRAIN_SECONDS = "SHOP_HTTP_DRAIN_SECONDS";
   public static final String RATE_LIMIT_RPM = "SHOP_RATE_LIMIT_RPM";
   public static final String USER_RATE_LIMIT_RPM = "SHOP_USER_RATE_LIMIT_RPM";
   public static final String LOGIN_RATE_LIMIT_RPM = "SHOP_LOGIN_RATE_LIMIT_RPM";
@@ -57,6 +61,7 @@ public final class ConfigKeys {
   public static final String RESERVATION_TTL_SECONDS = "SHOP_RESERVATION_TTL_SECONDS";
   public static final String RELEASED_RESERVATIONS_KEPT_SECONDS = "SHOP_RELEASED_RESERVATIONS_KEPT_SECONDS";
   public static final String IDEMPOTENCY_KEY_KEPT_SECONDS = "SHOP_IDEMPOTENCY_KEY_KEPT_SECONDS";
+  public static final String STOCK_RELEASE_RETRY_MS = "SHOP_STOCK_RELEASE_RETRY_MS";
   public static final String PRODUCT_PAGES_KEPT_MB = "SHOP_PRODUCT_PAGES_KEPT_MB";
   public static final String SESSION_CART_KEPT_SECONDS = "SHOP_SESSION_CART_KEPT_SECONDS";
   public static final String EVENTS_STREAM = "SHOP_EVENTS_STREAM";
@@ -64,6 +69,7 @@ public final class ConfigKeys {
   public static final String EVENTS_REPLICAS = "SHOP_EVENTS_REPLICAS";
   public static final String EVENT_MAX_ATTEMPTS = "SHOP_EVENT_MAX_ATTEMPTS";
   public static final String EVENT_RETRY_BACKOFF_MS = "SHOP_EVENT_RETRY_BACKOFF_MS";
+  public static final String EVENT_ACK_WAIT_MS = "SHOP_EVENT_ACK_WAIT_MS";
   public static final String EVENT_RETENTION_SECONDS = "SHOP_EVENT_RETENTION_SECONDS";
   public static final String OUTBOX_POLL_MS = "SHOP_OUTBOX_POLL_MS";
   public static final String PAYMENT_WEBHOOK_SECRET = "SHOP_PAYMENT_WEBHOOK_SECRET";

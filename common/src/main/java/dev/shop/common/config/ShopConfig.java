@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * The platform's configuration: one flat set of keys named like the environment variables that
  * override them. Defaults live in {@code conf/default.json}, per-profile values in
- * {@code conf/<SHOP_PROFILE>.json}; the README's table documents every key.
+ * {@code conf/<SHOP_PROFILE>.json}; the README's table documents every key. Each concern reads its
+ * keys once, at start, into a settings record of its own ({@code EventSettings.from(config)} ...),
+ * which fails the start naming the key when a value is wrong; the code that uses them gets the record.
  */
 public final class ShopConfig {
 
@@ -116,6 +118,15 @@ public final class ShopConfig {
     }
   }
 
+  /** The integer, which must be at least {@code min}. */
+  public int integer(String key, int min) {
+    int value = integer(key);
+    if (value < min) {
+      throw new IllegalStateException("Configuration key " + key + " must be at least " + min + ", got " + value);
+    }
+    return value;
+  }
+
   public boolean bool(String key) {
     String value = string(key).toLowerCase();
     if (!value.equals("true") && !value.equals("false")) {
@@ -130,6 +141,16 @@ public final class ShopConfig {
 
   public Duration seconds(String key) {
     return Duration.ofSeconds(integer(key));
+  }
+
+  /** A duration in milliseconds of at least {@code min}. */
+  public Duration millis(String key, int min) {
+    return Duration.ofMillis(integer(key, min));
+  }
+
+  /** A duration in seconds of at least {@code min}. */
+  public Duration seconds(String key, int min) {
+    return Duration.ofSeconds(integer(key, min));
   }
 
   /** A comma-separated list; empty when unset. */

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param retention how long published outbox rows, applied-event ids and stream messages are kept
  * @param pollInterval how often a relay looks for events it was not woken for
  * @param replicas copies of the stream (and of its consumers, which follow it) on a NATS cluster
+ * @param ackWait how long JetStream waits for a delivery's acknowledgement before delivering it again
  */
 public record EventSettings(String stream, String subjectPrefix, int maxAttempts, Duration retryBackoff,
-    Duration retention, Duration pollInterval, int replicas) {
+    Duration retention, Duration pollInterval, int replicas, Duration ackWait) {
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
   /** JetStream keeps at most five copies of a stream. */
@@ -31,14 +32,14 @@ public record EventSettings(String stream, String subjectPrefix, int maxAttempts
 
   public static EventSettings from(ShopConfig config) {
     return new EventSettings(config.string(ConfigKeys.EVENTS_STREAM), config.string(ConfigKeys.EVENTS_SUBJECT_PREFIX),
-        config.integer(ConfigKeys.EVENT_MAX_ATTEMPTS), config.millis(ConfigKeys.EVENT_RETRY_BACKOFF_MS),
-        config.seconds(ConfigKeys.EVENT_RETENTION_SECONDS), config.millis(ConfigKeys.OUTBOX_POLL_MS),
-        config.integer(ConfigKeys.EVENTS_REPLICAS));
+        config.integer(ConfigKeys.EVENT_MAX_ATTEMPTS, 1), config.millis(ConfigKeys.EVENT_RETRY_BACKOFF_MS, 1),
+        config.seconds(ConfigKeys.EVENT_RETENTION_SECONDS, 1), config.millis(ConfigKeys.OUTBOX_POLL_MS, 1),
+        config.integer(ConfigKeys.EVENTS_REPLICAS), config.millis(ConfigKeys.EVENT_ACK_WAIT_MS, 1));
   }
 
   /** The same settings with {@code replicas} copies of the stream. */
   public EventSettings withReplicas(int replicas) {
-    return new EventSettings(stream, subjectPrefix, maxAttempts, retryBackoff, retention, pollInterval, replicas);
+    return new EventSettings(stream, subjectPrefix, maxAttempts, retryBackoff, retention, pollInterval, replicas, ackWait);
   }
 
   /** The wait before attempt {@code attempt + 1}. */

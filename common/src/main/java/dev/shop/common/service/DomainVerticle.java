@@ -2,10 +2,7 @@ package dev.shop.common.service;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.db.Database;
-import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.ServiceEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,7 +31,7 @@ public abstract class DomainVerticle extends VerticleBase {
   private static final String VERSION = "1.0.0";
 
   protected final Bus bus;
-  protected final ShopConfig settings;
+  private final ServiceSettings settings;
   private final String name;
   private final String description;
   private ServiceLead lead;
@@ -47,7 +44,7 @@ public abstract class DomainVerticle extends VerticleBase {
    * @param name the service's name: its queue group, its migrations folder and its database key
    * @param description what it does, as NATS service discovery shows it
    */
-  protected DomainVerticle(String name, String description, Bus bus, ShopConfig settings) {
+  protected DomainVerticle(String name, String description, Bus bus, ServiceSettings settings) {
     this.name = name;
     this.description = description;
     this.bus = bus;
@@ -95,15 +92,14 @@ public abstract class DomainVerticle extends VerticleBase {
   public Future<?> start() {
     lead = ServiceLead.of(vertx, context);
     leading = lead.claim();
-    String url = settings.string(ConfigKeys.databaseUrl(name));
-    int poolSize = settings.integer(ConfigKeys.DB_POOL_SIZE);
+    String url = settings.database().url();
+    int poolSize = settings.database().poolSize();
     Future<Void> serving;
     if (leading) {
       Future<ServiceEvents> led = Database.migrate(vertx, name, url)
           .compose(migrated -> {
             pool = Database.connect(vertx, name, url, poolSize);
-            EventSettings eventSettings = EventSettings.from(settings);
-            events = new ServiceEvents(vertx, name, pool, bus.events(eventSettings), eventSettings);
+            events = new ServiceEvents(vertx, name, pool, bus.events(settings.events()), settings.events());
             return define(pool);
           })
           .compose(bus::serve)

@@ -37,10 +37,10 @@ class JwtKeysTest {
   }
 
   private static JwtKeys load(String signingFile, String verifyFiles) {
-    return JwtKeys.load(new ShopConfig(new JsonObject()
+    return JwtKeys.load(JwtKeyFiles.from(new ShopConfig(new JsonObject()
         .put(ConfigKeys.DATA_DIR, dir.resolve("data").toString())
         .put(ConfigKeys.JWT_PRIVATE_KEY_FILE, signingFile)
-        .put(ConfigKeys.JWT_VERIFY_KEY_FILES, verifyFiles)));
+        .put(ConfigKeys.JWT_VERIFY_KEY_FILES, verifyFiles))));
   }
 
   @Test

@@ -49,7 +49,7 @@ public abstract class EventPipelineTest {
     context = vertx.getOrCreateContext();
     String unique = UUID.randomUUID().toString().substring(0, 8);
     settings = new EventSettings("TEST_" + unique, "test-" + unique, MAX_ATTEMPTS, Duration.ofMillis(50),
-        Duration.ofHours(1), Duration.ofMillis(200), 1);
+        Duration.ofHours(1), Duration.ofMillis(200), 1, Duration.ofSeconds(10));
     pool = Await.result(Database.migrateAndConnect(vertx, "eventtest", TestDatabases.freshDatabase("events"), 4));
     sql("CREATE TABLE effects (event_id uuid NOT NULL, n integer NOT NULL)");
     stream = createStream(vertx, settings);

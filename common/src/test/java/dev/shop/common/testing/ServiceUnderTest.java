@@ -16,6 +16,7 @@ import dev.shop.common.event.DomainEvent;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.id.Ids;
+import dev.shop.common.service.ServiceFactory;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -32,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One domain service running alone, as the platform deploys it (several instances of its verticle
@@ -42,7 +43,7 @@ import java.util.function.Consumer;
  * into its database and its outbox, and hands it events as the event stream would.
  *
  * <pre>{@code
- * ServiceUnderTest order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::new);
+ * ServiceUnderTest order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::configured);
  * order.stub("stock.reserve").fails(409, "Insufficient stock");
  * ShopException refused = order.refusal("order.create", body, ServiceUnderTest.customer(userId));
  * }</pre>
@@ -74,7 +75,7 @@ public final class ServiceUnderTest implements AutoCloseable {
   }
 
   /** Starts {@code service}, made by {@code verticle} as the launcher's {@code Platform} makes it. */
-  public static ServiceUnderTest start(String service, BiFunction<Bus, ShopConfig, Deployable> verticle) {
+  public static ServiceUnderTest start(String service, ServiceFactory verticle) {
     return start(service, verticle, overrides -> { });
   }
 
@@ -82,12 +83,12 @@ public final class ServiceUnderTest implements AutoCloseable {
    * Starts {@code service} for tests that race many requests on one row, which wait for each other
    * there: a long bus time-out (no peer of such a test may hang).
    */
-  public static ServiceUnderTest startForRaces(String service, BiFunction<Bus, ShopConfig, Deployable> verticle) {
+  public static ServiceUnderTest startForRaces(String service, ServiceFactory verticle) {
     return start(service, verticle, overrides -> overrides.put(ConfigKeys.BUS_TIMEOUT_MS, RACES_BUS_TIMEOUT_MS));
   }
 
   /** Starts {@code service} with the test configuration changed by {@code customize}. */
-  public static ServiceUnderTest start(String service, BiFunction<Bus, ShopConfig, Deployable> verticle,
+  public static ServiceUnderTest start(String service, ServiceFactory verticle,
       Consumer<JsonObject> customize) {
     JsonObject overrides = TestSettings.overrides()
         .put(ConfigKeys.databaseUrl(service), TestDatabases.freshDatabase(service + "_alone"))
@@ -97,7 +98,8 @@ public final class ServiceUnderTest implements AutoCloseable {
     ShopConfig settings = TestSettings.load(vertx, overrides);
     Bus bus = new LocalBus(vertx, settings.millis(ConfigKeys.BUS_TIMEOUT_MS),
         BusSigning.of(settings.optionalString(ConfigKeys.BUS_SIGNING_KEY)));
-    String deployment = Await.result(vertx.deployVerticle(() -> verticle.apply(bus, settings),
+    Function<Bus, Deployable> instance = verticle.read(settings);
+    String deployment = Await.result(vertx.deployVerticle(() -> instance.apply(bus),
         new DeploymentOptions().setInstances(INSTANCES)));
     // Every consumer has subscribed: in-process delivery may begin (as Platform does last).
     bus.events(EventSettings.from(settings)).open();

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class AccountStatus {
 
   private static final Logger log = LoggerFactory.getLogger(AccountStatus.class);
-  private static final long MAX_USERS = 100_000;
   /** At most one warning this often while the user service cannot answer (not one per request). */
   private static final long WARNING_INTERVAL_MS = 10_000;
 
@@ -34,10 +33,14 @@ public final class AccountStatus {
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> lastKnown;
   private final AtomicLong lastWarning = new AtomicLong();
 
-  public AccountStatus(Bus bus, Duration keep) {
+  /**
+   * @param keep how long a status is kept
+   * @param kept accounts whose status is kept at most (and whose last known status, for an hour)
+   */
+  public AccountStatus(Bus bus, Duration keep, int kept) {
     this.bus = bus;
-    this.active = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(keep).buildAsync();
-    this.lastKnown = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(Duration.ofHours(1)).build();
+    this.active = Caffeine.newBuilder().maximumSize(kept).expireAfterWrite(keep).buildAsync();
+    this.lastKnown = Caffeine.newBuilder().maximumSize(kept).expireAfterWrite(Duration.ofHours(1)).build();
   }
 
   /**

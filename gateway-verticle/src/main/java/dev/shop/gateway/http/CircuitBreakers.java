@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A circuit per service (a subject's first word: {@code product}, {@code order} ...). When, within
- * {@link #WINDOW}, at least {@code failures} requests to a service timed out and they were at least
- * half of its requests, the circuit opens for {@code openMillis}: requests to that service fail at
+ * the settings' window, at least {@code failures} requests to a service timed out and they were at
+ * least half of its requests, the circuit opens for the settings' open time: requests to that service fail at
  * once with 503 instead of each waiting out the bus time-out, so a hung service is not hammered and
  * the gateway's callers are not held. When the time is up one request goes through: an answer
  * closes the circuit, another time-out opens it again. Only time-outs count (a service that is
@@ -27,9 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class CircuitBreakers implements Shareable {
 
   private static final Logger log = LoggerFactory.getLogger(CircuitBreakers.class);
-
-  /** The span over which a service's requests and time-outs are counted. */
-  static final long WINDOW = 10_000;
 
   /** One service's circuit; guarded by its own monitor. */
   private static final class Circuit {
@@ -49,11 +46,14 @@ public final class CircuitBreakers implements Shareable {
 
   private final int failures;
   private final long openMillis;
+  /** The span over which a service's requests and time-outs are counted. */
+  private final long windowMillis;
   private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
 
-  public CircuitBreakers(int failures, long openMillis) {
-    this.failures = failures;
-    this.openMillis = openMillis;
+  public CircuitBreakers(CircuitSettings settings) {
+    this.failures = settings.failures();
+    this.openMillis = settings.open().toMillis();
+    this.windowMillis = settings.window().toMillis();
   }
 
   /** Sends the request through its service's circuit. */
@@ -87,7 +87,7 @@ public final class CircuitBreakers implements Shareable {
   private void settle(String service, Circuit circuit, boolean trial, boolean timedOut) {
     synchronized (circuit) {
       long now = System.currentTimeMillis();
-      if (now - circuit.windowStart >= WINDOW) {
+      if (now - circuit.windowStart >= windowMillis) {
         circuit.windowStart = now;
         circuit.calls = 0;
         circuit.timeouts = 0;

@@ -1,7 +1,5 @@
 package dev.shop.gateway.http;
 
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.metrics.Metrics;
 import io.micrometer.core.instrument.Tags;
@@ -34,21 +32,21 @@ public final class RateLimits {
   private final Set<String> trustedProxies;
   private final AtomicLong keys;
 
-  private RateLimits(RateLimiter limiter, ShopConfig config) {
+  private RateLimits(RateLimiter limiter, RateLimitSettings settings) {
     this.limiter = limiter;
-    this.clientLimit = config.integer(ConfigKeys.RATE_LIMIT_RPM);
-    this.userLimit = config.integer(ConfigKeys.USER_RATE_LIMIT_RPM);
-    this.loginLimit = config.integer(ConfigKeys.LOGIN_RATE_LIMIT_RPM);
-    this.trustedProxies = new HashSet<>(config.list(ConfigKeys.TRUSTED_PROXIES));
+    this.clientLimit = settings.clientRpm();
+    this.userLimit = settings.userRpm();
+    this.loginLimit = settings.loginRpm();
+    this.trustedProxies = new HashSet<>(settings.trustedProxies());
     this.keys = Metrics.gauge("shop.rate.limit.keys", "Clients, users and emails whose requests are being counted",
         Tags.empty());
   }
 
   /** The limits of this gateway; its instances in one JVM count together. */
-  public static RateLimits of(Vertx vertx, ShopConfig config) {
+  public static RateLimits of(Vertx vertx, RateLimitSettings settings) {
     RateLimiter limiter = (RateLimiter) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("limiter",
-        key -> new RateLimiter(config.integer(ConfigKeys.RATE_LIMIT_MAX_KEYS)));
-    return new RateLimits(limiter, config);
+        key -> new RateLimiter(settings.maxKeys()));
+    return new RateLimits(limiter, settings);
   }
 
   /** Router handler: the client address's limit, for every API request. */

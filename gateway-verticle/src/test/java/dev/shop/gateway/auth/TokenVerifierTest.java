@@ -2,6 +2,7 @@ package dev.shop.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shop.common.auth.JwtKeyFiles;
 import dev.shop.common.auth.JwtKeys;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusSigning;
@@ -73,9 +74,9 @@ class TokenVerifierTest {
     for (KeyFiles key : verifying) {
       files.append(key.publicKey()).append(',');
     }
-    return JwtKeys.load(new ShopConfig(new JsonObject()
+    return JwtKeys.load(JwtKeyFiles.from(new ShopConfig(new JsonObject()
         .put(ConfigKeys.JWT_PRIVATE_KEY_FILE, signing.privateKey().toString())
-        .put(ConfigKeys.JWT_VERIFY_KEY_FILES, files.toString())));
+        .put(ConfigKeys.JWT_VERIFY_KEY_FILES, files.toString()))));
   }
 
   /** Publishes {@code keys}, then starts a verifier. */

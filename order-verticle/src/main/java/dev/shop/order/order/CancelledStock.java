@@ -4,6 +4,7 @@ import dev.shop.common.time.PeriodicJob;
 import dev.shop.order.remote.StockReservations;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class CancelledStock {
 
   private static final Logger log = LoggerFactory.getLogger(CancelledStock.class);
-  private static final long RETRY_INTERVAL_MS = 10_000;
   /** Releases younger than this may still be in flight from the cancel itself. */
   private static final int RETRY_AGE_SECONDS = 30;
   private static final int BATCH = 100;
@@ -24,16 +24,18 @@ public final class CancelledStock {
   private final Vertx vertx;
   private final OrderRepository orders;
   private final StockReservations stock;
+  private final Duration retryInterval;
 
-  public CancelledStock(Vertx vertx, OrderRepository orders, StockReservations stock) {
+  public CancelledStock(Vertx vertx, OrderRepository orders, StockReservations stock, Duration retryInterval) {
     this.vertx = vertx;
     this.orders = orders;
     this.stock = stock;
+    this.retryInterval = retryInterval;
   }
 
   /** Retries pending releases periodically; the verticle's undeploy stops it. */
   public void start() {
-    PeriodicJob.start(vertx, "cancelled orders' stock releases", RETRY_INTERVAL_MS, () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
+    PeriodicJob.start(vertx, "cancelled orders' stock releases", retryInterval.toMillis(), () -> orders.pendingStockReleases(BATCH, RETRY_AGE_SECONDS)
         .compose(pending -> Future.join(pending.stream().map(id -> release(id, "stock-release-retry")).toList())));
   }
 

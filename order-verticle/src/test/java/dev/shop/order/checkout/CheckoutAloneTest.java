@@ -40,7 +40,7 @@ class CheckoutAloneTest {
 
   @BeforeAll
   static void start() {
-    order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::new);
+    order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::configured);
   }
 
   @AfterAll

@@ -36,7 +36,7 @@ class OrderLifecycleAloneTest {
 
   @BeforeAll
   static void start() {
-    order = ServiceUnderTest.startForRaces(OrderVerticle.SERVICE, OrderVerticle::new);
+    order = ServiceUnderTest.startForRaces(OrderVerticle.SERVICE, OrderVerticle::configured);
   }
 
   @AfterAll

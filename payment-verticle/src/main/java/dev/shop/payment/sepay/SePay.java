@@ -1,7 +1,5 @@
 package dev.shop.payment.sepay;
 
-import dev.shop.common.config.ConfigKeys;
-import dev.shop.common.config.ShopConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -16,11 +14,11 @@ public final class SePay {
   private final String account;
   private final String qrImageUrl;
 
-  public SePay(ShopConfig settings) {
-    this.bank = settings.string(ConfigKeys.SEPAY_BANK);
-    this.bankBin = settings.string(ConfigKeys.SEPAY_BANK_BIN);
-    this.account = settings.optionalString(ConfigKeys.SEPAY_ACCOUNT);
-    this.qrImageUrl = settings.string(ConfigKeys.SEPAY_QR_URL);
+  public SePay(SePaySettings settings) {
+    this.bank = settings.bank();
+    this.bankBin = settings.bankBin();
+    this.account = settings.account();
+    this.qrImageUrl = settings.qrImageUrl();
   }
 
   /** Whether the shop has an account to receive transfers (SHOP_SEPAY_ACCOUNT). */

@@ -34,7 +34,7 @@ class CategoryDeleteAloneTest {
 
   @BeforeAll
   static void start() {
-    product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle::new,
+    product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle::configured,
         settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
     catalogue = new AdminCatalogue(product);
   }
