@@ -1,6 +1,7 @@
 package dev.shop.gateway;
 
 import dev.shop.common.bus.Bus;
+import dev.shop.common.service.Instances;
 import dev.shop.gateway.auth.AccountStatus;
 import dev.shop.gateway.auth.AuthenticationSettings;
 import dev.shop.gateway.auth.Authenticator;
@@ -112,7 +113,11 @@ public final class GatewayVerticle extends VerticleBase {
         .listen(listenPort(settings.port()))
         .onSuccess(listening -> {
           server = listening;
-          log.atInfo().addKeyValue("port", listening.actualPort()).log("gateway listening");
+          // Every instance listens on the one port: the last of them to start says so, once.
+          if (Instances.lastToStart(vertx, context)) {
+            log.atInfo().addKeyValue("port", listening.actualPort()).addKeyValue("instances", context.getInstanceCount())
+                .log("gateway listening");
+          }
         }));
   }
 

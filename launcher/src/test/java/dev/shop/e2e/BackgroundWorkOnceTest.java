@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A service runs as several instances (one per core by default), but its background work (outbox
  * relay, event consumers, pruning, gauges, sweepers), its migration and its key loading happen
- * once per JVM, and its start is logged once, without a WARN.
+ * once per JVM, and its start is logged once (the gateway's too), without a WARN.
  */
 class BackgroundWorkOnceTest {
 
@@ -57,6 +57,8 @@ class BackgroundWorkOnceTest {
           "background job started job=order pruning [idempotencyKeys]",
           "background job started job=product pruning [releasedReservations]");
       assertThat(logged).filteredOn(line -> line.startsWith("token keys loaded signingKid=")).hasSize(1);
+      assertThat(logged).filteredOn(line -> line.startsWith("gateway listening port=")
+          && line.endsWith(" instances=" + INSTANCES)).hasSize(1);
       assertThat(lines.warnings()).isEmpty();
     } finally {
       debugged.forEach(logger -> logger.setLevel(null));

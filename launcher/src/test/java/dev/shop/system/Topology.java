@@ -24,12 +24,13 @@ import java.util.Map;
  * The production shape as plain processes: every domain service in a JVM of its own (the product
  * service twice), each with its database, all on one NATS server run with the documented
  * configuration (each JVM connects as its role's user), and the gateway in its own JVM.
- * Each JVM is {@code java -jar launcher/target/shop.jar} configured by environment variables only,
- * as README's Production section runs it.
+ * Each JVM is {@code java -jar launcher/target/shop-server.jar} (the jar of the container image,
+ * without embedded PostgreSQL) configured by environment variables only, as README's Production
+ * section runs it.
  */
 final class Topology implements AutoCloseable {
 
-  static final Path JAR = Path.of("target", "shop.jar");
+  static final Path JAR = Path.of("target", "shop-server.jar");
   static final int PRODUCT_REPLICAS = 2;
   static final Duration BUS_TIMEOUT = Duration.ofSeconds(2);
   static final String ADMIN_EMAIL = "admin@multi-jvm.test";

@@ -125,7 +125,7 @@ public abstract class DomainVerticle extends VerticleBase {
           });
     }
     return serving.onSuccess(started -> {
-      if (lead.instanceReady(context.getInstanceCount())) {
+      if (Instances.lastToStart(vertx, context)) {
         log.atInfo().addKeyValue("service", name).addKeyValue("instances", context.getInstanceCount())
             .log("service ready");
       }

@@ -10,7 +10,6 @@ import io.vertx.core.shareddata.Shareable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,6 @@ final class ServiceLead implements Shareable {
   private final Promise<ServiceEvents> started = Promise.promise();
   private final Map<String, Future<?>> shared = new ConcurrentHashMap<>();
   private final AtomicBoolean claimed = new AtomicBoolean();
-  private final AtomicInteger ready = new AtomicInteger();
 
   private ServiceLead() {
   }
@@ -67,11 +65,6 @@ final class ServiceLead implements Shareable {
   @SuppressWarnings("unchecked")
   <T> Future<T> shared(String name, Context context, Supplier<Future<T>> make) {
     return on(context, (Future<T>) shared.computeIfAbsent(name, key -> make.get()));
-  }
-
-  /** Counts an instance that serves; true for the one that makes all {@code instances} of them ready. */
-  boolean instanceReady(int instances) {
-    return ready.incrementAndGet() == instances;
   }
 
   /** {@code future}'s outcome handed to {@code context}, so what the caller composes on it runs there. */
