@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.contract.ar.ArSubjects;
 import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.payment.PaymentSubjects;
+import dev.shop.contract.product.ProductEvents;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.contract.report.ReportSubjects;
+import dev.shop.contract.user.UserEvents;
 import dev.shop.contract.user.UserSubjects;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -25,7 +29,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** docs/PROTOCOL.md lists exactly the subjects of the contracts, each under the service that has it. */
+/**
+ * docs/PROTOCOL.md lists exactly the subjects of the contracts, each under the service that has it;
+ * docs/events.md's table of events lists exactly the event types of the contracts, each with its producer.
+ */
 class ProtocolSubjectsTest {
 
   /** Each service as PROTOCOL.md's headings name it ("### user service"), and its contract's subjects. */
@@ -37,6 +44,16 @@ class ProtocolSubjectsTest {
       "payment", PaymentSubjects.class,
       "report", ReportSubjects.class,
       "ar", ArSubjects.class);
+
+  /** Each producer as docs/events.md's table names it, and its contract's event types. */
+  private static final Map<String, Class<?>> PRODUCERS = Map.of(
+      "user", UserEvents.class,
+      "product", ProductEvents.class,
+      "order", OrderEvents.class,
+      "payment", PaymentEvents.class);
+
+  /** A row of the events table: the type in backquotes, then its producer. */
+  private static final Pattern EVENT_ROW = Pattern.compile("^\\| `([a-z]+\\.[A-Za-z]+)` \\| ([a-z]+) \\|");
 
   /** A subject table's row: its first cell is the subject in backquotes. */
   private static final Pattern SUBJECT_ROW = Pattern.compile("^\\| `([A-Za-z]+\\.[A-Za-z]+)` \\|");
@@ -57,6 +74,22 @@ class ProtocolSubjectsTest {
     SERVICES.values().forEach(subjects -> all.addAll(constants(subjects)));
 
     assertThat(all).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyEventOfTheEventsPageIsInItsProducersContractAndViceVersa() throws IOException {
+    Path events = Path.of(System.getProperty("basedir", "."), "..", "docs", "events.md");
+    Map<String, Set<String>> documented = new TreeMap<>();
+    for (String line : Files.readAllLines(events)) {
+      Matcher row = EVENT_ROW.matcher(line);
+      if (row.find()) {
+        documented.computeIfAbsent(row.group(2), producer -> new TreeSet<>()).add(row.group(1));
+      }
+    }
+    Map<String, Set<String>> contracts = new TreeMap<>();
+    PRODUCERS.forEach((producer, types) -> contracts.put(producer, new TreeSet<>(constants(types))));
+
+    assertThat(documented).as("the events table of %s", events).isEqualTo(contracts);
   }
 
   /** The subjects of each service's tables in the "Subjects" section, by service. */

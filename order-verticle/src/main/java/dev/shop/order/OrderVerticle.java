@@ -4,10 +4,10 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.order.checkout.CheckoutHandler;
 import dev.shop.order.checkout.IdempotencyKeys;
 import dev.shop.order.order.CancelledStock;
@@ -45,7 +45,7 @@ public final class OrderVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     OrderRepository orders = new OrderRepository(pool, events().outbox());
-    events().on(EventTypes.PAYMENT_SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
+    events().on(PaymentEvents.SUCCEEDED, new PaidOrders(orders)::onPaymentSucceeded);
     StockReservations stock = new StockReservations(bus);
     Duration keysKept = settings.idempotencyKeysKept();
     inBackground(() -> IdempotencyKeys.pruning(pool, SERVICE, keysKept).start(vertx));

@@ -4,9 +4,9 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.config.ShopConfig;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.service.DomainVerticle;
 import dev.shop.common.service.ServiceSettings;
+import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.payment.payment.PaymentHandlers;
 import dev.shop.payment.payment.PaymentRepository;
@@ -46,8 +46,8 @@ public final class PaymentVerticle extends DomainVerticle {
     WebhookHandler webhook = new WebhookHandler(payments, new WebhookSignature(settings.webhookSecret()));
     OrderSettlement settlement = new OrderSettlement(payments);
     events()
-        .on(EventTypes.ORDER_CANCELLED, settlement::onOrderCancelled)
-        .on(EventTypes.ORDER_STATUS_CHANGED, settlement::onOrderStatusChanged);
+        .on(OrderEvents.CANCELLED, settlement::onOrderCancelled)
+        .on(OrderEvents.STATUS_CHANGED, settlement::onOrderStatusChanged);
     return Future.succeededFuture(service()
         .endpoint(PaymentSubjects.PROCESS, handlers::process)
         .endpoint(PaymentSubjects.VERIFY, webhook::verify)

@@ -9,7 +9,9 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.payment.webhook.WebhookSignature;
 import io.vertx.core.Future;
@@ -103,7 +105,7 @@ class WebhookAloneTest {
     assertThat(replay.getString("status")).isEqualTo("SUCCESS");
     assertThat(replay.getString("message")).isEqualTo("Transaction already processed");
     assertThat(statusOf(orderId)).isEqualTo("SUCCESS");
-    assertThat(eventsOf("payment.succeeded", orderId)).singleElement()
+    assertThat(eventsOf(PaymentEvents.SUCCEEDED, orderId)).singleElement()
         .satisfies(event -> assertThat(event.data().getLong("amountInt")).isEqualTo(TOTAL));
     assertThat(payment.number("SELECT count(*) FROM payment_transactions WHERE transaction_id = $1",
         paid.getJsonObject("payload").getString("transactionId"))).isEqualTo(1);
@@ -123,7 +125,7 @@ class WebhookAloneTest {
     assertThat(refused.getMessage()).isEqualTo("Invalid webhook signature");
     assertThat(unsigned.status()).isEqualTo(401);
     assertThat(statusOf(orderId)).isEqualTo("PENDING");
-    assertThat(eventsOf("payment.succeeded", orderId)).isEmpty();
+    assertThat(eventsOf(PaymentEvents.SUCCEEDED, orderId)).isEmpty();
   }
 
   @Test
@@ -138,8 +140,8 @@ class WebhookAloneTest {
     assertThat(answer.getString("message")).isEqualTo("Amount paid " + (TOTAL - 1) + " differs from the amount due "
         + TOTAL);
     assertThat(statusOf(orderId)).isEqualTo("FAILED");
-    assertThat(eventsOf("payment.failed", orderId)).hasSize(1);
-    assertThat(eventsOf("payment.succeeded", orderId)).isEmpty();
+    assertThat(eventsOf(PaymentEvents.FAILED, orderId)).hasSize(1);
+    assertThat(eventsOf(PaymentEvents.SUCCEEDED, orderId)).isEmpty();
   }
 
   @Test
@@ -192,7 +194,7 @@ class WebhookAloneTest {
         .allSatisfy(answer -> assertThat(answer.getString("status")).isIn("SUCCESS", "FAILED"));
     assertThat(notices.stream().filter(Future::failed))
         .allSatisfy(refused -> assertThat(((ShopException) refused.cause()).status()).isEqualTo(409));
-    long settled = eventsOf("payment.succeeded", orderId).size() + eventsOf("payment.failed", orderId).size();
+    long settled = eventsOf(PaymentEvents.SUCCEEDED, orderId).size() + eventsOf(PaymentEvents.FAILED, orderId).size();
     assertThat(settled).as("one status change, one event").isEqualTo(1);
     assertThat(payment.number("SELECT count(*) FROM payment_transactions t JOIN payments p ON p.id = t.payment_id "
         + "WHERE p.order_id = $1::uuid", orderId)).as("one transaction recorded").isEqualTo(1);
@@ -204,7 +206,7 @@ class WebhookAloneTest {
     for (int round = 0; round < 10; round++) {
       String orderId = orderWithPendingPayment();
       Future<BusReply> notice = verify(notice(orderId, "tx-" + UUID.randomUUID(), TOTAL, "SUCCESS"));
-      Future<DomainEvent> cancelled = payment.vertx().executeBlocking(() -> payment.deliver("order.cancelled", "order",
+      Future<DomainEvent> cancelled = payment.vertx().executeBlocking(() -> payment.deliver(OrderEvents.CANCELLED, "order",
           new JsonObject().put("orderId", orderId).put("status", "CANCELLED").put("reason", "changed my mind")));
       Await.result(Future.join(notice, cancelled).otherwiseEmpty());
 

@@ -9,6 +9,8 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.event.DomainEvent;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.user.UserEvents;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -57,17 +59,17 @@ class ReportAloneTest {
     UUID cancelled = UUID.randomUUID();
     UUID product = UUID.randomUUID();
     JsonArray lines = lines(line(product, 2, 1_500));
-    DomainEvent created = order("order.created", shipped, "PENDING", 1, "2025-03-01T10:00:00Z", 3_000, lines);
-    DomainEvent paid = order("order.statusChanged", shipped, "PAID", 2, "2025-03-01T10:00:00Z", 3_000, lines);
-    DomainEvent shippedEvent = order("order.statusChanged", shipped, "SHIPPED", 3, "2025-03-01T10:00:00Z", 3_000,
+    DomainEvent created = order(OrderEvents.CREATED, shipped, "PENDING", 1, "2025-03-01T10:00:00Z", 3_000, lines);
+    DomainEvent paid = order(OrderEvents.STATUS_CHANGED, shipped, "PAID", 2, "2025-03-01T10:00:00Z", 3_000, lines);
+    DomainEvent shippedEvent = order(OrderEvents.STATUS_CHANGED, shipped, "SHIPPED", 3, "2025-03-01T10:00:00Z", 3_000,
         lines);
     // Newest first, each twice (a redelivery is the same event, its id included).
     for (DomainEvent event : List.of(shippedEvent, paid, shippedEvent, created, paid, created)) {
       report.deliver(event);
     }
     JsonArray other = lines(line(product, 1, 1_500));
-    report.deliver(order("order.cancelled", cancelled, "CANCELLED", 2, "2025-03-01T11:00:00Z", 1_500, other));
-    report.deliver(order("order.created", cancelled, "PENDING", 1, "2025-03-01T11:00:00Z", 1_500, other));
+    report.deliver(order(OrderEvents.CANCELLED, cancelled, "CANCELLED", 2, "2025-03-01T11:00:00Z", 1_500, other));
+    report.deliver(order(OrderEvents.CREATED, cancelled, "PENDING", 1, "2025-03-01T11:00:00Z", 1_500, other));
 
     JsonObject summary = ask("report.salesSummary", range("2025-03-01", "2025-03-01"));
     assertThat(summary.getLong("totalOrders")).isEqualTo(2);
@@ -90,12 +92,12 @@ class ReportAloneTest {
   @Test
   void oneEventDeliveredManyTimesAtOnceIsAppliedOnce() {
     UUID user = UUID.randomUUID();
-    DomainEvent registered = new DomainEvent(UUID.randomUUID(), "user.registered", "user", Instant.now(),
+    DomainEvent registered = new DomainEvent(UUID.randomUUID(), UserEvents.REGISTERED, "user", Instant.now(),
         new JsonObject().put("userId", user.toString()).put("email", "once@example.com").put("role", "CUSTOMER")
             .put("registeredAt", "2025-04-02T08:00:00Z"));
-    DomainEvent created = order("order.created", UUID.randomUUID(), "PENDING", 1, "2025-04-02T09:00:00Z", 700,
+    DomainEvent created = order(OrderEvents.CREATED, UUID.randomUUID(), "PENDING", 1, "2025-04-02T09:00:00Z", 700,
         lines(line(UUID.randomUUID(), 1, 700)), user);
-    DomainEvent paid = new DomainEvent(UUID.randomUUID(), "order.statusChanged", "order", Instant.now(),
+    DomainEvent paid = new DomainEvent(UUID.randomUUID(), OrderEvents.STATUS_CHANGED, "order", Instant.now(),
         created.data().copy().put("status", "PAID").put("version", 2));
 
     List<Callable<DomainEvent>> deliveries = new ArrayList<>();
@@ -119,11 +121,11 @@ class ReportAloneTest {
   void aDiscardArrivingFirstKeepsTheOrderOutOfEveryReport() {
     UUID discarded = UUID.randomUUID();
     UUID user = UUID.randomUUID();
-    report.deliver("order.discarded", "order", new JsonObject().put("orderId", discarded.toString())
+    report.deliver(OrderEvents.DISCARDED, "order", new JsonObject().put("orderId", discarded.toString())
         .put("userId", user.toString()).put("version", 2));
     JsonArray lines = lines(line(UUID.randomUUID(), 5, 100));
-    report.deliver(order("order.created", discarded, "PENDING", 1, "2025-05-03T12:00:00Z", 500, lines, user));
-    report.deliver(order("order.statusChanged", discarded, "PAID", 2, "2025-05-03T12:00:00Z", 500, lines, user));
+    report.deliver(order(OrderEvents.CREATED, discarded, "PENDING", 1, "2025-05-03T12:00:00Z", 500, lines, user));
+    report.deliver(order(OrderEvents.STATUS_CHANGED, discarded, "PAID", 2, "2025-05-03T12:00:00Z", 500, lines, user));
 
     JsonObject summary = ask("report.salesSummary", range("2025-05-03", "2025-05-03"));
     assertThat(summary.getLong("totalOrders")).isZero();
@@ -163,12 +165,12 @@ class ReportAloneTest {
       UUID id = UUID.randomUUID();
       JsonArray lines = lines(line(product, 1, 1_000));
       String at = "2025-07-0" + (1 + i % 3) + "T12:00:00Z";
-      events.add(order("order.created", id, "PENDING", 1, at, 1_000, lines));
-      events.add(order("order.statusChanged", id, "PAID", 2, at, 1_000, lines));
+      events.add(order(OrderEvents.CREATED, id, "PENDING", 1, at, 1_000, lines));
+      events.add(order(OrderEvents.STATUS_CHANGED, id, "PAID", 2, at, 1_000, lines));
       switch (i % 3) {
-        case 0 -> events.add(order("order.statusChanged", id, "DELIVERED", 3, at, 1_000, lines));
-        case 1 -> events.add(order("order.cancelled", id, "CANCELLED", 3, at, 1_000, lines));
-        default -> events.add(new DomainEvent(UUID.randomUUID(), "order.discarded", "order", Instant.now(),
+        case 0 -> events.add(order(OrderEvents.STATUS_CHANGED, id, "DELIVERED", 3, at, 1_000, lines));
+        case 1 -> events.add(order(OrderEvents.CANCELLED, id, "CANCELLED", 3, at, 1_000, lines));
+        default -> events.add(new DomainEvent(UUID.randomUUID(), OrderEvents.DISCARDED, "order", Instant.now(),
             new JsonObject().put("orderId", id.toString()).put("userId", UUID.randomUUID().toString())
                 .put("version", 3)));
       }
@@ -190,7 +192,7 @@ class ReportAloneTest {
 
   @Test
   void anEventItCannotReadIsKeptAsADeadLetterAndTheNextOnesFlow() {
-    DomainEvent unreadable = report.deliver("order.created", "order", new JsonObject().put("status", "PENDING"));
+    DomainEvent unreadable = report.deliver(OrderEvents.CREATED, "order", new JsonObject().put("status", "PENDING"));
     UUID after = UUID.randomUUID();
     paid(after, "2025-08-01T00:00:00Z", 900, UUID.randomUUID());
 
@@ -219,8 +221,8 @@ class ReportAloneTest {
 
   private static void paid(UUID order, String createdAt, long total, UUID product) {
     JsonArray lines = lines(line(product, 1, total));
-    report.deliver(order("order.created", order, "PENDING", 1, createdAt, total, lines));
-    report.deliver(order("order.statusChanged", order, "PAID", 2, createdAt, total, lines));
+    report.deliver(order(OrderEvents.CREATED, order, "PENDING", 1, createdAt, total, lines));
+    report.deliver(order(OrderEvents.STATUS_CHANGED, order, "PAID", 2, createdAt, total, lines));
   }
 
   private static DomainEvent order(String type, UUID order, String status, int version, String createdAt, long total,

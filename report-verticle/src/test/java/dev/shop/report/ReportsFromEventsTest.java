@@ -11,9 +11,11 @@ import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.event.DomainEvent;
 import dev.shop.common.event.EventHandler;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestDatabases;
+import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.product.ProductEvents;
+import dev.shop.contract.user.UserEvents;
 import dev.shop.report.readmodel.ReadModelUpdates;
 import dev.shop.report.report.ReportHandlers;
 import dev.shop.report.report.ReportRepository;
@@ -78,32 +80,32 @@ class ReportsFromEventsTest {
 
     JsonArray o1Lines = lines(line(P1, "DESK", "Desk", 2, 1000), line(P2, "CHAIR", "Chair", 1, 500));
     // o1 reaches SHIPPED; its events come newest first, then again.
-    DomainEvent o1Shipped = order(EventTypes.ORDER_STATUS_CHANGED, 1, U1, "SHIPPED", 3, "2026-11-01T00:00:00.000Z", 2500, o1Lines);
+    DomainEvent o1Shipped = order(OrderEvents.STATUS_CHANGED, 1, U1, "SHIPPED", 3, "2026-11-01T00:00:00.000Z", 2500, o1Lines);
     apply(updates::onOrderChanged, o1Shipped);
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CREATED, 1, U1, "PENDING", 1, "2026-11-01T00:00:00.000Z", 2500, o1Lines));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_STATUS_CHANGED, 1, U1, "PAID", 2, "2026-11-01T00:00:00.000Z", 2500, o1Lines));
+    apply(updates::onOrderChanged, order(OrderEvents.CREATED, 1, U1, "PENDING", 1, "2026-11-01T00:00:00.000Z", 2500, o1Lines));
+    apply(updates::onOrderChanged, order(OrderEvents.STATUS_CHANGED, 1, U1, "PAID", 2, "2026-11-01T00:00:00.000Z", 2500, o1Lines));
     apply(updates::onOrderChanged, o1Shipped);
     // o2: paid then cancelled, the cancel delivered before the payment and the creation last.
     JsonArray o2Lines = lines(line(P1, "DESK", "Desk", 1, 1000));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CANCELLED, 2, U2, "CANCELLED", 3, "2026-11-02T23:59:59.999Z", 1000, o2Lines));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_STATUS_CHANGED, 2, U2, "PAID", 2, "2026-11-02T23:59:59.999Z", 1000, o2Lines));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CREATED, 2, U2, "PENDING", 1, "2026-11-02T23:59:59.999Z", 1000, o2Lines));
+    apply(updates::onOrderChanged, order(OrderEvents.CANCELLED, 2, U2, "CANCELLED", 3, "2026-11-02T23:59:59.999Z", 1000, o2Lines));
+    apply(updates::onOrderChanged, order(OrderEvents.STATUS_CHANGED, 2, U2, "PAID", 2, "2026-11-02T23:59:59.999Z", 1000, o2Lines));
+    apply(updates::onOrderChanged, order(OrderEvents.CREATED, 2, U2, "PENDING", 1, "2026-11-02T23:59:59.999Z", 1000, o2Lines));
     // o3: two lines of the same product.
     paid(3, U2, "2026-11-03T08:00:00.000Z", 2500, line(P2, "CHAIR", "Chair", 4, 500), line(P2, "CHAIR", "Chair", 1, 500));
     // o4, o5: a user the read model never saw register; P3 was renamed between the two.
     paid(4, UNREGISTERED, "2026-11-02T10:00:00.000Z", 1000, line(P3, "LAMP-OLD", "Lamp (old)", 5, 200));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_STATUS_CHANGED, 5, UNREGISTERED, "DELIVERED", 4,
+    apply(updates::onOrderChanged, order(OrderEvents.STATUS_CHANGED, 5, UNREGISTERED, "DELIVERED", 4,
         "2026-11-02T11:00:00.000Z", 200, lines(line(P3, "LAMP", "Lamp", 1, 200))));
     // o6 discarded after its creation, o7 before it: neither counts anywhere.
     JsonArray big = lines(line(P2, "CHAIR", "Chair", 100, 500));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CREATED, 6, U1, "PENDING", 1, "2026-11-03T09:00:00.000Z", 50_000, big));
+    apply(updates::onOrderChanged, order(OrderEvents.CREATED, 6, U1, "PENDING", 1, "2026-11-03T09:00:00.000Z", 50_000, big));
     apply(updates::onOrderDiscarded, discarded(6, U1, 2));
     apply(updates::onOrderDiscarded, discarded(7, U1, 2));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CREATED, 7, U1, "PENDING", 1, "2026-11-03T09:30:00.000Z", 50_000, big));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_STATUS_CHANGED, 6, U1, "PAID", 1, "2026-11-03T09:00:00.000Z", 50_000, big));
+    apply(updates::onOrderChanged, order(OrderEvents.CREATED, 7, U1, "PENDING", 1, "2026-11-03T09:30:00.000Z", 50_000, big));
+    apply(updates::onOrderChanged, order(OrderEvents.STATUS_CHANGED, 6, U1, "PAID", 1, "2026-11-03T09:00:00.000Z", 50_000, big));
     // o8 a millisecond before November; o9 still pending; o10 at the start of November 5.
     paid(8, U1, "2026-10-31T23:59:59.999Z", 1000, line(P1, "DESK", "Desk", 1, 1000));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CREATED, 9, U1, "PENDING", 1, "2026-11-02T12:00:00.000Z", 500,
+    apply(updates::onOrderChanged, order(OrderEvents.CREATED, 9, U1, "PENDING", 1, "2026-11-02T12:00:00.000Z", 500,
         lines(line(P2, "CHAIR", "Chair", 1, 500))));
     paid(10, U2, "2026-11-05T00:00:00.000Z", 500, line(P2, "CHAIR", "Chair", 1, 500));
     // o11: three products of equal revenue, on a day of its own.
@@ -234,15 +236,15 @@ class ReportsFromEventsTest {
   }
 
   private void register(UUID user, String at) {
-    apply(updates::onUserRegistered, event(EventTypes.USER_REGISTERED, new JsonObject().put("userId", user.toString())
+    apply(updates::onUserRegistered, event(UserEvents.REGISTERED, new JsonObject().put("userId", user.toString())
         .put("email", "someone@example.com").put("role", "CUSTOMER").put("registeredAt", at)));
   }
 
   /** An order created PENDING and then PAID, the payment delivered first. */
   private void paid(int order, UUID user, String createdAt, long total, JsonObject... lines) {
     JsonArray items = lines(lines);
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_STATUS_CHANGED, order, user, "PAID", 2, createdAt, total, items));
-    apply(updates::onOrderChanged, order(EventTypes.ORDER_CREATED, order, user, "PENDING", 1, createdAt, total, items));
+    apply(updates::onOrderChanged, order(OrderEvents.STATUS_CHANGED, order, user, "PAID", 2, createdAt, total, items));
+    apply(updates::onOrderChanged, order(OrderEvents.CREATED, order, user, "PENDING", 1, createdAt, total, items));
   }
 
   private static DomainEvent order(String type, int order, UUID user, String status, int version, String createdAt,
@@ -253,12 +255,12 @@ class ReportsFromEventsTest {
   }
 
   private static DomainEvent discarded(int order, UUID user, int version) {
-    return event(EventTypes.ORDER_DISCARDED, new JsonObject().put("orderId", id("c", order).toString())
+    return event(OrderEvents.DISCARDED, new JsonObject().put("orderId", id("c", order).toString())
         .put("userId", user.toString()).put("version", version));
   }
 
   private static DomainEvent product(UUID product, String sku, String name, String updatedAt) {
-    return event(EventTypes.PRODUCT_UPDATED, new JsonObject().put("productId", product.toString()).put("sku", sku)
+    return event(ProductEvents.UPDATED, new JsonObject().put("productId", product.toString()).put("sku", sku)
         .put("name", name).put("slug", sku.toLowerCase()).put("priceInt", 1000).put("categoryId", null)
         .put("updatedAt", updatedAt));
   }

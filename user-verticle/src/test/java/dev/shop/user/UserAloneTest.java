@@ -8,6 +8,7 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.user.UserEvents;
 import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class UserAloneTest {
     assertThat(account.getString("email")).isEqualTo(email.toLowerCase());
     assertThat(account.getString("role")).isEqualTo("CUSTOMER");
     UUID id = UUID.fromString(account.getString("id"));
-    assertThat(user.outbox("user.registered")).filteredOn(e -> e.data().getString("userId").equals(id.toString()))
+    assertThat(user.outbox(UserEvents.REGISTERED)).filteredOn(e -> e.data().getString("userId").equals(id.toString()))
         .singleElement().satisfies(event -> assertThat(event.data().getString("email")).isEqualTo(email.toLowerCase()));
 
     JsonObject login = login(email.toUpperCase(), PASSWORD);
@@ -200,7 +201,7 @@ class UserAloneTest {
 
     assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
     assertThat(user.number("SELECT count(*) FROM users WHERE email = $1", email)).isEqualTo(1);
-    assertThat(user.outbox("user.registered")).filteredOn(e -> email.equals(e.data().getString("email"))).hasSize(1);
+    assertThat(user.outbox(UserEvents.REGISTERED)).filteredOn(e -> email.equals(e.data().getString("email"))).hasSize(1);
   }
 
   /** One user's address changes, refreshes and deactivation at once: no deadlock, one default, no live token. */

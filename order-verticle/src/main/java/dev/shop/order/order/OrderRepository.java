@@ -2,9 +2,9 @@ package dev.shop.order.order;
 
 import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.order.OrderEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -51,7 +51,7 @@ public final class OrderRepository {
         Row row = written.result().iterator().next();
         OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
         Order inserted = Order.from(row, order.items().stream().map(item -> item.writtenAt(createdAt)).toList());
-        return Future.all(outbox.append(client, EventTypes.ORDER_CREATED, inserted.toEvent(null)),
+        return Future.all(outbox.append(client, OrderEvents.CREATED, inserted.toEvent(null)),
             alsoWrite.apply(client)).map(inserted);
       });
     });
@@ -108,7 +108,7 @@ public final class OrderRepository {
             return Future.succeededFuture(Optional.empty());
           }
           Order order = moved.get(0);
-          String type = target == OrderStatus.CANCELLED ? EventTypes.ORDER_CANCELLED : EventTypes.ORDER_STATUS_CHANGED;
+          String type = target == OrderStatus.CANCELLED ? OrderEvents.CANCELLED : OrderEvents.STATUS_CHANGED;
           return outbox.append(tx, type, order.toEvent(reason))
               .map(Optional.of(new StatusChange(order.id(), order.status(), order.updatedAt())));
         });
@@ -138,7 +138,7 @@ public final class OrderRepository {
         .execute(Tuple.of(id))
         .compose(deleted -> Rows.first(deleted, row -> new JsonObject().put("orderId", id.toString())
                 .put("userId", row.getUUID("user_id").toString()).put("version", row.getInteger("version") + 1))
-            .map(discarded -> outbox.append(client, EventTypes.ORDER_DISCARDED, discarded).<Void>mapEmpty())
+            .map(discarded -> outbox.append(client, OrderEvents.DISCARDED, discarded).<Void>mapEmpty())
             .orElse(Future.succeededFuture()))
         .compose(deleted -> alsoWrite.apply(client)));
   }

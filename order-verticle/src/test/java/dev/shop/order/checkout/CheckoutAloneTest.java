@@ -9,6 +9,7 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.order.OrderVerticle;
@@ -147,7 +148,7 @@ class CheckoutAloneTest {
         .satisfies(request -> assertThat(request.caller().userId()).as("asked as the customer").isEqualTo(user.toString()));
     assertThat(removeOrdered.onlyRequest()).isEqualTo(items(product, 2));
     assertThat(confirm.onlyRequest().getString("orderId")).isEqualTo(placed.getString("id"));
-    assertThat(order.outbox("order.created")).anySatisfy(event ->
+    assertThat(order.outbox(OrderEvents.CREATED)).anySatisfy(event ->
         assertThat(event.data().getString("orderId")).isEqualTo(placed.getString("id")));
   }
 
@@ -257,7 +258,7 @@ class CheckoutAloneTest {
     assertThat(ordersOf(user)).isZero();
     assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user)).isZero();
     String orderId = confirm.onlyRequest().getString("orderId");
-    assertThat(order.outbox("order.discarded")).anySatisfy(event ->
+    assertThat(order.outbox(OrderEvents.DISCARDED)).anySatisfy(event ->
         assertThat(event.data().getString("orderId")).isEqualTo(orderId));
   }
 }

@@ -9,7 +9,9 @@ import dev.shop.common.id.Ids;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
@@ -75,7 +77,7 @@ class OrderLifecycleAloneTest {
   }
 
   private static DomainEvent paymentSucceeded(String orderId) {
-    return new DomainEvent(Ids.newId(), "payment.succeeded", "payment", Instant.now(),
+    return new DomainEvent(Ids.newId(), PaymentEvents.SUCCEEDED, "payment", Instant.now(),
         new JsonObject().put("paymentId", UUID.randomUUID().toString()).put("orderId", orderId));
   }
 
@@ -114,7 +116,7 @@ class OrderLifecycleAloneTest {
     assertThat(release.onlyRequest()).isEqualTo(new JsonObject().put("orderId", orderId));
     assertThat(order.number("SELECT count(*) FROM orders WHERE id = $1::uuid AND stock_release_pending", orderId))
         .as("released: nothing left to retry").isZero();
-    assertThat(order.outbox("order.cancelled")).anySatisfy(event -> {
+    assertThat(order.outbox(OrderEvents.CANCELLED)).anySatisfy(event -> {
       assertThat(event.data().getString("orderId")).isEqualTo(orderId);
       assertThat(event.data().getString("reason")).isEqualTo("changed my mind");
     });
@@ -175,7 +177,7 @@ class OrderLifecycleAloneTest {
 
     assertThat(status(orderId)).isEqualTo("PAID");
     assertThat(order.number("SELECT version FROM orders WHERE id = $1::uuid", orderId)).as("one change").isEqualTo(2);
-    assertThat(eventsOf("order.statusChanged", orderId)).isEqualTo(1);
+    assertThat(eventsOf(OrderEvents.STATUS_CHANGED, orderId)).isEqualTo(1);
 
     String cancelled = placed(owner);
     order.call(OrderSubjects.CANCEL, cancelBody(cancelled), ServiceUnderTest.customer(owner));
@@ -198,7 +200,7 @@ class OrderLifecycleAloneTest {
     assertThat(cancels.stream().filter(Future::succeeded)).hasSize(1);
     assertThat(cancels.stream().filter(Future::failed))
         .allSatisfy(refused -> assertThat(((ShopException) refused.cause()).status()).isEqualTo(409));
-    assertThat(eventsOf("order.cancelled", orderId)).isEqualTo(1);
+    assertThat(eventsOf(OrderEvents.CANCELLED, orderId)).isEqualTo(1);
     assertThat(release.count()).isEqualTo(1);
   }
 
@@ -220,9 +222,9 @@ class OrderLifecycleAloneTest {
       assertThat(cancel.succeeded()).as(() -> String.valueOf(cancel.cause())).isTrue();
       assertThat(pay.succeeded()).isTrue();
       assertThat(status(orderId)).isEqualTo("CANCELLED");
-      long changes = eventsOf("order.statusChanged", orderId) + eventsOf("order.cancelled", orderId);
+      long changes = eventsOf(OrderEvents.STATUS_CHANGED, orderId) + eventsOf(OrderEvents.CANCELLED, orderId);
       assertThat(order.number("SELECT version FROM orders WHERE id = $1::uuid", orderId)).isEqualTo(1 + changes);
-      assertThat(eventsOf("order.cancelled", orderId)).isEqualTo(1);
+      assertThat(eventsOf(OrderEvents.CANCELLED, orderId)).isEqualTo(1);
       assertThat(release.count() - releasesBefore).isEqualTo(1);
     }
   }

@@ -3,8 +3,8 @@ package dev.shop.payment.payment;
 import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
+import dev.shop.contract.payment.PaymentEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -134,9 +134,9 @@ public final class PaymentRepository {
 
   private static String eventType(PaymentStatus status) {
     return switch (status) {
-      case SUCCESS -> EventTypes.PAYMENT_SUCCEEDED;
-      case FAILED -> EventTypes.PAYMENT_FAILED;
-      case REFUNDED -> EventTypes.PAYMENT_REFUNDED;
+      case SUCCESS -> PaymentEvents.SUCCEEDED;
+      case FAILED -> PaymentEvents.FAILED;
+      case REFUNDED -> PaymentEvents.REFUNDED;
       case PENDING -> throw new IllegalArgumentException("A pending payment has no event");
     };
   }

@@ -6,9 +6,9 @@ import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
 import dev.shop.common.id.Ids;
+import dev.shop.contract.product.ProductEvents;
 import dev.shop.product.slug.UniqueSlugs;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -76,7 +76,7 @@ public final class ProductRepository {
                 "WITH p AS (" + INSERT_ROW + " RETURNING *)" + SELECT_WRITTEN)
             .execute(insertTuple(id, slug, product))
             .map(rows -> Product.from(rows.iterator().next()))
-            .compose(created -> emit(tx, EventTypes.PRODUCT_CREATED, created))))
+            .compose(created -> emit(tx, ProductEvents.CREATED, created))))
         .recover(failure -> Future.failedFuture(translate(failure)));
   }
 
@@ -195,7 +195,7 @@ public final class ProductRepository {
             .execute(columns.parameters(id))
             .map(rows -> Rows.first(rows, Product::from))
             .compose(updated -> updated.isEmpty() ? Future.succeededFuture(updated)
-                : emit(tx, EventTypes.PRODUCT_UPDATED, updated.get()).map(updated)))
+                : emit(tx, ProductEvents.UPDATED, updated.get()).map(updated)))
         .recover(failure -> Future.failedFuture(slugs.isConflict(failure) ? UniqueSlugs.taken() : translate(failure)));
   }
 
@@ -204,7 +204,7 @@ public final class ProductRepository {
     return Transactions.inTransaction(pool, tx -> tx.preparedQuery("DELETE FROM products WHERE id = $1 RETURNING id, sku")
         .execute(Tuple.of(id))
         .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
-            : outbox.append(tx, EventTypes.PRODUCT_DELETED, new JsonObject().put("productId", id.toString())
+            : outbox.append(tx, ProductEvents.DELETED, new JsonObject().put("productId", id.toString())
                 .put("sku", rows.iterator().next().getString("sku"))).map(true)));
   }
 

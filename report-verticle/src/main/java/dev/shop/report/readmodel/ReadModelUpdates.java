@@ -1,16 +1,11 @@
 package dev.shop.report.readmodel;
 
-import static dev.shop.common.event.EventTypes.ORDER_CANCELLED;
-import static dev.shop.common.event.EventTypes.ORDER_CREATED;
-import static dev.shop.common.event.EventTypes.ORDER_DISCARDED;
-import static dev.shop.common.event.EventTypes.ORDER_STATUS_CHANGED;
-import static dev.shop.common.event.EventTypes.PRODUCT_CREATED;
-import static dev.shop.common.event.EventTypes.PRODUCT_UPDATED;
-import static dev.shop.common.event.EventTypes.USER_REGISTERED;
-
 import dev.shop.common.event.DomainEvent;
 import dev.shop.common.event.EventData;
 import dev.shop.common.event.ServiceEvents;
+import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.product.ProductEvents;
+import dev.shop.contract.user.UserEvents;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 
@@ -25,13 +20,13 @@ public final class ReadModelUpdates {
 
   /** Binds the handlers to the service's event consumers. */
   public void consume(ServiceEvents events) {
-    events.on(ORDER_CREATED, this::onOrderChanged)
-        .on(ORDER_STATUS_CHANGED, this::onOrderChanged)
-        .on(ORDER_CANCELLED, this::onOrderChanged)
-        .on(ORDER_DISCARDED, this::onOrderDiscarded)
-        .on(PRODUCT_CREATED, this::onProductChanged)
-        .on(PRODUCT_UPDATED, this::onProductChanged)
-        .on(USER_REGISTERED, this::onUserRegistered);
+    events.on(OrderEvents.CREATED, this::onOrderChanged)
+        .on(OrderEvents.STATUS_CHANGED, this::onOrderChanged)
+        .on(OrderEvents.CANCELLED, this::onOrderChanged)
+        .on(OrderEvents.DISCARDED, this::onOrderDiscarded)
+        .on(ProductEvents.CREATED, this::onProductChanged)
+        .on(ProductEvents.UPDATED, this::onProductChanged)
+        .on(UserEvents.REGISTERED, this::onUserRegistered);
   }
 
   /** {@code order.created}, {@code order.statusChanged}, {@code order.cancelled}: the whole order. */

@@ -5,9 +5,9 @@ import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
 import dev.shop.common.error.ShopException;
-import dev.shop.common.event.EventTypes;
 import dev.shop.common.event.Outbox;
 import dev.shop.common.id.Ids;
+import dev.shop.contract.user.UserEvents;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -35,7 +35,7 @@ public final class UserRepository {
             .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
                 user.role().name()))
             .map(rows -> User.from(rows.iterator().next()))
-            .compose(created -> outbox.append(tx, EventTypes.USER_REGISTERED, created.toRegisteredEvent()).map(created)))
+            .compose(created -> outbox.append(tx, UserEvents.REGISTERED, created.toRegisteredEvent()).map(created)))
         .recover(failure -> Future.failedFuture(PgErrors.isUniqueViolation(failure)
             ? ShopException.conflict("Email is already registered")
             : failure));
