@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +48,7 @@ public final class JsonInput {
   private final List<FieldError> errors;
   /** Put before the names of reported fields: empty for a body, {@code items[2].} for an entry of one. */
   private final String prefix;
-  /** What the body's schema found wrong, by field; a reader takes its field's problem out. */
+  /** What the body's schema found wrong, by field (none without a schema); a reader takes its field's problem out. */
   private final Map<String, BodySchema.Problem> problems;
   /** Where this input's fields are in {@link #problems}: empty for a body, {@code items[2].} for a part of one. */
   private final String at;
@@ -70,12 +69,12 @@ public final class JsonInput {
 
   /** An internal payload whose fields must all be among {@code allowed}; others are reported. */
   public static JsonInput body(JsonObject json, String... allowed) {
-    return new JsonInput(json, new ArrayList<>(), "", new HashMap<>(), "").rejectUnknown(allowed);
+    return new JsonInput(json, new ArrayList<>(), "", Map.of(), "").rejectUnknown(allowed);
   }
 
   /** A query or an internal payload: unknown fields are ignored. */
   public static JsonInput lenient(JsonObject json) {
-    return new JsonInput(json, new ArrayList<>(), "", new HashMap<>(), "");
+    return new JsonInput(json, new ArrayList<>(), "", Map.of(), "");
   }
 
   /**
@@ -117,6 +116,13 @@ public final class JsonInput {
     problems.remove(at + field);
     error(field, problem.kind() == BodySchema.Kind.WRONG_VALUE ? wrongValue : problem.message());
     return true;
+  }
+
+  /** Drops what the schema found wrong with {@code field}, which a reader has reported its own way. */
+  private void forget(String field) {
+    if (problems.containsKey(at + field)) {
+      problems.remove(at + field);
+    }
   }
 
   public boolean has(String field) {
@@ -319,7 +325,7 @@ public final class JsonInput {
     if (value instanceof Number n && !(value instanceof Integer || value instanceof Long)
         && !(n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 9.0e15)) {
       // A fraction, or a number too large to read exactly: not an integer here, whatever its bounds.
-      problems.remove(at + field);
+      forget(field);
       error(field, "must be an integer");
       return null;
     }

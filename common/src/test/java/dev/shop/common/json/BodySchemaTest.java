@@ -108,6 +108,25 @@ class BodySchemaTest {
         .containsExactly(new FieldError("items", "must have 1 to 100 lines")));
   }
 
+  @Test
+  void anInputWithoutASchemaKeepsItsReadersChecks() {
+    JsonInput input = JsonInput.lenient(new JsonObject().put("n", 1.5).put("m", 1e20).put("s", 3));
+    input.optionalLong("n", 0, 10);
+    input.optionalLong("m", 0, Long.MAX_VALUE);
+    input.optionalString("s", 1, 10);
+    assertThatThrownBy(input::validate).isInstanceOfSatisfying(ShopException.class, e -> assertThat(e.details())
+        .containsExactly(new FieldError("n", "must be an integer"), new FieldError("m", "must be an integer"),
+            new FieldError("s", "must be a string")));
+  }
+
+  @Test
+  void aNumberTooLargeToReadExactlyIsNotAnIntegerWhateverTheSchemasBounds() {
+    JsonInput input = JsonInput.body(new JsonObject().put("name", "a").put("stock", 1e30), ORDER);
+    input.optionalInt("stock");
+    assertThatThrownBy(input::validate).isInstanceOfSatisfying(ShopException.class, e -> assertThat(e.details())
+        .containsExactly(new FieldError("stock", "must be an integer")));
+  }
+
   private enum Status {
     OPEN,
     DONE

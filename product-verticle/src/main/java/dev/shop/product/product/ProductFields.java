@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 record ProductFields(String sku, String name, String slug, Long priceInt, Integer stock, String description,
     List<String> imageUrls, UUID categoryId, JsonObject attributes, String model3dUrl) {
 
+  /** The bodies {@link #read} reads: their schemas say which fields exist, the bounds of numbers and lists. */
   static final BodySchema NEW_PRODUCT = BodySchema.of(RestContract.document(), "NewProductRequest");
   static final BodySchema PRODUCT_UPDATE = BodySchema.of(RestContract.document(), "ProductUpdateRequest");
   private static final int SKU_MAX = 64;
