@@ -1,6 +1,8 @@
 package dev.shop.ar.snapshot;
 
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -13,10 +15,11 @@ record NewSnapshot(String productId, String imageUrl, JsonObject metadata) {
   static final int IMAGE_URL_MAX = 2048;
   /** The most bytes {@code metadata} may take, encoded as JSON in UTF-8. */
   static final int METADATA_MAX_BYTES = 16 * 1024;
+  private static final BodySchema SCHEMA = BodySchema.of(RestContract.document(), "NewArSnapshotRequest");
 
   /** Reads and validates the body; 400 with a detail per problem. */
   static NewSnapshot read(JsonObject body) {
-    JsonInput input = JsonInput.body(body, "productId", "imageUrl", "metadata");
+    JsonInput input = JsonInput.body(body, SCHEMA);
     String productId = input.requiredString("productId", 1, Integer.MAX_VALUE);
     String imageUrl = input.requiredString("imageUrl", 1, IMAGE_URL_MAX);
     input.check(imageUrl == null || JsonInput.isHttpUrl(imageUrl), "imageUrl", "must be an http or https URL");

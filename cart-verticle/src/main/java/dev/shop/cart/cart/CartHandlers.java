@@ -5,7 +5,9 @@ import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import dev.shop.contract.cart.RemoveOrderedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +22,11 @@ import java.util.UUID;
  */
 public final class CartHandlers {
 
+  private static final BodySchema ADD_ITEM = BodySchema.of(RestContract.document(), "AddCartItemRequest");
+  private static final BodySchema UPDATE_ITEM = BodySchema.of(RestContract.document(), "UpdateCartItemRequest");
+  /** Its body, or the path's line id and the query's session id. */
+  private static final BodySchema REMOVE_ITEM = BodySchema.of(RestContract.document(), "RemoveCartItemRequest");
+  private static final BodySchema TRANSFER = BodySchema.of(RestContract.document(), "CartTransferRequest");
   private final CartRepository carts;
   private final Catalogue catalogue;
   private final CartReader reader;
@@ -40,10 +47,10 @@ public final class CartHandlers {
 
   /** {@code {sessionId?, productId, quantity?}}: quantity 1..999, default 1, added to the product's line. */
   public Future<BusReply> addItem(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body(), "sessionId", "productId", "quantity");
+    JsonInput input = JsonInput.body(request.body(), ADD_ITEM);
     CartOwner owner = CartOwner.of(request.caller(), input);
     String productId = input.requiredString("productId", 1, Integer.MAX_VALUE);
-    Integer quantity = input.optionalInt("quantity", 1, LineQuantity.MAX);
+    Integer quantity = input.optionalInt("quantity");
     input.validate();
     UUID id = Ids.parse(productId).orElseThrow(() -> ShopException.notFound("Product not found"));
     return catalogue.product(id, request.requestId())
@@ -53,10 +60,9 @@ public final class CartHandlers {
 
   /** {@code {id, changes:{sessionId?, quantity}}}: quantity 0..999, 0 removes the line. */
   public Future<BusReply> updateItem(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "sessionId",
-        "quantity");
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), UPDATE_ITEM);
     CartOwner owner = CartOwner.of(request.caller(), input);
-    Integer quantity = input.requiredInt("quantity", 0, LineQuantity.MAX);
+    Integer quantity = input.requiredInt("quantity");
     input.validate();
     UUID itemId = itemId(request.body().getValue("id"));
     Future<Boolean> changed = quantity == 0 ? carts.remove(owner, itemId)
@@ -71,7 +77,7 @@ public final class CartHandlers {
 
   /** {@code {itemId, sessionId?}}. */
   public Future<BusReply> removeItem(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body(), "itemId", "sessionId");
+    JsonInput input = JsonInput.body(request.body(), REMOVE_ITEM);
     CartOwner owner = CartOwner.of(request.caller(), input);
     String itemId = input.requiredString("itemId", 1, Integer.MAX_VALUE);
     input.validate();
@@ -89,7 +95,7 @@ public final class CartHandlers {
   /** {@code {sessionId}}; a user: merges the session's cart into the caller's. */
   public Future<BusReply> transferToUser(BusRequest request) {
     CartOwner user = CartOwner.user(request.caller());
-    JsonInput input = JsonInput.body(request.body(), "sessionId");
+    JsonInput input = JsonInput.body(request.body(), TRANSFER);
     String sessionId = CartOwner.sessionId(input);
     input.validate();
     return carts.transfer(sessionId, user).map(transfer -> BusReply.ok(transfer.toResponse()));

@@ -10,7 +10,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,25 @@ import java.util.regex.Pattern;
  * Reads and validates a request body or query: collects every problem, then {@link #validate()}
  * throws one 400 with a {@code details} entry per field. Query values arrive as strings, so the
  * {@code *Param} readers parse them.
+ *
+ * <p>A request body the REST contract describes is read {@linkplain #body(JsonObject, BodySchema)
+ * against its schema} in the OpenAPI document: the schema says which fields exist (an unknown one
+ * "is not allowed", reported first as before), which are required, their types, enums, number
+ * bounds and array sizes; each reader reports what the schema found wrong with its field, in the
+ * reader's words and in the order the handler reads the fields, as before. A field the handler does
+ * not read (a cart's {@code sessionId} when a user calls, an order id a service answers 404 for
+ * however malformed) is not reported. What the readers still check by hand, and why:
+ * <ul>
+ *   <li>string lengths: counted after trimming and in UTF-16 units, where JSON Schema counts the
+ *       code points of the value as sent ({@code "  a  "} fits in 3 characters here);
+ *   <li>passwords: kept as sent and measured in UTF-8 bytes (bcrypt reads at most 72);
+ *   <li>patterns (phone, SKU, slug), checked after trimming;
+ *   <li>emails, ids and http(s) URLs: the services' rules, not JSON Schema's formats (which differ,
+ *       and whose URI check overflows the stack on the 2,048-character URLs the contract allows);
+ *   <li>what no schema states: a field an update cannot clear sent as null, a JSON object's encoded
+ *       size, a number sent as a decimal too large to read exactly;
+ *   <li>types, ranges and unknown fields of queries and internal payloads, which have no body schema.
+ * </ul>
  */
 public final class JsonInput {
 
@@ -27,21 +48,53 @@ public final class JsonInput {
   private final List<FieldError> errors;
   /** Put before the names of reported fields: empty for a body, {@code items[2].} for an entry of one. */
   private final String prefix;
+  /** What the body's schema found wrong, by field (none without a schema); a reader takes its field's problem out. */
+  private final Map<String, BodySchema.Problem> problems;
+  /** Where this input's fields are in {@link #problems}: empty for a body, {@code items[2].} for a part of one. */
+  private final String at;
 
-  private JsonInput(JsonObject json, List<FieldError> errors, String prefix) {
+  private JsonInput(JsonObject json, List<FieldError> errors, String prefix, Map<String, BodySchema.Problem> problems,
+      String at) {
     this.json = json;
     this.errors = errors;
     this.prefix = prefix;
+    this.problems = problems;
+    this.at = at;
   }
 
-  /** A body whose fields must all be among {@code allowed}; others are reported. */
+  /** A request body of the REST contract, checked against {@code schema}; its unknown fields are reported. */
+  public static JsonInput body(JsonObject json, BodySchema schema) {
+    return new JsonInput(json, new ArrayList<>(), "", schema.problems(json), "").reportUnknown();
+  }
+
+  /** An internal payload whose fields must all be among {@code allowed}; others are reported. */
   public static JsonInput body(JsonObject json, String... allowed) {
-    return new JsonInput(json, new ArrayList<>(), "").rejectUnknown(allowed);
+    return new JsonInput(json, new ArrayList<>(), "", Map.of(), "").rejectUnknown(allowed);
   }
 
   /** A query or an internal payload: unknown fields are ignored. */
   public static JsonInput lenient(JsonObject json) {
-    return new JsonInput(json, new ArrayList<>(), "");
+    return new JsonInput(json, new ArrayList<>(), "", Map.of(), "");
+  }
+
+  /**
+   * {@code part}, the object at {@code field} of this body ({@code payload}, {@code items[2]}), read
+   * like a body: its schema's problems are the ones this body's schema found there, its unknown
+   * fields are reported now, and the rest when {@link #include included}.
+   */
+  public JsonInput part(String field, JsonObject part) {
+    return new JsonInput(part, new ArrayList<>(), "", problems, at + field + ".").reportUnknown();
+  }
+
+  private JsonInput reportUnknown() {
+    new TreeMap<>(problems).forEach((field, problem) -> {
+      String name = field.startsWith(at) ? field.substring(at.length()) : null;
+      if (problem.kind() == BodySchema.Kind.UNKNOWN && name != null && name.indexOf('.') < 0 && name.indexOf('[') < 0) {
+        problems.remove(field);
+        error(name, problem.message());
+      }
+    });
+    return this;
   }
 
   private JsonInput rejectUnknown(String... allowed) {
@@ -50,8 +103,40 @@ public final class JsonInput {
     return this;
   }
 
+  /**
+   * Reports what the schema found wrong with {@code field}, a wrong value in {@code wrongValue}'s
+   * words; a missing field only when {@code required} (an optional reader lets it be absent). True
+   * when something was reported.
+   */
+  private boolean reportedBySchema(String field, String wrongValue, boolean required) {
+    BodySchema.Problem problem = problems.get(at + field);
+    if (problem == null || problem.kind() == BodySchema.Kind.REQUIRED && !required) {
+      return false;
+    }
+    problems.remove(at + field);
+    error(field, problem.kind() == BodySchema.Kind.WRONG_VALUE ? wrongValue : problem.message());
+    return true;
+  }
+
+  /** Drops what the schema found wrong with {@code field}, which a reader has reported its own way. */
+  private void forget(String field) {
+    if (problems.containsKey(at + field)) {
+      problems.remove(at + field);
+    }
+  }
+
   public boolean has(String field) {
     return json.containsKey(field);
+  }
+
+  /**
+   * Reports {@code field} as required when it is absent; a null, or a value the service answers
+   * for itself (an id that is not one is 404), is let through.
+   */
+  public void present(String field) {
+    if (!json.containsKey(field) && !reportedBySchema(field, null, true)) {
+      error(field, "is required");
+    }
   }
 
   public void error(String field, String message) {
@@ -82,6 +167,9 @@ public final class JsonInput {
   // ---- strings ----
 
   public String requiredString(String field, int minLength, int maxLength) {
+    if (reportedBySchema(field, "must be a string", true)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       error(field, "is required");
@@ -92,6 +180,9 @@ public final class JsonInput {
 
   /** Absent or null gives null. */
   public String optionalString(String field, int minLength, int maxLength) {
+    if (reportedBySchema(field, "must be a string", false)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -118,6 +209,9 @@ public final class JsonInput {
 
   /** A string kept exactly as sent (passwords), its length counted in UTF-8 bytes. */
   public String requiredSecret(String field, int minBytes, int maxBytes) {
+    if (reportedBySchema(field, "must be a string", true)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       error(field, "is required");
@@ -156,6 +250,9 @@ public final class JsonInput {
 
   /** A reference to another record by its id; absent or null gives null. */
   public UUID optionalId(String field) {
+    if (reportedBySchema(field, "must be an id", false)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -192,6 +289,10 @@ public final class JsonInput {
   }
 
   public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+    List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    if (reportedBySchema(field, "must be one of " + String.join(", ", names), false)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -203,7 +304,6 @@ public final class JsonInput {
         }
       }
     }
-    List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     error(field, "must be one of " + String.join(", ", names));
     return null;
   }
@@ -212,7 +312,9 @@ public final class JsonInput {
 
   public Long requiredLong(String field, long min, long max) {
     if (json.getValue(field) == null) {
-      error(field, "is required");
+      if (!reportedBySchema(field, "must be an integer", true)) {
+        error(field, "is required");
+      }
       return null;
     }
     return optionalLong(field, min, max);
@@ -220,21 +322,46 @@ public final class JsonInput {
 
   public Long optionalLong(String field, long min, long max) {
     Object value = json.getValue(field);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Integer || value instanceof Long)
-        && !(value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-            && Math.abs(n.doubleValue()) < 9.0e15)) {
+    if (value instanceof Number n && !(value instanceof Integer || value instanceof Long)
+        && !(n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 9.0e15)) {
+      // A fraction, or a number too large to read exactly: not an integer here, whatever its bounds.
+      forget(field);
       error(field, "must be an integer");
       return null;
     }
-    long number = ((Number) value).longValue();
-    if (number < min || number > max) {
+    if (reportedBySchema(field, "must be an integer", false) || value == null) {
+      return null;
+    }
+    if (!(value instanceof Number number)) {
+      error(field, "must be an integer");
+      return null;
+    }
+    long exact = number.longValue();
+    if (exact < min || exact > max) {
       error(field, rangeMessage(min, max));
       return null;
     }
-    return number;
+    return exact;
+  }
+
+  /** A number of a body read against its schema, which bounds it. */
+  public Long requiredLong(String field) {
+    return requiredLong(field, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** A number of a body read against its schema, which bounds it; absent or null gives null. */
+  public Long optionalLong(String field) {
+    return optionalLong(field, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** A number of a body read against its schema, which bounds it within an int's. */
+  public Integer requiredInt(String field) {
+    return requiredInt(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  /** A number of a body read against its schema, which bounds it within an int's; absent or null gives null. */
+  public Integer optionalInt(String field) {
+    return optionalInt(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   public Integer optionalInt(String field, int min, int max) {
@@ -248,6 +375,9 @@ public final class JsonInput {
   }
 
   public Boolean optionalBoolean(String field) {
+    if (reportedBySchema(field, "must be a boolean", false)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -260,6 +390,9 @@ public final class JsonInput {
   }
 
   public JsonObject optionalObject(String field) {
+    if (reportedBySchema(field, "must be an object", false)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -271,7 +404,11 @@ public final class JsonInput {
     return object;
   }
 
+  /** An array; one of a size the schema does not allow is reported and answered as null. */
   public JsonArray optionalArray(String field) {
+    if (reportedBySchema(field, "must be an array", false)) {
+      return null;
+    }
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -281,6 +418,21 @@ public final class JsonInput {
       return null;
     }
     return array;
+  }
+
+  /**
+   * An array whose entries are read whatever its size: a size the schema does not allow is reported
+   * in the words of {@code entries} ("must have 1 to 100 lines") and the array still answered, so
+   * that its entries' problems are reported too.
+   */
+  public JsonArray optionalArray(String field, String entries) {
+    BodySchema.Problem problem = problems.get(at + field);
+    if (problem != null && problem.kind() == BodySchema.Kind.OUT_OF_BOUNDS) {
+      problems.remove(at + field);
+      error(field, BodySchema.sizeMessage(problem.schema(), entries));
+      return json.getJsonArray(field);
+    }
+    return optionalArray(field);
   }
 
   /**
@@ -305,7 +457,7 @@ public final class JsonInput {
     for (int i = 0; i < array.size(); i++) {
       String entry = field + "[" + i + "]";
       if (array.getValue(i) instanceof JsonObject object) {
-        entries.add(new JsonInput(object, errors, prefix + entry + ".").rejectUnknown(allowed));
+        entries.add(new JsonInput(object, errors, prefix + entry + ".", problems, at).rejectUnknown(allowed));
       } else {
         error(entry, "must be an object");
       }
@@ -375,9 +527,6 @@ public final class JsonInput {
   }
 
   private static String rangeMessage(long min, long max) {
-    if (max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
-      return "must be at least " + min;
-    }
-    return "must be between " + min + " and " + max;
+    return BodySchema.rangeMessage(min, max);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Properties;
 
 /**
  * The contract and its viewer: {@code GET /openapi.json} (the OpenAPI 3 document of every route,
- * kept in {@code resources/openapi/openapi.json}), {@code GET /docs/} (Swagger UI from its webjar,
+ * kept in the {@code contracts} module's {@code resources/openapi/openapi.json}, on the class path), {@code GET /docs/} (Swagger UI from its webjar,
  * no CDN) and {@code GET /} leading there.
  */
 public final class DocsRoutes {

@@ -1,18 +1,12 @@
 package dev.shop.gateway.openapi;
 
-import io.vertx.core.json.JsonArray;
+import dev.shop.common.json.OpenApiSchemas;
+import dev.shop.contract.RestContract;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,17 +16,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The REST contract ({@code resources/openapi/openapi.json}) read once: its operations, and a JSON
- * Schema validator for any schema in it. OpenAPI 3.0's schemas are JSON Schema draft 7 but for
- * {@code nullable}, which JSON Schema validators ignore: a schema that says {@code nullable: true}
- * is read as "null, or what the rest of it says" ({@code anyOf} with {@code type: null}), so that a
- * field not said to be nullable must never be null.
+ * The REST contract ({@link RestContract}) read once: its operations, and a JSON Schema validator
+ * for any schema in it, read as an answer must be ({@link OpenApiSchemas#answerSchema}): a schema
+ * that says {@code nullable: true} is "null, or what the rest of it says", so that a field not said
+ * to be nullable must never be null.
  */
 public final class OpenApiDocument {
 
-  public static final String RESOURCE = "openapi/openapi.json";
-  /** Where the document's own references point once made absolute; never fetched. */
-  private static final String BASE = "https://shop.example/openapi.json";
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
   private final JsonObject document;
@@ -41,23 +31,14 @@ public final class OpenApiDocument {
 
   private OpenApiDocument(JsonObject document) {
     this.document = document;
-    JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT7).setBaseUri(BASE)
-        .setOutputFormat(OutputFormat.Basic);
-    this.schemas = SchemaRepository.create(options);
-    schemas.dereference(BASE, JsonSchema.of((JsonObject) jsonSchema(document)));
+    this.schemas = SchemaRepository.create(OpenApiSchemas.options());
+    schemas.dereference(OpenApiSchemas.BASE, JsonSchema.of((JsonObject) OpenApiSchemas.answerSchema(document)));
     this.operations = operations(document);
   }
 
   /** The document as the gateway serves it, from its class path. */
   public static OpenApiDocument load() {
-    try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the class path");
-      }
-      return new OpenApiDocument(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new OpenApiDocument(RestContract.document().copy());
   }
 
   /** The document as written (not to be changed). */
@@ -106,7 +87,7 @@ public final class OpenApiDocument {
 
   /** A validator of the schema {@code schema}, a part of this document; compile once, use often. */
   public Validator validator(JsonObject schema) {
-    return schemas.validator(JsonSchema.of((JsonObject) jsonSchema(schema)));
+    return schemas.validator(JsonSchema.of((JsonObject) OpenApiSchemas.answerSchema(schema)));
   }
 
   /** The problems {@code result} lists, one line each: where in the value, and what. */
@@ -119,34 +100,6 @@ public final class OpenApiDocument {
           : error.getInstanceLocation()) + ": " + error.getError());
     }
     return problems;
-  }
-
-  /**
-   * {@code node} as JSON Schema: references made absolute (so that any part of the document stands
-   * alone) and {@code nullable: true} as {@code anyOf [null, the rest]}. {@code format: uri} is left
-   * out: the validator checks it with a regular expression that recurses once per character and
-   * overflows the stack on the 2,048-character URLs the contract allows.
-   */
-  static Object jsonSchema(Object node) {
-    if (node instanceof JsonArray array) {
-      JsonArray copy = new JsonArray();
-      array.forEach(item -> copy.add(jsonSchema(item)));
-      return copy;
-    }
-    if (!(node instanceof JsonObject object)) {
-      return node;
-    }
-    JsonObject copy = new JsonObject();
-    object.forEach(entry -> {
-      if (!(entry.getKey().equals("format") && "uri".equals(entry.getValue()))) {
-        copy.put(entry.getKey(), entry.getKey().equals("$ref") && entry.getValue() instanceof String ref
-            && ref.startsWith("#/") ? BASE + ref : jsonSchema(entry.getValue()));
-      }
-    });
-    if (Boolean.TRUE.equals(copy.remove("nullable"))) {
-      return new JsonObject().put("anyOf", new JsonArray().add(new JsonObject().put("type", "null")).add(copy));
-    }
-    return copy;
   }
 
   private static List<Operation> operations(JsonObject document) {

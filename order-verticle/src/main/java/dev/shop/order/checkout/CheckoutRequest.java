@@ -1,7 +1,9 @@
 package dev.shop.order.checkout;
 
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.text.Sha256;
+import dev.shop.contract.RestContract;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -17,26 +19,24 @@ import java.util.UUID;
  */
 public record CheckoutRequest(UUID addressId, List<OrderLine> items) {
 
-  static final int MAX_LINES = 100;
-  static final int MAX_QUANTITY = 999;
+  private static final BodySchema SCHEMA = BodySchema.of(RestContract.document(), "CheckoutRequest");
   private static final int ID_MAX = 64;
 
   public static CheckoutRequest from(JsonObject body) {
-    JsonInput input = JsonInput.body(body, "addressId", "items");
+    JsonInput input = JsonInput.body(body, SCHEMA);
     UUID addressId = input.optionalId("addressId");
-    JsonArray array = input.optionalArray("items");
+    JsonArray array = input.optionalArray("items", "lines");
     List<OrderLine> items = null;
     if (array != null) {
-      input.check(!array.isEmpty() && array.size() <= MAX_LINES, "items", "must have 1 to " + MAX_LINES + " lines");
       items = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) {
         if (!(array.getValue(i) instanceof JsonObject item)) {
           input.error("items[" + i + "]", "must be an object");
           continue;
         }
-        JsonInput line = JsonInput.body(item, "productId", "quantity", "priceInt");
+        JsonInput line = input.part("items[" + i + "]", item);
         String productId = line.requiredString("productId", 1, ID_MAX);
-        Integer quantity = line.requiredInt("quantity", 1, MAX_QUANTITY);
+        Integer quantity = line.requiredInt("quantity");
         input.include("items[" + i + "].", line);
         if (!line.hasErrors()) {
           items.add(new OrderLine(productId, quantity));

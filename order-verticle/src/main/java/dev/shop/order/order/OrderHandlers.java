@@ -5,8 +5,10 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.bus.Caller;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.RestContract;
 import dev.shop.contract.order.OrderExistsReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +22,8 @@ import java.util.UUID;
 public final class OrderHandlers {
 
   private static final int REASON_MAX = 500;
+  private static final BodySchema STATUS_UPDATE = BodySchema.of(RestContract.document(), "OrderStatusUpdateRequest");
+  private static final BodySchema CANCEL = BodySchema.of(RestContract.document(), "CancelOrderRequest");
 
   private final OrderRepository orders;
   private final CancelledStock cancelledStock;
@@ -51,8 +55,8 @@ public final class OrderHandlers {
   public Future<BusReply> updateStatus(BusRequest request) {
     request.caller().requireAdmin();
     UUID id = request.id("Order");
-    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "status");
-    input.check(input.has("status"), "status", "is required");
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), STATUS_UPDATE);
+    input.present("status");
     OrderStatus target = input.optionalEnum("status", OrderStatus.class);
     input.validate();
     return move(id, target, null, request.requestId()).map(change -> BusReply.ok(change.toResponse()));
@@ -62,7 +66,7 @@ public final class OrderHandlers {
   public Future<BusReply> cancel(BusRequest request) {
     request.caller().requireUser();
     UUID id = request.id("Order");
-    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "reason");
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), CANCEL);
     String reason = input.optionalText("reason", REASON_MAX);
     input.validate();
     return visible(request.caller(), id)

@@ -6,7 +6,9 @@ import dev.shop.common.bus.Caller;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import dev.shop.contract.order.OrderSummary;
 import dev.shop.payment.remote.Orders;
 import dev.shop.payment.sepay.SePay;
@@ -25,6 +27,7 @@ public final class PaymentHandlers {
 
   private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final int REFERENCE_LENGTH = 12;
+  private static final BodySchema PROCESS = BodySchema.of(RestContract.document(), "ProcessPaymentRequest");
 
   private final PaymentRepository payments;
   private final Orders orders;
@@ -44,11 +47,11 @@ public final class PaymentHandlers {
    */
   public Future<BusReply> process(BusRequest request) {
     UUID userId = request.caller().requireUserId();
-    JsonInput input = JsonInput.body(request.body(), "orderId", "method", "amountInt");
-    input.check(input.has("orderId"), "orderId", "is required");
-    input.check(input.has("method"), "method", "is required");
+    JsonInput input = JsonInput.body(request.body(), PROCESS);
+    input.present("orderId");
+    input.present("method");
     PaymentMethod method = input.optionalEnum("method", PaymentMethod.class);
-    Long amountInt = input.optionalLong("amountInt", 0, Long.MAX_VALUE);
+    Long amountInt = input.optionalLong("amountInt");
     input.validate();
     if (method == PaymentMethod.SePay && !sePay.configured()) {
       throw new ShopException(503, "SePay payments are not configured (SHOP_SEPAY_ACCOUNT)");

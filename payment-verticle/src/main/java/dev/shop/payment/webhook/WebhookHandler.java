@@ -4,7 +4,9 @@ import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import dev.shop.payment.payment.Payment;
 import dev.shop.payment.payment.PaymentRepository;
 import dev.shop.payment.payment.PaymentStatus;
@@ -29,6 +31,7 @@ public final class WebhookHandler {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
   private static final int TRANSACTION_ID_MAX = 255;
+  private static final BodySchema SCHEMA = BodySchema.of(RestContract.document(), "PaymentWebhookRequest");
 
   private final PaymentRepository payments;
   private final WebhookSignature signature;
@@ -77,19 +80,19 @@ public final class WebhookHandler {
     } catch (DecodeException e) {
       throw ShopException.badRequest("Malformed JSON body");
     }
-    JsonInput input = JsonInput.body(body, "orderId", "payload");
-    input.check(input.has("orderId"), "orderId", "is required");
-    input.check(input.has("payload"), "payload", "is required");
+    JsonInput input = JsonInput.body(body, SCHEMA);
+    input.present("orderId");
+    input.present("payload");
     JsonObject payload = input.optionalObject("payload");
     String transactionId = null;
     Long amount = null;
     Outcome outcome = null;
     if (payload != null) {
       // The provider's notice may carry more than these fields; it is kept whole on the payment.
-      JsonInput notice = JsonInput.lenient(payload);
+      JsonInput notice = input.part("payload", payload);
       transactionId = notice.requiredString("transactionId", 1, TRANSACTION_ID_MAX);
-      amount = notice.requiredLong("amountInt", 0, Long.MAX_VALUE);
-      notice.check(notice.has("status"), "status", "is required");
+      amount = notice.requiredLong("amountInt");
+      notice.present("status");
       outcome = notice.optionalEnum("status", Outcome.class);
       input.include("payload.", notice);
     }

@@ -3,8 +3,10 @@ package dev.shop.product.category;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.RestContract;
 import dev.shop.product.slug.SlugChoice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +18,8 @@ public final class CategoryHandlers {
 
   private static final int NAME_MAX = 120;
   private static final int DESCRIPTION_MAX = 2000;
-  private static final String[] FIELDS = {"name", "slug", "description", "parentId"};
+  private static final BodySchema NEW_CATEGORY = BodySchema.of(RestContract.document(), "NewCategoryRequest");
+  private static final BodySchema CATEGORY_UPDATE = BodySchema.of(RestContract.document(), "CategoryUpdateRequest");
 
   private final CategoryRepository categories;
 
@@ -50,7 +53,7 @@ public final class CategoryHandlers {
   /** {@code {name, slug?, description?, parentId?}}; admin. */
   public Future<BusReply> create(BusRequest request) {
     request.caller().requireAdmin();
-    JsonInput input = JsonInput.body(request.body(), FIELDS);
+    JsonInput input = JsonInput.body(request.body(), NEW_CATEGORY);
     String name = input.requiredString("name", 1, NAME_MAX);
     String slug = SlugChoice.read(input);
     String description = input.optionalText("description", DESCRIPTION_MAX);
@@ -65,7 +68,7 @@ public final class CategoryHandlers {
     request.caller().requireAdmin();
     UUID id = request.id("Category");
     JsonObject body = request.body().getJsonObject("changes", new JsonObject());
-    JsonInput input = JsonInput.body(body, FIELDS);
+    JsonInput input = JsonInput.body(body, CATEGORY_UPDATE);
     input.rejectNull("name", "slug");
     String name = input.optionalString("name", 1, NAME_MAX);
     String slug = SlugChoice.read(input);

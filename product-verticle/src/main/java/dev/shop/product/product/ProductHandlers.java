@@ -89,7 +89,7 @@ public final class ProductHandlers {
   /** {@code {sku, name, slug?, priceInt, stock?, description?, imageUrls?, categoryId?, attributes?, model3dUrl?}}; admin. */
   public Future<BusReply> create(BusRequest request) {
     request.caller().requireAdmin();
-    ProductFields fields = ProductFields.read(JsonInput.body(request.body(), ProductFields.NAMES), true);
+    ProductFields fields = ProductFields.read(JsonInput.body(request.body(), ProductFields.NEW_PRODUCT), true);
     return products.insert(fields.toNewProduct()).map(created -> BusReply.createdJson(created.response()));
   }
 
@@ -97,7 +97,8 @@ public final class ProductHandlers {
   public Future<BusReply> update(BusRequest request) {
     request.caller().requireAdmin();
     UUID id = request.id("Product");
-    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), ProductFields.NAMES);
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()),
+        ProductFields.PRODUCT_UPDATE);
     ProductChanges changes = ProductFields.read(input, false).toChanges(input);
     return products.update(id, changes).map(updated -> answer(updated.map(Product::response)));
   }

@@ -3,7 +3,9 @@ package dev.shop.product.stock;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -11,7 +13,7 @@ import java.util.UUID;
 /** The {@code product.adjustStock} subject. */
 public final class StockHandlers {
 
-  private static final int MAX_DELTA = 1_000_000_000;
+  private static final BodySchema ADJUSTMENT = BodySchema.of(RestContract.document(), "StockAdjustmentRequest");
 
   private final StockRepository stock;
 
@@ -23,9 +25,8 @@ public final class StockHandlers {
   public Future<BusReply> adjust(BusRequest request) {
     request.caller().requireAdmin();
     UUID id = request.id("Product");
-    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), "delta");
-    Integer delta = input.requiredInt("delta", -MAX_DELTA, MAX_DELTA);
-    input.check(delta == null || delta != 0, "delta", "must not be zero");
+    JsonInput input = JsonInput.body(request.body().getJsonObject("changes", new JsonObject()), ADJUSTMENT);
+    Integer delta = input.requiredInt("delta");
     input.validate();
     return stock.adjust(id, delta)
         .map(change -> BusReply.ok(change.orElseThrow(StockHandlers::notFound).toResponse()));

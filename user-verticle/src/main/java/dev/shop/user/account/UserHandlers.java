@@ -6,8 +6,10 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.bus.Caller;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
+import dev.shop.contract.RestContract;
 import dev.shop.contract.user.UserStatusReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -17,6 +19,8 @@ import java.util.UUID;
 /** The {@code user.*} subjects: reading and administering accounts. */
 public final class UserHandlers {
 
+  private static final BodySchema NEW_USER = BodySchema.of(RestContract.document(), "NewUserRequest");
+  private static final BodySchema USER_UPDATE = BodySchema.of(RestContract.document(), "UserUpdateRequest");
   private final UserRepository users;
   private final Passwords passwords;
 
@@ -70,7 +74,7 @@ public final class UserHandlers {
   /** {@code {email, password, fullName?, phone?, role?}}; admin. */
   public Future<BusReply> create(BusRequest request) {
     request.caller().requireAdmin();
-    JsonInput input = JsonInput.body(request.body(), "email", "password", "fullName", "phone", "role");
+    JsonInput input = JsonInput.body(request.body(), NEW_USER);
     String email = input.requiredEmail("email");
     String password = AccountFields.password(input);
     String fullName = input.optionalString("fullName", 1, AccountFields.NAME_MAX);
@@ -90,7 +94,7 @@ public final class UserHandlers {
     Caller caller = request.caller();
     caller.requireUser();
     JsonObject body = request.body().getJsonObject("changes", new JsonObject());
-    JsonInput input = JsonInput.body(body, "fullName", "phone", "role", "isActive");
+    JsonInput input = JsonInput.body(body, USER_UPDATE);
     if (!caller.isAdmin() && (body.containsKey("role") || body.containsKey("isActive"))) {
       // Reveal nothing about other accounts: ownership first, then the role rule.
       return visibleUser(caller, request.body().getValue("id")).compose(ignored ->

@@ -3,7 +3,9 @@ package dev.shop.user.address;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import dev.shop.user.account.AccountFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +16,10 @@ import java.util.UUID;
 /** The {@code address.*} subjects: always the caller's own addresses. */
 public final class AddressHandlers {
 
+  /** Every field of an address: an update cannot clear any of them. */
   private static final String[] FIELDS = {"fullName", "phone", "street", "ward", "district", "city", "isDefault"};
+  private static final BodySchema NEW_ADDRESS = BodySchema.of(RestContract.document(), "NewAddressRequest");
+  private static final BodySchema ADDRESS_UPDATE = BodySchema.of(RestContract.document(), "AddressUpdateRequest");
   private static final int TEXT_MAX = 200;
 
   private final AddressRepository addresses;
@@ -36,7 +41,7 @@ public final class AddressHandlers {
   /** {@code {fullName, phone, street, ward, district, city, isDefault?}}. */
   public Future<BusReply> create(BusRequest request) {
     UUID userId = callerId(request);
-    JsonInput input = JsonInput.body(request.body(), FIELDS);
+    JsonInput input = JsonInput.body(request.body(), NEW_ADDRESS);
     AddressFields fields = new AddressFields(
         input.requiredString("fullName", 1, AccountFields.NAME_MAX),
         AccountFields.requiredPhone(input, "phone"),
@@ -55,10 +60,8 @@ public final class AddressHandlers {
     UUID userId = callerId(request);
     UUID id = request.id("Address");
     JsonObject changes = request.body().getJsonObject("changes", new JsonObject());
-    JsonInput input = JsonInput.body(changes, FIELDS);
-    for (String field : FIELDS) {
-      input.check(!changes.containsKey(field) || changes.getValue(field) != null, field, "must not be null");
-    }
+    JsonInput input = JsonInput.body(changes, ADDRESS_UPDATE);
+    input.rejectNull(FIELDS);
     AddressFields fields = new AddressFields(
         input.optionalString("fullName", 1, AccountFields.NAME_MAX),
         AccountFields.phone(input, "phone"),

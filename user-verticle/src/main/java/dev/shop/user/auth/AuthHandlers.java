@@ -6,7 +6,9 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
+import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
+import dev.shop.contract.RestContract;
 import dev.shop.user.account.AccountFields;
 import dev.shop.user.account.NewUser;
 import dev.shop.user.account.Passwords;
@@ -27,6 +29,11 @@ public final class AuthHandlers {
 
   private static final Logger log = LoggerFactory.getLogger(AuthHandlers.class);
   private static final String BAD_CREDENTIALS = "Invalid email or password";
+  private static final BodySchema REGISTER = BodySchema.of(RestContract.document(), "RegisterRequest");
+  private static final BodySchema LOGIN = BodySchema.of(RestContract.document(), "LoginRequest");
+  private static final BodySchema VERIFY = BodySchema.of(RestContract.document(), "VerifyTokenRequest");
+  /** Refreshing and signing out take the same body. */
+  private static final BodySchema REFRESH = BodySchema.of(RestContract.document(), "RefreshTokenRequest");
 
   private final UserRepository users;
   private final RefreshTokenRepository refreshTokens;
@@ -45,7 +52,7 @@ public final class AuthHandlers {
 
   /** {@code {email, password, fullName, phone?}}: a new CUSTOMER, logged in. */
   public Future<BusReply> register(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body(), "email", "password", "fullName", "phone");
+    JsonInput input = JsonInput.body(request.body(), REGISTER);
     String email = input.requiredEmail("email");
     String password = AccountFields.password(input);
     String fullName = input.requiredString("fullName", 1, AccountFields.NAME_MAX);
@@ -64,7 +71,7 @@ public final class AuthHandlers {
    * repeated failures for an email, 429 until its delay has passed (whatever the password).
    */
   public Future<BusReply> login(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body(), "email", "password");
+    JsonInput input = JsonInput.body(request.body(), LOGIN);
     String email = input.requiredString("email", 1, 254);
     String password = input.requiredString("password", 1, 1024) == null ? null : request.body().getString("password");
     input.validate();
@@ -116,7 +123,7 @@ public final class AuthHandlers {
 
   /** {@code {token}}: whether an access token is valid, and whose it is. */
   public Future<BusReply> verify(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body(), "token");
+    JsonInput input = JsonInput.body(request.body(), VERIFY);
     String token = input.requiredString("token", 1, 8192);
     input.validate();
     return tokens.verify(token)
@@ -145,7 +152,7 @@ public final class AuthHandlers {
    * live refresh token, an access token sent by mistake included, is then 401 like any unknown one.
    */
   private static String refreshTokenOf(BusRequest request) {
-    JsonInput input = JsonInput.body(request.body(), "refreshToken");
+    JsonInput input = JsonInput.body(request.body(), REFRESH);
     String token = input.requiredString("refreshToken", 1, Integer.MAX_VALUE);
     input.validate();
     return token;
