@@ -130,6 +130,32 @@ public final class NatsCluster implements AutoCloseable {
   public void pause(int n) {
     signal(node(n), "-STOP");
     node(n).paused = true;
+    awaitStopped(node(n).process.pid());
+  }
+
+  /**
+   * Returns once the process is stopped: {@code kill} returns when the signal is sent, and a busy
+   * machine may still run the server's threads for a moment (a client could get INFO from it).
+   */
+  private static void awaitStopped(long pid) {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        String line = Files.readString(stat);
+        // The state is the field after the command's closing parenthesis: T when stopped.
+        if (line.substring(line.lastIndexOf(')') + 2).startsWith("T")) {
+          return;
+        }
+        Thread.sleep(10);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the state of process " + pid, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalStateException("process " + pid + " did not stop within 5 s of SIGSTOP");
   }
 
   /** SIGCONT of a paused node. */
