@@ -6,14 +6,12 @@ import dev.shop.ar.snapshot.SnapshotRepository;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.ar.ArSubjects;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.util.function.Function;
 
 /** The AR service: snapshots users take of products in augmented reality. Binds its subjects here. */
 public final class ArVerticle extends DomainVerticle {
@@ -21,10 +19,7 @@ public final class ArVerticle extends DomainVerticle {
   public static final String SERVICE = ServiceNames.AR;
 
   /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    return bus -> new ArVerticle(bus, service);
-  }
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, ArVerticle::new);
 
   public ArVerticle(Bus bus, ServiceSettings service) {
     super(SERVICE, "AR snapshots of products", bus, service);

@@ -37,7 +37,7 @@ class ArAloneTest {
 
   @BeforeAll
   static void start() {
-    ar = ServiceUnderTest.start(ArVerticle.SERVICE, ArVerticle::configured,
+    ar = ServiceUnderTest.start(ArVerticle.SERVICE, ArVerticle.FACTORY,
         settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }
 

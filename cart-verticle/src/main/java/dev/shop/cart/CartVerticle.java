@@ -7,28 +7,22 @@ import dev.shop.cart.catalogue.Catalogue;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.cart.CartSubjects;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.util.function.Function;
 
 /** The cart service: session and user carts, showing products of the product service. Binds its subjects here. */
 public final class CartVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.CART;
 
-  private final CartSettings settings;
-
   /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    CartSettings settings = CartSettings.from(config);
-    return bus -> new CartVerticle(bus, service, settings);
-  }
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, CartSettings::from, CartVerticle::new);
+
+  private final CartSettings settings;
 
   public CartVerticle(Bus bus, ServiceSettings service, CartSettings settings) {
     super(SERVICE, "Session and user carts", bus, service);

@@ -24,7 +24,7 @@ class CartAloneTest {
 
   @BeforeAll
   static void start() {
-    cart = ServiceUnderTest.start(CartVerticle.SERVICE, CartVerticle::configured);
+    cart = ServiceUnderTest.start(CartVerticle.SERVICE, CartVerticle.FACTORY);
   }
 
   @AfterAll

@@ -31,7 +31,7 @@ class CartConcurrencyTest {
 
   @BeforeAll
   static void start() {
-    cart = ServiceUnderTest.startForRaces(CartVerticle.SERVICE, CartVerticle::configured);
+    cart = ServiceUnderTest.startForRaces(CartVerticle.SERVICE, CartVerticle.FACTORY);
     catalogue = new StubCatalogue(cart);
   }
 

@@ -45,13 +45,13 @@ public final class Platform {
   private static final Map<String, ServiceFactory> SERVICES = new LinkedHashMap<>();
 
   static {
-    SERVICES.put(UserVerticle.SERVICE, UserVerticle::configured);
-    SERVICES.put(ProductVerticle.SERVICE, ProductVerticle::configured);
-    SERVICES.put(CartVerticle.SERVICE, CartVerticle::configured);
-    SERVICES.put(OrderVerticle.SERVICE, OrderVerticle::configured);
-    SERVICES.put(PaymentVerticle.SERVICE, PaymentVerticle::configured);
-    SERVICES.put(ReportVerticle.SERVICE, ReportVerticle::configured);
-    SERVICES.put(ArVerticle.SERVICE, ArVerticle::configured);
+    SERVICES.put(UserVerticle.SERVICE, UserVerticle.FACTORY);
+    SERVICES.put(ProductVerticle.SERVICE, ProductVerticle.FACTORY);
+    SERVICES.put(CartVerticle.SERVICE, CartVerticle.FACTORY);
+    SERVICES.put(OrderVerticle.SERVICE, OrderVerticle.FACTORY);
+    SERVICES.put(PaymentVerticle.SERVICE, PaymentVerticle.FACTORY);
+    SERVICES.put(ReportVerticle.SERVICE, ReportVerticle.FACTORY);
+    SERVICES.put(ArVerticle.SERVICE, ArVerticle.FACTORY);
   }
 
   private final Vertx vertx;

@@ -3,8 +3,8 @@ package dev.shop.order;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.payment.PaymentEvents;
@@ -17,25 +17,19 @@ import dev.shop.order.payment.PaidOrders;
 import dev.shop.order.remote.Addresses;
 import dev.shop.order.remote.Carts;
 import dev.shop.order.remote.StockReservations;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
-import java.util.function.Function;
 
 /** The order service: checkout and the order lifecycle. Binds its subjects here. */
 public final class OrderVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.ORDER;
 
-  private final OrderSettings settings;
-
   /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    OrderSettings settings = OrderSettings.from(config);
-    return bus -> new OrderVerticle(bus, service, settings);
-  }
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, OrderSettings::from, OrderVerticle::new);
+
+  private final OrderSettings settings;
 
   public OrderVerticle(Bus bus, ServiceSettings service, OrderSettings settings) {
     super(SERVICE, "Checkout and the order lifecycle", bus, service);

@@ -3,8 +3,8 @@ package dev.shop.payment;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.payment.PaymentSubjects;
@@ -15,24 +15,18 @@ import dev.shop.payment.sepay.SePay;
 import dev.shop.payment.settlement.OrderSettlement;
 import dev.shop.payment.webhook.WebhookHandler;
 import dev.shop.payment.webhook.WebhookSignature;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.util.function.Function;
 
 /** The payment service: paying orders, the provider's webhook, refunds. Binds its subjects here. */
 public final class PaymentVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.PAYMENT;
 
-  private final PaymentSettings settings;
-
   /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    PaymentSettings settings = PaymentSettings.from(config);
-    return bus -> new PaymentVerticle(bus, service, settings);
-  }
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, PaymentSettings::from, PaymentVerticle::new);
+
+  private final PaymentSettings settings;
 
   public PaymentVerticle(Bus bus, ServiceSettings service, PaymentSettings settings) {
     super(SERVICE, "Payments of orders, the provider webhook, refunds", bus, service);

@@ -42,7 +42,7 @@ class WebhookAloneTest {
 
   @BeforeAll
   static void start() {
-    payment = ServiceUnderTest.startForRaces(PaymentVerticle.SERVICE, PaymentVerticle::configured);
+    payment = ServiceUnderTest.startForRaces(PaymentVerticle.SERVICE, PaymentVerticle.FACTORY);
   }
 
   @AfterAll

@@ -3,8 +3,8 @@ package dev.shop.product;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.product.category.CategoryHandlers;
@@ -19,10 +19,8 @@ import dev.shop.product.reservation.ReservationSweeper;
 import dev.shop.product.seed.DemoCatalogue;
 import dev.shop.product.stock.StockHandlers;
 import dev.shop.product.stock.StockRepository;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.util.function.Function;
 
 /**
  * The product service: the category tree, products and their search, stock and its reservations.
@@ -33,15 +31,11 @@ public final class ProductVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.PRODUCT;
 
+  /** Reads the service's settings once; each instance is made with them. */
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, ProductSettings::from, ProductVerticle::new);
+
   private final ServiceSettings serviceSettings;
   private final ProductSettings settings;
-
-  /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    ProductSettings settings = ProductSettings.from(config);
-    return bus -> new ProductVerticle(bus, service, settings);
-  }
 
   public ProductVerticle(Bus bus, ServiceSettings service, ProductSettings settings) {
     super(SERVICE, "Categories, products, search, stock and reservations", bus, service);

@@ -3,18 +3,16 @@ package dev.shop.report;
 import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.report.ReportSubjects;
 import dev.shop.report.readmodel.ReadModelUpdates;
 import dev.shop.report.report.ReportHandlers;
 import dev.shop.report.report.ReportRepository;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * The report service: a read model fed only by domain events, and the admin reports over it. It
@@ -25,10 +23,7 @@ public final class ReportVerticle extends DomainVerticle {
   public static final String SERVICE = ServiceNames.REPORT;
 
   /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    return bus -> new ReportVerticle(bus, service);
-  }
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, ReportVerticle::new);
 
   public ReportVerticle(Bus bus, ServiceSettings service) {
     super(SERVICE, "Sales, product and cohort reports from domain events", bus, service);

@@ -43,7 +43,7 @@ class ReportAloneTest {
 
   @BeforeAll
   static void start() {
-    report = ServiceUnderTest.start(ReportVerticle.SERVICE, ReportVerticle::configured,
+    report = ServiceUnderTest.start(ReportVerticle.SERVICE, ReportVerticle.FACTORY,
         settings -> settings.put(ConfigKeys.EVENT_MAX_ATTEMPTS, "2")
             .put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }

@@ -4,8 +4,8 @@ import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.auth.JwtKeys;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.ServiceDefinition;
-import dev.shop.common.config.ShopConfig;
 import dev.shop.common.service.DomainVerticle;
+import dev.shop.common.service.ServiceFactory;
 import dev.shop.common.service.ServiceSettings;
 import dev.shop.contract.user.UserSubjects;
 import dev.shop.user.account.Passwords;
@@ -17,10 +17,8 @@ import dev.shop.user.auth.AuthHandlers;
 import dev.shop.user.auth.CredentialPruning;
 import dev.shop.user.auth.RefreshTokenRepository;
 import dev.shop.user.auth.TokenIssuer;
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +27,12 @@ public final class UserVerticle extends DomainVerticle {
 
   public static final String SERVICE = ServiceNames.USER;
 
+  /** Reads the service's settings once; each instance is made with them. */
+  public static final ServiceFactory FACTORY = ServiceFactory.of(SERVICE, UserSettings::from, UserVerticle::new);
+
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
 
   private final UserSettings settings;
-
-  /** Reads the service's settings once; each instance is made with them. */
-  public static Function<Bus, Deployable> configured(ShopConfig config) {
-    ServiceSettings service = ServiceSettings.from(SERVICE, config);
-    UserSettings settings = UserSettings.from(config);
-    return bus -> new UserVerticle(bus, service, settings);
-  }
 
   public UserVerticle(Bus bus, ServiceSettings service, UserSettings settings) {
     super(SERVICE, "Users, credentials, tokens and addresses", bus, service);

@@ -34,7 +34,7 @@ class UserAloneTest {
 
   @BeforeAll
   static void start() {
-    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle::configured,
+    user = ServiceUnderTest.start(UserVerticle.SERVICE, UserVerticle.FACTORY,
         settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
   }
 

@@ -43,7 +43,7 @@ import java.util.function.Function;
  * into its database and its outbox, and hands it events as the event stream would.
  *
  * <pre>{@code
- * ServiceUnderTest order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::configured);
+ * ServiceUnderTest order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle.FACTORY);
  * order.stub("stock.reserve").fails(409, "Insufficient stock");
  * ShopException refused = order.refusal("order.create", body, ServiceUnderTest.customer(userId));
  * }</pre>

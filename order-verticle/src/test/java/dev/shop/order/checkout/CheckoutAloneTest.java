@@ -41,7 +41,7 @@ class CheckoutAloneTest {
 
   @BeforeAll
   static void start() {
-    order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle::configured);
+    order = ServiceUnderTest.start(OrderVerticle.SERVICE, OrderVerticle.FACTORY);
   }
 
   @AfterAll

@@ -38,7 +38,7 @@ class OrderLifecycleAloneTest {
 
   @BeforeAll
   static void start() {
-    order = ServiceUnderTest.startForRaces(OrderVerticle.SERVICE, OrderVerticle::configured);
+    order = ServiceUnderTest.startForRaces(OrderVerticle.SERVICE, OrderVerticle.FACTORY);
   }
 
   @AfterAll

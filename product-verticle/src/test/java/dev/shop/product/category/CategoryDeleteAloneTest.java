@@ -34,7 +34,7 @@ class CategoryDeleteAloneTest {
 
   @BeforeAll
   static void start() {
-    product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle::configured,
+    product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle.FACTORY,
         settings -> settings.put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
     catalogue = new AdminCatalogue(product);
   }

@@ -46,7 +46,7 @@ class StockAloneTest {
 
   @BeforeAll
   static void start() {
-    product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle::configured,
+    product = ServiceUnderTest.start(ProductVerticle.SERVICE, ProductVerticle.FACTORY,
         settings -> settings.put(ConfigKeys.RESERVATION_TTL_SECONDS, "1")
             .put(ConfigKeys.BUS_TIMEOUT_MS, ROOM_FOR_A_LOADED_MACHINE_MS));
     catalogue = new AdminCatalogue(product);
