@@ -13,6 +13,8 @@ import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ReservationRequest;
+import dev.shop.order.HealthyStock;
 import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -48,14 +50,9 @@ class OrderLifecycleAloneTest {
 
   @BeforeEach
   void healthyProductService() {
-    order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(body -> {
-      JsonArray lines = new JsonArray();
-      body.getJsonArray("items").forEach(item -> lines.add(((JsonObject) item).copy().put("priceInt", 500L)
-          .put("sku", "SKU").put("name", "Product").put("slug", "product").put("imageUrls", new JsonArray())));
-      return new JsonObject().put("orderId", body.getString("orderId")).put("items", lines);
-    });
-    order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(body -> body.copy().put("status", "CONFIRMED"));
-    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(body -> body.copy().put("released", true));
+    order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(HealthyStock.reservedAt(500));
+    order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(HealthyStock::confirmed);
+    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(HealthyStock::released);
   }
 
   private static String placed(UUID user) {
@@ -113,7 +110,8 @@ class OrderLifecycleAloneTest {
         .bodyAsObject();
 
     assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
-    assertThat(release.onlyRequest()).isEqualTo(new JsonObject().put("orderId", orderId));
+    assertThat(ReservationRequest.fromJson(release.onlyRequest()))
+        .isEqualTo(new ReservationRequest(UUID.fromString(orderId)));
     assertThat(order.number("SELECT count(*) FROM orders WHERE id = $1::uuid AND stock_release_pending", orderId))
         .as("released: nothing left to retry").isZero();
     assertThat(order.outbox(OrderEvents.CANCELLED)).anySatisfy(event -> {
