@@ -8,6 +8,8 @@ import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.order.OrderExistsReply;
+import dev.shop.contract.order.OrderExistsRequest;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.product.AdminCatalogue;
@@ -52,8 +54,8 @@ class StockAloneTest {
     catalogue = new AdminCatalogue(product);
     product.stub(OrderSubjects.EXISTS).answers(request -> orderServiceDown
         ? Future.failedFuture(new ShopException(503, "No responders for order.exists"))
-        : Future.succeededFuture(BusReply.ok(new JsonObject().put("exists",
-            !ORDERS_GONE.contains(UUID.fromString(request.body().getString("orderId")))))));
+        : Future.succeededFuture(BusReply.ok(new OrderExistsReply(
+            !ORDERS_GONE.contains(OrderExistsRequest.fromJson(request.body()).orderId())).toJson())));
   }
 
   @AfterAll
