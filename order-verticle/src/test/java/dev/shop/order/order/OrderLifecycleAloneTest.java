@@ -10,7 +10,9 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.order.OrderGetRequest;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.order.OrderSummary;
 import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.contract.product.ReservationRequest;
@@ -65,6 +67,10 @@ class OrderLifecycleAloneTest {
     return new JsonObject().put("id", orderId);
   }
 
+  private static JsonObject get(String orderId) {
+    return new OrderGetRequest(UUID.fromString(orderId)).toJson();
+  }
+
   private static JsonObject cancelBody(String orderId) {
     return id(orderId).put("changes", new JsonObject().put("reason", "changed my mind"));
   }
@@ -88,16 +94,16 @@ class OrderLifecycleAloneTest {
     String orderId = placed(owner);
     UUID stranger = UUID.randomUUID();
 
-    assertThat(order.refusal(OrderSubjects.GET, id(orderId), ServiceUnderTest.customer(stranger)).status()).isEqualTo(404);
+    assertThat(order.refusal(OrderSubjects.GET, get(orderId), ServiceUnderTest.customer(stranger)).status()).isEqualTo(404);
     assertThat(order.refusal(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(stranger)).status())
         .isEqualTo(404);
-    assertThat(order.refusal(OrderSubjects.GET, id(orderId), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
+    assertThat(order.refusal(OrderSubjects.GET, get(orderId), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
     assertThat(status(orderId)).isEqualTo("PENDING");
     assertThat(release.count()).isZero();
 
-    assertThat(order.call(OrderSubjects.GET, id(orderId), ServiceUnderTest.customer(owner)).bodyAsObject()
-        .getString("userId")).isEqualTo(owner.toString());
-    assertThat(order.call(OrderSubjects.GET, id(orderId), ServiceUnderTest.admin(UUID.randomUUID())).status())
+    assertThat(OrderSummary.fromJson(order.call(OrderSubjects.GET, get(orderId), ServiceUnderTest.customer(owner))
+        .bodyAsObject()).userId()).isEqualTo(owner);
+    assertThat(order.call(OrderSubjects.GET, get(orderId), ServiceUnderTest.admin(UUID.randomUUID())).status())
         .isEqualTo(200);
   }
 
