@@ -10,7 +10,9 @@ import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.contract.ar.ArSubjects;
+import dev.shop.contract.product.ProductByIdRequest;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ProductSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -49,7 +51,8 @@ class ArAloneTest {
   /** Every product exists unless a test says otherwise. */
   @BeforeEach
   void everyProductExists() {
-    productById = ar.stub(ProductSubjects.PRODUCT_GET_BY_ID).repliesWith(body -> new JsonObject().put("id", body.getString("id")));
+    productById = ar.stub(ProductSubjects.PRODUCT_GET_BY_ID).repliesWith(body -> new ProductSummary(
+        ProductByIdRequest.fromJson(body).id(), "SKU", "Product", "product", 1_000, 1, List.of()).toJson());
   }
 
   @Test
@@ -65,7 +68,7 @@ class ArAloneTest {
     JsonObject answer = created.bodyAsObject();
     assertThat(answer.fieldNames()).containsExactlyInAnyOrder("id", "imageUrl", "createdAt");
     assertThat(answer.getString("imageUrl")).isEqualTo("https://img.example/1.jpg");
-    assertThat(productById.onlyRequest()).isEqualTo(new JsonObject().put("id", product.toString()));
+    assertThat(ProductByIdRequest.fromJson(productById.onlyRequest())).isEqualTo(new ProductByIdRequest(product));
     assertThat(productById.requests().get(0).caller().authenticated()).as("asked as the AR service itself").isFalse();
     assertThat(ar.rows("SELECT user_id, product_id, metadata FROM snapshots WHERE id = $1",
         UUID.fromString(answer.getString("id")))).singleElement().satisfies(row -> {

@@ -6,10 +6,13 @@ import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.cart.CartLine;
 import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.cart.RemoveOrderedRequest;
 import dev.shop.contract.product.ProductSubjects;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,9 +235,8 @@ class CartAloneTest {
     add(null, customer, partly, 3);
     add(null, customer, fully, 2);
 
-    JsonObject after = cart.call(CartSubjects.REMOVE_ORDERED, new JsonObject().put("items", new JsonArray()
-        .add(new JsonObject().put("productId", partly).put("quantity", 2))
-        .add(new JsonObject().put("productId", fully).put("quantity", 2))), customer).bodyAsObject();
+    JsonObject after = cart.call(CartSubjects.REMOVE_ORDERED, new RemoveOrderedRequest(List.of(
+        new CartLine(partly, 2), new CartLine(fully, 2))).toJson(), customer).bodyAsObject();
 
     assertThat(line(after, partly).getInteger("quantity")).isEqualTo(1);
     assertThat(line(after, fully)).isNull();

@@ -6,7 +6,9 @@ import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.cart.CartLine;
 import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.cart.RemoveOrderedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,6 +46,10 @@ class CartConcurrencyTest {
     return cart.request(CartSubjects.ADD_ITEM, new JsonObject().put("productId", product).put("quantity", 1), customer);
   }
 
+  private static JsonObject removal(String product, int quantity) {
+    return new RemoveOrderedRequest(List.of(new CartLine(product, quantity))).toJson();
+  }
+
   private static long units(UUID user, String product) {
     return cart.number("SELECT coalesce(sum(quantity), 0) FROM cart_items WHERE product_id = $1::uuid "
         + "AND cart_id = (SELECT id FROM carts WHERE user_id = $2)", product, user);
@@ -61,8 +67,7 @@ class CartConcurrencyTest {
     for (int i = 0; i < ADDS; i++) {
       writes.add(add(customer, product));
       if (i == ADDS / 4) {
-        writes.add(cart.request(CartSubjects.REMOVE_ORDERED, new JsonObject().put("items", new JsonArray()
-            .add(new JsonObject().put("productId", product).put("quantity", 5))), customer));
+        writes.add(cart.request(CartSubjects.REMOVE_ORDERED, removal(product, 5), customer));
       }
     }
     Await.result(Future.join(writes).otherwiseEmpty());
@@ -90,8 +95,7 @@ class CartConcurrencyTest {
     for (int i = 0; i < 20; i++) {
       writes.add(add(customer, added));
       writes.add(add(customer, ordered));
-      writes.add(cart.request(CartSubjects.REMOVE_ORDERED, new JsonObject().put("items", new JsonArray()
-          .add(new JsonObject().put("productId", ordered).put("quantity", 2))), customer));
+      writes.add(cart.request(CartSubjects.REMOVE_ORDERED, removal(ordered, 2), customer));
       writes.add(cart.request(CartSubjects.UPDATE_ITEM, new JsonObject().put("id", changedLine)
           .put("changes", new JsonObject().put("quantity", 1 + i % 3)), customer));
       writes.add(cart.request(CartSubjects.GET, new JsonObject(), customer));

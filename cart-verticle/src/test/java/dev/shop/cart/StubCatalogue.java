@@ -3,11 +3,15 @@ package dev.shop.cart;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.product.ProductByIdRequest;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ProductSummary;
+import dev.shop.contract.product.ProductsByIdsReply;
+import dev.shop.contract.product.ProductsByIdsRequest;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,35 +21,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StubCatalogue {
 
-  private final Map<String, JsonObject> products = new ConcurrentHashMap<>();
+  private final Map<UUID, ProductSummary> products = new ConcurrentHashMap<>();
 
   StubCatalogue(ServiceUnderTest cart) {
     cart.stub(ProductSubjects.PRODUCT_GET_BY_ID).answers(request -> {
-      JsonObject product = products.get(request.body().getString("id"));
+      ProductSummary product = products.get(ProductByIdRequest.fromJson(request.body()).id());
       return product == null ? Future.failedFuture(ShopException.notFound("Product not found"))
-          : Future.succeededFuture(BusReply.ok(product));
+          : Future.succeededFuture(BusReply.ok(product.toJson()));
     });
-    cart.stub(ProductSubjects.PRODUCT_GET_BY_IDS).repliesWith(body -> {
-      JsonArray found = new JsonArray();
-      body.getJsonArray("ids").forEach(id -> {
-        JsonObject product = products.get((String) id);
-        if (product != null) {
-          found.add(product);
-        }
-      });
-      return new JsonObject().put("products", found);
-    });
+    cart.stub(ProductSubjects.PRODUCT_GET_BY_IDS).repliesWith(body -> new ProductsByIdsReply(
+        ProductsByIdsRequest.fromJson(body).ids().stream().map(products::get).filter(Objects::nonNull).toList())
+        .toJson());
   }
 
   /** A new product of {@code stock} units at {@code priceInt}; answers its id. */
   String product(int stock, long priceInt) {
-    String id = UUID.randomUUID().toString();
-    products.put(id, new JsonObject().put("id", id).put("sku", "SKU-" + id.substring(0, 8)).put("name", "Product")
-        .put("slug", "product-" + id).put("priceInt", priceInt).put("stock", stock).put("imageUrls", new JsonArray()));
-    return id;
+    UUID id = UUID.randomUUID();
+    products.put(id, new ProductSummary(id, "SKU-" + id.toString().substring(0, 8), "Product", "product-" + id,
+        priceInt, stock, List.of()));
+    return id.toString();
   }
 
   void delete(String id) {
-    products.remove(id);
+    products.remove(UUID.fromString(id));
   }
 }

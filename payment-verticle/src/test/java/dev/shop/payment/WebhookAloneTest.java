@@ -10,7 +10,9 @@ import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
 import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.order.OrderGetRequest;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.order.OrderSummary;
 import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.payment.webhook.WebhookSignature;
@@ -53,9 +55,9 @@ class WebhookAloneTest {
   /** The order service answers every order as a PENDING one of {@link #TOTAL}, owned by its caller. */
   @BeforeEach
   void pendingOrders() {
-    orderGet = payment.stub(OrderSubjects.GET).answers(request -> Future.succeededFuture(BusReply.ok(new JsonObject()
-        .put("id", request.body().getString("id")).put("userId", request.caller().userId())
-        .put("status", "PENDING").put("totalInt", TOTAL))));
+    orderGet = payment.stub(OrderSubjects.GET).answers(request -> Future.succeededFuture(BusReply.ok(new OrderSummary(
+        OrderGetRequest.fromJson(request.body()).id(), UUID.fromString(request.caller().userId()), "PENDING", TOTAL)
+        .toJson())));
   }
 
   /** A new order of a new customer with a PENDING SePay payment; answers the order's id. */

@@ -9,6 +9,7 @@ import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
 import dev.shop.contract.user.UserEvents;
+import dev.shop.contract.user.UserStatusRequest;
 import dev.shop.contract.user.UserSubjects;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ class UserAloneTest {
     assertThat(refusedRefresh(refreshToken).status()).isEqualTo(401);
     assertThat(refusedRefresh(registered.getString("refreshToken")).status()).isEqualTo(401);
     assertThat(verify(registered.getString("accessToken")).getBoolean("valid")).isFalse();
-    assertThat(user.call(UserSubjects.USER_STATUS, new JsonObject().put("id", id.toString()), ServiceUnderTest.anonymous())
+    // Read as JSON, not as UserStatusReply: the record takes an absent "active" for false.
+    assertThat(user.call(UserSubjects.USER_STATUS, new UserStatusRequest(id).toJson(), ServiceUnderTest.anonymous())
         .bodyAsObject().getBoolean("active")).isFalse();
     assertThat(user.number("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", id))
         .isZero();
@@ -147,7 +149,7 @@ class UserAloneTest {
         .satisfies(row -> assertThat(row.getString("role")).isEqualTo("CUSTOMER"));
 
     // user.status is for services only.
-    assertThat(user.refusal(UserSubjects.USER_STATUS, new JsonObject().put("id", customer.toString()),
+    assertThat(user.refusal(UserSubjects.USER_STATUS, new UserStatusRequest(customer).toJson(),
         ServiceUnderTest.customer(customer)).status()).isEqualTo(403);
     JsonObject promoted = user.call(UserSubjects.USER_UPDATE, new JsonObject().put("id", other.toString())
         .put("changes", new JsonObject().put("role", "ADMIN")), ServiceUnderTest.admin(ADMIN)).bodyAsObject();

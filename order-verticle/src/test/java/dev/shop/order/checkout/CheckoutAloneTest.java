@@ -8,10 +8,17 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.cart.CartLine;
+import dev.shop.contract.cart.CartLines;
 import dev.shop.contract.cart.CartSubjects;
+import dev.shop.contract.cart.RemoveOrderedRequest;
 import dev.shop.contract.order.OrderEvents;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ReservationRequest;
+import dev.shop.contract.product.StockLine;
+import dev.shop.contract.product.StockReserveRequest;
+import dev.shop.order.HealthyStock;
 import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -52,25 +59,26 @@ class CheckoutAloneTest {
   /** Every peer answers as a healthy one would; a test changes what it needs. */
   @BeforeEach
   void healthyPeers() {
-    reserve = order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(CheckoutAloneTest::reserved);
-    confirm = order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(body -> body.copy().put("status", "CONFIRMED"));
-    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(body -> body.copy().put("released", true));
-    cartGet = order.stub(CartSubjects.GET).replies(new JsonObject().put("items", new JsonArray()));
-    removeOrdered = order.stub(CartSubjects.REMOVE_ORDERED).replies(new JsonObject().put("items", new JsonArray()));
+    reserve = order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(HealthyStock.reservedAt(1_000));
+    confirm = order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(HealthyStock::confirmed);
+    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(HealthyStock::released);
+    cartGet = order.stub(CartSubjects.GET).replies(new CartLines(List.of()).toJson());
+    removeOrdered = order.stub(CartSubjects.REMOVE_ORDERED).replies(new CartLines(List.of()).toJson());
   }
 
-  /** The product service's answer to a reservation: every line at 1,000 a unit. */
-  static JsonObject reserved(JsonObject request) {
-    JsonArray lines = new JsonArray();
-    request.getJsonArray("items").forEach(item -> lines.add(((JsonObject) item).copy()
-        .put("priceInt", 1_000L).put("sku", "SKU").put("name", "Product").put("slug", "product")
-        .put("imageUrls", new JsonArray())));
-    return new JsonObject().put("orderId", request.getString("orderId")).put("items", lines);
-  }
-
+  /** {@code order.create}'s body naming its lines (the gateway's exchange: no contract record). */
   static JsonObject items(UUID product, int quantity) {
     return new JsonObject().put("items", new JsonArray()
         .add(new JsonObject().put("productId", product.toString()).put("quantity", quantity)));
+  }
+
+  /** The cart service's answer to {@code cart.get}: one line. */
+  static JsonObject cartOf(UUID product, int quantity) {
+    return new CartLines(List.of(new CartLine(product.toString(), quantity))).toJson();
+  }
+
+  static RemoveOrderedRequest removalOf(UUID product, int quantity) {
+    return new RemoveOrderedRequest(List.of(new CartLine(product.toString(), quantity)));
   }
 
   private static long ordersOf(UUID user) {
@@ -88,13 +96,14 @@ class CheckoutAloneTest {
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.details()).extracting(FieldError::field).containsExactly(product.toString());
-    assertThat(reserve.onlyRequest().getJsonArray("items")).isEqualTo(items(product, 3).getJsonArray("items"));
+    assertThat(StockReserveRequest.fromJson(reserve.onlyRequest()).items())
+        .containsExactly(new StockLine(product.toString(), 3));
     assertThat(ordersOf(user)).isZero();
     assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user))
         .as("the key is free for a retry").isZero();
     assertThat(confirm.count()).as("nothing to confirm").isZero();
 
-    reserve.repliesWith(CheckoutAloneTest::reserved);
+    reserve.repliesWith(HealthyStock.reservedAt(1_000));
     BusReply retried = order.call(OrderSubjects.CREATE, items(product, 3), ServiceUnderTest.customer(user, "key-1"));
     assertThat(retried.status()).isEqualTo(201);
     assertThat(ordersOf(user)).isEqualTo(1);
@@ -139,15 +148,15 @@ class CheckoutAloneTest {
   void aCheckoutFromTheCartOrdersItsLinesAndTakesThemOut() {
     UUID user = UUID.randomUUID();
     UUID product = UUID.randomUUID();
-    cartGet.replies(items(product, 2));
+    cartGet.replies(cartOf(product, 2));
 
     JsonObject placed = order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user)).bodyAsObject();
 
     assertThat(placed.getLong("totalInt")).isEqualTo(2_000);
     assertThat(cartGet.requests()).singleElement()
         .satisfies(request -> assertThat(request.caller().userId()).as("asked as the customer").isEqualTo(user.toString()));
-    assertThat(removeOrdered.onlyRequest()).isEqualTo(items(product, 2));
-    assertThat(confirm.onlyRequest().getString("orderId")).isEqualTo(placed.getString("id"));
+    assertThat(RemoveOrderedRequest.fromJson(removeOrdered.onlyRequest())).isEqualTo(removalOf(product, 2));
+    assertThat(ReservationRequest.fromJson(confirm.onlyRequest()).orderId()).hasToString(placed.getString("id"));
     assertThat(order.outbox(OrderEvents.CREATED)).anySatisfy(event ->
         assertThat(event.data().getString("orderId")).isEqualTo(placed.getString("id")));
   }
@@ -155,7 +164,7 @@ class CheckoutAloneTest {
   @Test
   void aCartThatCouldNotBeEmptiedLeavesTheOrderPlaced() {
     UUID user = UUID.randomUUID();
-    cartGet.replies(items(UUID.randomUUID(), 1));
+    cartGet.replies(cartOf(UUID.randomUUID(), 1));
     removeOrdered.fails(503, "Service unavailable: cart.removeOrdered");
 
     BusReply placed = order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user));
@@ -169,23 +178,23 @@ class CheckoutAloneTest {
   @Test
   void aRemovalThatFailedIsAskedAgain() {
     UUID product = UUID.randomUUID();
-    cartGet.replies(items(product, 1));
+    cartGet.replies(cartOf(product, 1));
     AtomicInteger calls = new AtomicInteger();
     removeOrdered.answers(request -> calls.incrementAndGet() == 1
         ? Future.failedFuture(new ShopException(500, "Internal server error"))
-        : Future.succeededFuture(BusReply.ok(new JsonObject().put("items", new JsonArray()))));
+        : Future.succeededFuture(BusReply.ok(new CartLines(List.of()).toJson())));
 
     order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(UUID.randomUUID()));
 
     assertThat(removeOrdered.requests()).hasSize(2)
-        .allSatisfy(request -> assertThat(request.body()).isEqualTo(items(product, 1)));
+        .allSatisfy(request -> assertThat(RemoveOrderedRequest.fromJson(request.body())).isEqualTo(removalOf(product, 1)));
   }
 
   /** A removal that timed out may have taken the units out: asking again could take later adds. */
   @Test
   void aRemovalThatTimedOutIsNotAskedAgain() {
     UUID user = UUID.randomUUID();
-    cartGet.replies(items(UUID.randomUUID(), 1));
+    cartGet.replies(cartOf(UUID.randomUUID(), 1));
     removeOrdered.hangs();
 
     BusReply placed = order.call(OrderSubjects.CREATE, new JsonObject(), ServiceUnderTest.customer(user));
@@ -257,7 +266,7 @@ class CheckoutAloneTest {
     assertThat(expired.status()).isEqualTo(409);
     assertThat(ordersOf(user)).isZero();
     assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user)).isZero();
-    String orderId = confirm.onlyRequest().getString("orderId");
+    String orderId = ReservationRequest.fromJson(confirm.onlyRequest()).orderId().toString();
     assertThat(order.outbox(OrderEvents.DISCARDED)).anySatisfy(event ->
         assertThat(event.data().getString("orderId")).isEqualTo(orderId));
   }

@@ -10,9 +10,13 @@ import dev.shop.common.testing.Await;
 import dev.shop.common.testing.PeerStub;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.order.OrderGetRequest;
 import dev.shop.contract.order.OrderSubjects;
+import dev.shop.contract.order.OrderSummary;
 import dev.shop.contract.payment.PaymentEvents;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ReservationRequest;
+import dev.shop.order.HealthyStock;
 import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -48,14 +52,9 @@ class OrderLifecycleAloneTest {
 
   @BeforeEach
   void healthyProductService() {
-    order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(body -> {
-      JsonArray lines = new JsonArray();
-      body.getJsonArray("items").forEach(item -> lines.add(((JsonObject) item).copy().put("priceInt", 500L)
-          .put("sku", "SKU").put("name", "Product").put("slug", "product").put("imageUrls", new JsonArray())));
-      return new JsonObject().put("orderId", body.getString("orderId")).put("items", lines);
-    });
-    order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(body -> body.copy().put("status", "CONFIRMED"));
-    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(body -> body.copy().put("released", true));
+    order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(HealthyStock.reservedAt(500));
+    order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(HealthyStock::confirmed);
+    release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(HealthyStock::released);
   }
 
   private static String placed(UUID user) {
@@ -66,6 +65,10 @@ class OrderLifecycleAloneTest {
 
   private static JsonObject id(String orderId) {
     return new JsonObject().put("id", orderId);
+  }
+
+  private static JsonObject get(String orderId) {
+    return new OrderGetRequest(UUID.fromString(orderId)).toJson();
   }
 
   private static JsonObject cancelBody(String orderId) {
@@ -91,16 +94,16 @@ class OrderLifecycleAloneTest {
     String orderId = placed(owner);
     UUID stranger = UUID.randomUUID();
 
-    assertThat(order.refusal(OrderSubjects.GET, id(orderId), ServiceUnderTest.customer(stranger)).status()).isEqualTo(404);
+    assertThat(order.refusal(OrderSubjects.GET, get(orderId), ServiceUnderTest.customer(stranger)).status()).isEqualTo(404);
     assertThat(order.refusal(OrderSubjects.CANCEL, cancelBody(orderId), ServiceUnderTest.customer(stranger)).status())
         .isEqualTo(404);
-    assertThat(order.refusal(OrderSubjects.GET, id(orderId), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
+    assertThat(order.refusal(OrderSubjects.GET, get(orderId), ServiceUnderTest.anonymous()).status()).isEqualTo(401);
     assertThat(status(orderId)).isEqualTo("PENDING");
     assertThat(release.count()).isZero();
 
-    assertThat(order.call(OrderSubjects.GET, id(orderId), ServiceUnderTest.customer(owner)).bodyAsObject()
-        .getString("userId")).isEqualTo(owner.toString());
-    assertThat(order.call(OrderSubjects.GET, id(orderId), ServiceUnderTest.admin(UUID.randomUUID())).status())
+    assertThat(OrderSummary.fromJson(order.call(OrderSubjects.GET, get(orderId), ServiceUnderTest.customer(owner))
+        .bodyAsObject()).userId()).isEqualTo(owner);
+    assertThat(order.call(OrderSubjects.GET, get(orderId), ServiceUnderTest.admin(UUID.randomUUID())).status())
         .isEqualTo(200);
   }
 
@@ -113,7 +116,8 @@ class OrderLifecycleAloneTest {
         .bodyAsObject();
 
     assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
-    assertThat(release.onlyRequest()).isEqualTo(new JsonObject().put("orderId", orderId));
+    assertThat(ReservationRequest.fromJson(release.onlyRequest()))
+        .isEqualTo(new ReservationRequest(UUID.fromString(orderId)));
     assertThat(order.number("SELECT count(*) FROM orders WHERE id = $1::uuid AND stock_release_pending", orderId))
         .as("released: nothing left to retry").isZero();
     assertThat(order.outbox(OrderEvents.CANCELLED)).anySatisfy(event -> {

@@ -7,9 +7,11 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ReservationRequest;
+import dev.shop.contract.product.StockLine;
+import dev.shop.contract.product.StockReserveRequest;
 import dev.shop.product.AdminCatalogue;
 import dev.shop.product.ProductVerticle;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,16 +94,16 @@ class CategoryDeleteAloneTest {
     UUID outsider = catalogue.product(5, 100, null);
 
     List<Callable<Integer>> writes = new ArrayList<>();
-    writes.add(() -> statusOf("category.delete", id(category), true));
+    writes.add(() -> statusOf(ProductSubjects.CATEGORY_DELETE, id(category), true));
     for (int i = 0; i < 4; i++) {
       UUID release = held.get(i);
-      writes.add(() -> statusOf("stock.release", new JsonObject().put("orderId", release.toString()), false));
+      writes.add(() -> statusOf(ProductSubjects.STOCK_RELEASE, new ReservationRequest(release).toJson(), false));
       List<UUID> backwards = new ArrayList<>(products);
       Collections.reverse(backwards);
       JsonObject body = reservation(UUID.randomUUID(), i % 2 == 0 ? products : backwards);
-      writes.add(() -> statusOf("stock.reserve", body, false));
+      writes.add(() -> statusOf(ProductSubjects.STOCK_RESERVE, body, false));
     }
-    writes.add(() -> statusOf("product.update", id(outsider).put("changes",
+    writes.add(() -> statusOf(ProductSubjects.PRODUCT_UPDATE, id(outsider).put("changes",
         new JsonObject().put("categoryId", category.toString())), true));
     List<Integer> statuses = Concurrently.run(writes);
 
@@ -117,9 +119,7 @@ class CategoryDeleteAloneTest {
   }
 
   private static JsonObject reservation(UUID order, List<UUID> products) {
-    JsonArray items = new JsonArray();
-    products.forEach(p -> items.add(new JsonObject().put("productId", p.toString()).put("quantity", 1)));
-    return new JsonObject().put("orderId", order.toString()).put("items", items);
+    return new StockReserveRequest(order, products.stream().map(p -> new StockLine(p.toString(), 1)).toList()).toJson();
   }
 
   private static JsonObject id(UUID id) {

@@ -8,8 +8,15 @@ import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
+import dev.shop.contract.order.OrderExistsReply;
+import dev.shop.contract.order.OrderExistsRequest;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.product.ProductSubjects;
+import dev.shop.contract.product.ReservationRequest;
+import dev.shop.contract.product.StockConfirmReply;
+import dev.shop.contract.product.StockLine;
+import dev.shop.contract.product.StockReserveReply;
+import dev.shop.contract.product.StockReserveRequest;
 import dev.shop.product.AdminCatalogue;
 import dev.shop.product.ProductVerticle;
 import io.vertx.core.Future;
@@ -52,8 +59,8 @@ class StockAloneTest {
     catalogue = new AdminCatalogue(product);
     product.stub(OrderSubjects.EXISTS).answers(request -> orderServiceDown
         ? Future.failedFuture(new ShopException(503, "No responders for order.exists"))
-        : Future.succeededFuture(BusReply.ok(new JsonObject().put("exists",
-            !ORDERS_GONE.contains(UUID.fromString(request.body().getString("orderId")))))));
+        : Future.succeededFuture(BusReply.ok(new OrderExistsReply(
+            !ORDERS_GONE.contains(OrderExistsRequest.fromJson(request.body()).orderId())).toJson())));
   }
 
   @AfterAll
@@ -67,29 +74,29 @@ class StockAloneTest {
     UUID order = UUID.randomUUID();
 
     JsonObject reserved = reserve(order, line(lamp, 2), line(lamp, 1));
-    assertThat(reserved.getString("orderId")).isEqualTo(order.toString());
-    assertThat(reserved.getJsonArray("items")).singleElement().satisfies(item -> {
-      JsonObject line = (JsonObject) item;
-      assertThat(line.getString("productId")).isEqualTo(lamp.toString());
-      assertThat(line.getInteger("quantity")).as("one product's lines add up").isEqualTo(3);
-      assertThat(line.getLong("priceInt")).isEqualTo(1_250);
-      assertThat(line.fieldNames()).contains("sku", "name", "slug", "imageUrls");
+    StockReserveReply reservation = StockReserveReply.fromJson(reserved);
+    assertThat(reservation.orderId()).isEqualTo(order);
+    assertThat(reservation.items()).singleElement().satisfies(line -> {
+      assertThat(line.productId()).isEqualTo(lamp);
+      assertThat(line.quantity()).as("one product's lines add up").isEqualTo(3);
+      assertThat(line.priceInt()).isEqualTo(1_250);
     });
+    assertThat(reserved.getJsonArray("items").getJsonObject(0).fieldNames()).contains("sku", "name", "slug", "imageUrls");
     assertThat(catalogue.stock(lamp)).isEqualTo(2);
     assertThat(reserve(order, line(lamp, 2))).as("a retry answers the reservation as made").isEqualTo(reserved);
     assertThat(catalogue.stock(lamp)).isEqualTo(2);
 
-    assertThat(internal("stock.confirm", order).getString("status")).isEqualTo("CONFIRMED");
-    assertThat(internal("stock.confirm", order).getString("status")).isEqualTo("CONFIRMED");
-    assertThat(internal("stock.release", order).getBoolean("released")).isTrue();
-    assertThat(internal("stock.release", order).getBoolean("released")).isFalse();
+    assertThat(confirm(order).status()).isEqualTo("CONFIRMED");
+    assertThat(confirm(order).status()).isEqualTo("CONFIRMED");
+    assertThat(released(order)).isTrue();
+    assertThat(released(order)).isFalse();
     assertThat(catalogue.stock(lamp)).isEqualTo(5);
 
-    assertThat(refused("stock.confirm", new JsonObject().put("orderId", order.toString())).status()).isEqualTo(409);
-    assertThat(refused("stock.reserve", reservation(order, line(lamp, 1))).status()).isEqualTo(409);
-    assertThat(refused("stock.confirm", new JsonObject().put("orderId", UUID.randomUUID().toString())).status())
+    assertThat(refused(ProductSubjects.STOCK_CONFIRM, new ReservationRequest(order).toJson()).status()).isEqualTo(409);
+    assertThat(refused(ProductSubjects.STOCK_RESERVE, reservation(order, line(lamp, 1))).status()).isEqualTo(409);
+    assertThat(refused(ProductSubjects.STOCK_CONFIRM, new ReservationRequest(UUID.randomUUID()).toJson()).status())
         .isEqualTo(404);
-    assertThat(internal("stock.release", UUID.randomUUID()).getBoolean("released")).isFalse();
+    assertThat(released(UUID.randomUUID())).isFalse();
     assertThat(catalogue.stock(lamp)).isEqualTo(5);
   }
 
@@ -99,12 +106,12 @@ class StockAloneTest {
     UUID scarce = catalogue.product(1, 100, null);
     UUID order = UUID.randomUUID();
 
-    ShopException shortOfStock = refused("stock.reserve", reservation(order, line(plenty, 3), line(scarce, 2)));
+    ShopException shortOfStock = refused(ProductSubjects.STOCK_RESERVE, reservation(order, line(plenty, 3), line(scarce, 2)));
     assertThat(shortOfStock.status()).isEqualTo(409);
     assertThat(shortOfStock.details()).extracting(FieldError::field).containsExactly(scarce.toString());
-    assertThat(refused("stock.reserve", reservation(order, line(plenty, 1), line(UUID.randomUUID(), 1))).status())
+    assertThat(refused(ProductSubjects.STOCK_RESERVE, reservation(order, line(plenty, 1), line(UUID.randomUUID(), 1))).status())
         .isEqualTo(404);
-    assertThat(refused("stock.reserve", reservation(order, line(plenty, 0))).details())
+    assertThat(refused(ProductSubjects.STOCK_RESERVE, reservation(order, line(plenty, 0))).details())
         .extracting(FieldError::field).containsExactly("items[0].quantity");
     assertThat(catalogue.stock(plenty)).isEqualTo(10);
     assertThat(catalogue.stock(scarce)).isEqualTo(1);
@@ -156,7 +163,7 @@ class StockAloneTest {
     List<Callable<Integer>> attempts = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       UUID order = UUID.randomUUID();
-      attempts.add(() -> statusOf("stock.reserve", reservation(order, line(last, 1))));
+      attempts.add(() -> statusOf(ProductSubjects.STOCK_RESERVE, reservation(order, line(last, 1))));
     }
     List<Integer> statuses = Concurrently.run(attempts);
 
@@ -182,11 +189,11 @@ class StockAloneTest {
       UUID order = UUID.randomUUID();
       JsonObject body = i % 2 == 0 ? reservation(order, line(first, 2), line(second, 2))
           : reservation(order, line(second, 2), line(first, 2));
-      writes.add(() -> statusOf("stock.reserve", body));
+      writes.add(() -> statusOf(ProductSubjects.STOCK_RESERVE, body));
       UUID release = held.get(i);
-      writes.add(() -> statusOf("stock.release", new JsonObject().put("orderId", release.toString())));
+      writes.add(() -> statusOf(ProductSubjects.STOCK_RELEASE, new ReservationRequest(release).toJson()));
       UUID adjusted = i % 2 == 0 ? first : second;
-      writes.add(() -> statusOf("product.adjustStock", new JsonObject().put("id", adjusted.toString())
+      writes.add(() -> statusOf(ProductSubjects.PRODUCT_ADJUST_STOCK, new JsonObject().put("id", adjusted.toString())
           .put("changes", new JsonObject().put("delta", -1)), true));
     }
     List<Integer> statuses = Concurrently.run(writes);
@@ -207,8 +214,8 @@ class StockAloneTest {
     reserve(order, line(lamp, 3));
     List<Callable<JsonObject>> calls = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      calls.add(() -> outcome("stock.release", order));
-      calls.add(() -> outcome("stock.confirm", order));
+      calls.add(() -> outcome(ProductSubjects.STOCK_RELEASE, order));
+      calls.add(() -> outcome(ProductSubjects.STOCK_CONFIRM, order));
     }
     List<JsonObject> outcomes = Concurrently.run(calls);
 
@@ -220,21 +227,29 @@ class StockAloneTest {
 
   // ---- requests ----
 
-  private static JsonObject line(UUID productId, int quantity) {
-    return new JsonObject().put("productId", productId.toString()).put("quantity", quantity);
+  private static StockLine line(UUID productId, int quantity) {
+    return new StockLine(productId.toString(), quantity);
   }
 
-  private static JsonObject reservation(UUID order, JsonObject... lines) {
-    return new JsonObject().put("orderId", order.toString()).put("items", new JsonArray(List.of((Object[]) lines)));
+  private static JsonObject reservation(UUID order, StockLine... lines) {
+    return new StockReserveRequest(order, List.of(lines)).toJson();
   }
 
-  private static JsonObject reserve(UUID order, JsonObject... lines) {
+  private static JsonObject reserve(UUID order, StockLine... lines) {
     return product.call(ProductSubjects.STOCK_RESERVE, reservation(order, lines), ServiceUnderTest.anonymous()).bodyAsObject();
   }
 
+  private static StockConfirmReply confirm(UUID order) {
+    return StockConfirmReply.fromJson(internal(ProductSubjects.STOCK_CONFIRM, order));
+  }
+
+  /** {@code stock.release}'s "released" as answered: not read as StockReleaseReply, which takes an absent one for false. */
+  private static Boolean released(UUID order) {
+    return internal(ProductSubjects.STOCK_RELEASE, order).getBoolean("released");
+  }
+
   private static JsonObject internal(String subject, UUID order) {
-    return product.call(subject, new JsonObject().put("orderId", order.toString()), ServiceUnderTest.anonymous())
-        .bodyAsObject();
+    return product.call(subject, new ReservationRequest(order).toJson(), ServiceUnderTest.anonymous()).bodyAsObject();
   }
 
   private static ShopException refused(String subject, JsonObject body) {
