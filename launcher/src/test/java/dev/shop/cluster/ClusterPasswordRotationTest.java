@@ -80,7 +80,7 @@ class ClusterPasswordRotationTest {
         assertThat(backMs).as("ms until served again after the password was restored").isNotNegative()
             .isLessThan(BACK_OFF_CAP_MS + 8_000);
       } finally {
-        ((Logger) LoggerFactory.getLogger("dev.shop.common.bus")).detachAppender(logged);
+        ((Logger) LoggerFactory.getLogger("dev.shop.nats")).detachAppender(logged);
         platform.stop();
       }
     }
@@ -114,7 +114,7 @@ class ClusterPasswordRotationTest {
   private static ListAppender<ILoggingEvent> capture() {
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
-    ((Logger) LoggerFactory.getLogger("dev.shop.common.bus")).addAppender(appender);
+    ((Logger) LoggerFactory.getLogger("dev.shop.nats")).addAppender(appender);
     return appender;
   }
 
