@@ -4,12 +4,12 @@ import dev.shop.common.error.ShopException;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.event.EventStream;
 import dev.shop.common.event.LocalEvents;
+import dev.shop.common.vertx.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,15 +82,15 @@ public final class LocalBus implements Bus {
     Map<String, String> headers = new HashMap<>(16);
     Buffer payload = body.toBuffer();
     Wire.writeRequestHeaders(subject, meta, payload.getBytes(), signing, headers::put);
-    ContextInternal caller = (ContextInternal) vertx.getOrCreateContext();
+    Context caller = vertx.getOrCreateContext();
     return BusMetrics.sent(subject, () -> {
       Endpoints serving = endpoints.get(subject);
       Endpoint target = serving == null ? null : serving.next();
       if (target == null) {
         return Future.failedFuture(Wire.noResponders(subject));
       }
-      Promise<BusReply> answered = caller.promise();
-      long timer = caller.setTimer(Math.max(1, timeout.toMillis()), id -> answered.tryFail(Wire.timedOut(subject)));
+      Promise<BusReply> answered = Contexts.promiseOn(caller);
+      long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> answered.tryFail(Wire.timedOut(subject)));
       target.context().runOnContext(v -> Wire.invoke(target.handler(), subject, payload, headers::get, signing)
           .onComplete(result -> {
             vertx.cancelTimer(timer);

@@ -1,8 +1,6 @@
 package dev.shop.common.bus;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
+import dev.shop.common.vertx.Contexts;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -54,9 +52,7 @@ public record TraceContext(String traceId, String spanId, String flags) {
 
   /** The trace of the request the caller runs for, if any. */
   public static TraceContext current() {
-    Context context = Vertx.currentContext();
-    return context instanceof ContextInternal internal && internal.isDuplicate()
-        ? (TraceContext) internal.localContextData().get(KEY) : null;
+    return (TraceContext) Contexts.requestLocal(KEY);
   }
 
   /**
@@ -64,22 +60,12 @@ public record TraceContext(String traceId, String spanId, String flags) {
    * context: same event loop, own local data), so everything it composes sees the trace.
    */
   public void run(Runnable work) {
-    ContextInternal context = ContextInternal.current();
-    if (context == null) {
-      work.run();
-      return;
-    }
-    ContextInternal duplicate = context.duplicate();
-    duplicate.localContextData().put(KEY, this);
-    duplicate.dispatch(work);
+    Contexts.runAsRequest(KEY, this, work);
   }
 
   /** Attaches this trace to the caller's context, which must be a request's duplicated context. */
   public void attachToCurrent() {
-    ContextInternal context = ContextInternal.current();
-    if (context != null && context.isDuplicate()) {
-      context.localContextData().put(KEY, this);
-    }
+    Contexts.putRequestLocal(KEY, this);
   }
 
   /** The header of a request sent from here: this trace, a new span. */

@@ -1,11 +1,11 @@
 package dev.shop.common.event;
 
 import dev.shop.common.error.ShopException;
+import dev.shop.common.vertx.Contexts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class LocalEvents implements EventStream {
   @Override
   public Future<Void> publish(DomainEvent event) {
     // Acknowledged on the consumer's event loop; completed on the publisher's (see EventStream).
-    Promise<Void> handedOn = ((ContextInternal) vertx.getOrCreateContext()).promise();
+    Promise<Void> handedOn = Contexts.promiseOn(vertx.getOrCreateContext());
     opened.future().compose(open -> {
       List<Subscriber> current = subscribers.getOrDefault(event.type(), List.of());
       Set<String> present = Set.copyOf(current.stream().map(Subscriber::consumer).toList());
