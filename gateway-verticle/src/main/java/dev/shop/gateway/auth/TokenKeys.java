@@ -105,6 +105,11 @@ public final class TokenKeys implements Shareable {
     }
   }
 
+  /** The last key set fetched; null until the first fetch. */
+  public List<JsonObject> current() {
+    return current;
+  }
+
   /** Fetches the keys now, or joins the fetch under way. */
   public synchronized Future<Void> fetch() {
     if (fetching != null) {

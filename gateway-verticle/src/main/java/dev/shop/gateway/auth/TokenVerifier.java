@@ -106,10 +106,16 @@ public final class TokenVerifier {
     }
     String kid = kidOf(token);
     if (kid != null && !kids.contains(kid) && keys.unknownKidFetchAllowed()) {
-      // Back on this event loop after the keys fetched were handed to this verifier (see subscribe).
+      // Back on this event loop, with whatever keys the fetch brought (its hand-over may come later).
       Promise<Void> fetched = Contexts.promiseOn(vertx.getOrCreateContext());
       keys.fetch().timeout(wait.toMillis(), TimeUnit.MILLISECONDS).onComplete(done -> fetched.tryComplete());
-      return fetched.future().compose(v -> authenticate(token));
+      return fetched.future().compose(v -> {
+        List<JsonObject> latest = keys.current();
+        if (latest != null) {
+          use(latest);
+        }
+        return authenticate(token);
+      });
     }
     return authenticate(token);
   }
