@@ -5,6 +5,7 @@ import dev.shop.common.service.Instances;
 import dev.shop.gateway.auth.AccountStatus;
 import dev.shop.gateway.auth.AuthenticationSettings;
 import dev.shop.gateway.auth.Authenticator;
+import dev.shop.gateway.auth.TokenKeys;
 import dev.shop.gateway.auth.TokenVerifier;
 import dev.shop.gateway.http.AccessLog;
 import dev.shop.gateway.http.Api;
@@ -65,8 +66,10 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     AuthenticationSettings authentication = settings.authentication();
-    TokenVerifier verifier = new TokenVerifier(vertx, bus, authentication.issuer(), authentication.jwksRefresh(),
-        authentication.unknownKeyGap(), authentication.verifiedTokensKept());
+    // The keys are fetched and refreshed once for all instances; each verifies on its own event loop.
+    TokenKeys keys = TokenKeys.of(vertx, context, bus, authentication.jwksRefresh(), authentication.unknownKeyGap());
+    TokenVerifier verifier = new TokenVerifier(vertx, keys, authentication.issuer(),
+        authentication.verifiedTokensKept());
     verifier.start();
 
     router = Router.router(vertx);
@@ -132,6 +135,7 @@ public final class GatewayVerticle extends VerticleBase {
   /** Stops taking connections and lets requests in flight finish (SIGTERM drains). */
   @Override
   public Future<?> stop() {
+    TokenKeys.forget(vertx, context);
     return server == null ? Future.succeededFuture() : server.shutdown(settings.drain().toSeconds(),
         java.util.concurrent.TimeUnit.SECONDS);
   }

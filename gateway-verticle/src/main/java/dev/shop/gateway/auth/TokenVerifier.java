@@ -3,14 +3,12 @@ package dev.shop.gateway.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shop.common.auth.Role;
-import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.Caller;
-import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
-import dev.shop.contract.user.JsonWebKeySet;
-import dev.shop.contract.user.UserSubjects;
+import dev.shop.common.vertx.Contexts;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -24,15 +22,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Verifies access tokens locally with the user service's public keys, fetched over the bus
- * ({@code auth.jwks}) at start and again every {@code refreshEvery}, so a key the user service no
- * longer publishes stops being accepted. A token naming a key id not in the set fetches it at once
- * (a rotated-in key works before the next refresh), but at most once per {@code unknownKidGap}:
- * tokens with made-up key ids cannot hammer the user service.
+ * Verifies access tokens locally with the user service's public keys ({@link TokenKeys}, fetched
+ * once for all the gateway's instances and handed to each on its event loop), so a key the user
+ * service no longer publishes stops being accepted at the next refresh. A token naming a key id not
+ * in the set has the keys fetched at once (a rotated-in key works before the next refresh), as
+ * often as {@link TokenKeys#unknownKidFetchAllowed} lets it.
  *
  * <p>A token once verified is kept (up to {@code keptTokens} of them) with the caller it stands
  * for until its {@code exp}: a shopper's access token comes back with every request for its whole
@@ -43,19 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenVerifier {
 
-  private static final Logger log = LoggerFactory.getLogger(TokenVerifier.class);
-  private static final long RETRY_MILLIS = 1000;
-
   private final Vertx vertx;
-  private final Bus bus;
+  private final TokenKeys keys;
   private final String issuer;
-  private final long refreshEveryMillis;
-  private final long unknownKidGapMillis;
   private volatile JWTAuth jwt;
   private volatile Set<String> kids = Set.of();
-  /** The fetch under way, which every caller until it completes shares; null when none is. */
-  private Future<Void> loading;
-  private long lastUnknownKidLoadMillis;
   private List<JsonObject> publishedKeys;
   /** Verified tokens and whom they stand for; null when none are kept. */
   private final Cache<String, Verified> verified;
@@ -63,72 +51,41 @@ public final class TokenVerifier {
   private record Verified(Caller caller, long expiresAtMillis) {
   }
 
-  public TokenVerifier(Vertx vertx, Bus bus, String issuer, Duration refreshEvery, Duration unknownKidGap,
-      int keptTokens) {
+  public TokenVerifier(Vertx vertx, TokenKeys keys, String issuer, int keptTokens) {
     this.vertx = vertx;
-    this.bus = bus;
+    this.keys = keys;
     this.issuer = issuer;
-    this.refreshEveryMillis = refreshEvery.toMillis();
-    this.unknownKidGapMillis = unknownKidGap.toMillis();
     if (keptTokens < 0) {
       throw new IllegalArgumentException("the number of verified tokens kept cannot be negative: " + keptTokens);
     }
     this.verified = keptTokens == 0 ? null : Caffeine.newBuilder().maximumSize(keptTokens).build();
   }
 
-  /**
-   * Fetches the keys, retrying every second until the user service answers; then refreshes them.
-   * Waiting for them at start is no fault (in containers the gateway often starts before the user
-   * service answers, and it is not ready until then): it is logged at INFO, a failed refresh at WARN.
-   */
+  /** Takes the keys on the caller's event loop as they come, and has them fetched if nobody has yet. */
   public void start() {
-    load()
-        .onSuccess(loaded -> vertx.setPeriodic(refreshEveryMillis, refreshEveryMillis, id -> load().onFailure(failure ->
-            log.atWarn().addKeyValue("reason", failure.getMessage()).log("token keys not refreshed, keeping the last"))))
-        .onFailure(failure -> {
-          log.atInfo().addKeyValue("reason", failure.getMessage()).log("token keys not available yet, retrying");
-          vertx.setTimer(RETRY_MILLIS, id -> start());
-        });
+    keys.subscribe(vertx.getOrCreateContext(), this::use);
+    keys.start();
   }
 
   public boolean ready() {
     return jwt != null;
   }
 
-  private Future<Void> load() {
-    if (loading != null) {
-      return loading;
-    }
-    Future<Void> fetch = bus.request(UserSubjects.AUTH_JWKS, new JsonObject(), RequestMeta.internal("gateway-jwks"))
-        .map(reply -> {
-          use(JsonWebKeySet.fromJson(reply.bodyAsObject()).keys());
-          return null;
-        });
-    loading = fetch;
-    // A bus that refuses at once (no responder) completes the fetch here, which clears it again.
-    fetch.onComplete(done -> loading = null);
-    return fetch;
-  }
-
-  private void use(List<JsonObject> keys) {
-    // With no key at all Vert.x's JWT runs unsecured and accepts unsigned tokens: keep the last set.
-    if (keys.isEmpty()) {
-      throw new IllegalStateException("the user service published no token keys");
+  private void use(List<JsonObject> published) {
+    if (published.equals(publishedKeys)) {
+      return;
     }
     JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(issuer));
     Set<String> ids = new HashSet<>();
-    keys.forEach(jwk -> {
+    published.forEach(jwk -> {
       options.addJwk(jwk);
       ids.add(jwk.getString("kid"));
     });
     jwt = JWTAuth.create(vertx, options);
-    if (verified != null && !keys.equals(publishedKeys)) {
+    if (verified != null) {
       verified.invalidateAll();
     }
-    publishedKeys = keys;
-    if (!ids.equals(kids)) {
-      log.atInfo().addKeyValue("kids", ids).log("token keys loaded");
-    }
+    publishedKeys = published;
     kids = Set.copyOf(ids);
   }
 
@@ -148,20 +105,19 @@ public final class TokenVerifier {
       verified.invalidate(token);
     }
     String kid = kidOf(token);
-    if (kid != null && !kids.contains(kid) && unknownKidLoadAllowed()) {
-      return load().timeout(wait.toMillis(), TimeUnit.MILLISECONDS).recover(failure -> Future.succeededFuture())
-          .compose(v -> authenticate(token));
+    if (kid != null && !kids.contains(kid) && keys.unknownKidFetchAllowed()) {
+      // Back on this event loop, with whatever keys the fetch brought (its hand-over may come later).
+      Promise<Void> fetched = Contexts.promiseOn(vertx.getOrCreateContext());
+      keys.fetch().timeout(wait.toMillis(), TimeUnit.MILLISECONDS).onComplete(done -> fetched.tryComplete());
+      return fetched.future().compose(v -> {
+        List<JsonObject> latest = keys.current();
+        if (latest != null) {
+          use(latest);
+        }
+        return authenticate(token);
+      });
     }
     return authenticate(token);
-  }
-
-  private boolean unknownKidLoadAllowed() {
-    long now = System.currentTimeMillis();
-    if (now - lastUnknownKidLoadMillis < unknownKidGapMillis) {
-      return false;
-    }
-    lastUnknownKidLoadMillis = now;
-    return true;
   }
 
   private Future<Caller> authenticate(String token) {

@@ -87,7 +87,7 @@ class TokenVerifierTest {
 
   /** Runs on the verifier's own context, as the gateway's event loop would. */
   private TokenVerifier started(Duration refreshEvery) {
-    TokenVerifier verifier = new TokenVerifier(vertx, bus, ISSUER, refreshEvery, GAP, KEPT_TOKENS);
+    TokenVerifier verifier = new TokenVerifier(vertx, new TokenKeys(vertx, bus, refreshEvery, GAP), ISSUER, KEPT_TOKENS);
     vertx.runOnContext(v -> verifier.start());
     long deadline = System.currentTimeMillis() + 5_000;
     while (!verifier.ready() && System.currentTimeMillis() < deadline) {
