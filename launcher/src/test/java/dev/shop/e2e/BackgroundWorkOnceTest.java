@@ -57,6 +57,8 @@ class BackgroundWorkOnceTest {
           "background job started job=order pruning [idempotencyKeys]",
           "background job started job=product pruning [releasedReservations]");
       assertThat(logged).filteredOn(line -> line.startsWith("token keys loaded signingKid=")).hasSize(1);
+      // The gateway's copy of the user service's public keys: fetched once for its instances.
+      assertThat(logged).filteredOn(line -> line.startsWith("token keys loaded kids=")).hasSize(1);
       assertThat(logged).filteredOn(line -> line.startsWith("gateway listening port=")
           && line.endsWith(" instances=" + INSTANCES)).hasSize(1);
       assertThat(lines.warnings()).isEmpty();
