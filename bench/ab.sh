@@ -27,7 +27,7 @@ done
 [ -f "$DATA/seeded" ] || { echo "no seeded catalogue in $DATA: run bench/run.sh once" >&2; exit 1; }
 [ -f bench/target/bench.jar ] || mvn -q -DskipTests package -pl bench -am
 
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:-ClassUnloadingWithConcurrentMark}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 QUIET=(SHOP_ACCESS_LOG_LEVEL=WARN SHOP_RATE_LIMIT_RPM=0 SHOP_USER_RATE_LIMIT_RPM=0 SHOP_LOGIN_RATE_LIMIT_RPM=0)
 PIDS=()
 DATA_B=$(mktemp -d)

@@ -1,11 +1,14 @@
 package dev.shop.bench;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -30,10 +33,19 @@ final class BenchRun {
   static final String OPEN = "product-by-id-open";
   /** The open model on the reference server: the tail this machine gives at that rate at best. */
   static final String REFERENCE_OPEN = "reference-open";
-  /** Every scenario, in the order a full run measures them. */
+  /** Buyers at once on one product with half as many units ({@link FlashSale}). */
+  static final String FLASH_SALE = "flash-sale";
+  /** The platform's JVM, as {@link CpuByProcess} names it. */
+  static final String PLATFORM_PROCESS = "platform";
+  /**
+   * Every scenario, in the order a full run measures them. The flash sale comes last: it empties
+   * the stock of a product that the checkouts before it might buy.
+   */
   static final List<String> ALL = List.of(REFERENCE, PRODUCT_BY_ID, LISTING, SEARCH, CART_ADD, CHECKOUT,
       CHECKOUT_FLOOR, MIXED,
-      MIXED_MANY, MIXED_MANY_BUSY, REFERENCE_OPEN, OPEN);
+      MIXED_MANY, MIXED_MANY_BUSY, REFERENCE_OPEN, OPEN, FLASH_SALE);
+  /** The flash sale's buyers unless told otherwise (issue 29). */
+  static final int FLASH_SALE_BUYERS = 1000;
 
   static final int MANY_CONNECTIONS = 1000;
   /**
@@ -138,11 +150,16 @@ final class BenchRun {
         ? closed(settings.reference(), traffic.productById(), settings.connections(), settings.warmup(),
             settings.prime()).mapEmpty()
         : Future.succeededFuture();
-    Workload platform = settings.scenarios().stream().anyMatch(CHECKING_OUT::contains)
-        ? traffic.mixed(MIXED) : traffic.productById();
+    Workload platform = checksOut() ? traffic.mixed(MIXED) : traffic.productById();
     return reference.compose(v -> closed(settings.gateway(), platform, settings.connections(), settings.warmup(),
             settings.prime()))
         .mapEmpty();
+  }
+
+  /** Whether some scenario checks out: then the priming journey and the traffic need buyers and stock. */
+  private boolean checksOut() {
+    return settings.scenarios().stream().anyMatch(scenario -> CHECKING_OUT.contains(scenario)
+        || scenario.equals(FLASH_SALE));
   }
 
   /** The traffic, with buyers and a replenished stock when some scenario checks out. */
@@ -150,7 +167,7 @@ final class BenchRun {
   }
 
   private Future<Prepared> workloads(Catalogue catalogue) {
-    if (settings.scenarios().stream().noneMatch(CHECKING_OUT::contains)) {
+    if (!checksOut()) {
       return Future.succeededFuture(new Prepared(catalogue, new Workloads(catalogue, List.of(), null), null));
     }
     Accounts accounts = new Accounts(setup);
@@ -180,15 +197,16 @@ final class BenchRun {
           .compose(row -> ListingTotals.check(setup, database, catalogue).map(note -> row.with(null, null, note)));
       case SEARCH -> closed(traffic.search(), connections);
       case CART_ADD -> closed(traffic.cartAdd(), connections);
-      case CHECKOUT -> audited(ledger, () -> closed(traffic.checkout(), connections));
-      case CHECKOUT_FLOOR -> new CheckoutFloor(vertx, settings.productDatabaseUrl())
+      case CHECKOUT -> audited(ledger, () -> splitByProcess(() -> closed(traffic.checkout(), connections)));
+      case CHECKOUT_FLOOR -> splitByProcess(() -> new CheckoutFloor(vertx, settings.productDatabaseUrl())
           .run(connections, settings.warmup(), settings.duration())
-          .map(recorder -> recorder.result(CHECKOUT_FLOOR, postgresMode(settings.mode()), connections + " conn"));
+          .map(recorder -> recorder.result(CHECKOUT_FLOOR, postgresMode(settings.mode()), connections + " conn")));
       case MIXED -> audited(ledger, () -> mixedForMemory(traffic));
       case MIXED_MANY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY), MANY_CONNECTIONS, SHOPPER_THINK_TIME));
       case MIXED_MANY_BUSY -> audited(ledger, () -> closed(traffic.mixed(MIXED_MANY_BUSY), MANY_CONNECTIONS));
       case REFERENCE_OPEN -> open(traffic, settings.reference(), referenceMode(settings.mode()));
       case OPEN -> open(traffic, settings.gateway(), settings.mode());
+      case FLASH_SALE -> new FlashSale(vertx, settings, setup, database).run(catalogue);
       default -> throw new IllegalStateException(scenario);
     };
   }
@@ -265,6 +283,31 @@ final class BenchRun {
     int users = settings.connections();
     return closed(settings.gateway(), traffic.mixed(MIXED), users, settings.warmup(), duration)
         .map(recorder -> recorder.result(MIXED, settings.mode(), users + " conn"));
+  }
+
+  /**
+   * Runs a scenario whose measured window opens after the warm-up, and notes its CPU time per
+   * request split among the processes it went through ({@link CpuByProcess}): where a checkout's
+   * cost lies, which one process's CPU cannot say.
+   */
+  private Future<ScenarioResult> splitByProcess(Supplier<Future<ScenarioResult>> scenario) {
+    if (settings.platformPid() == null) {
+      return scenario.get();
+    }
+    Map<String, Long> named = new LinkedHashMap<>();
+    named.put(PLATFORM_PROCESS, settings.platformPid());
+    named.put("nats-server", settings.natsPid());
+    named.put("generator", ProcessHandle.current().pid());
+    Promise<CpuByProcess.Snapshot> opened = Promise.promise();
+    Promise<CpuByProcess.Snapshot> closed = Promise.promise();
+    long warmupMs = settings.warmup().toMillis();
+    vertx.setTimer(Math.max(1, warmupMs), id -> CpuByProcess.take(database, named).onComplete(opened));
+    vertx.setTimer(warmupMs + settings.duration().toMillis(),
+        id -> CpuByProcess.take(database, named).onComplete(closed));
+    return scenario.get().compose(row -> Future.all(opened.future(), closed.future())
+        .map(both -> row.with(null, null, CpuByProcess.note(CpuByProcess.between(opened.future().result(),
+            closed.future().result()), row.requests(), named.keySet())))
+        .otherwise(row));
   }
 
   /** Runs a scenario that checks out, then audits the stock for oversold units. */

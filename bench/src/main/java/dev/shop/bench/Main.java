@@ -17,7 +17,8 @@ public final class Main {
         bench.jar reference --db <postgresql url of shop_product> --port <port> [--pool-size 8]
         bench.jar run --mode <dev|nats> --gateway <http url> --db <postgresql url of shop_product> --results <file>
                       [--reference <http url>] [--connections 64] [--prime 0] [--warmup 5] [--duration 20]
-                      [--scenarios a,b] [--platform-pid <pid> [--mixed-at-least 60]] [--reference-pid <pid>]
+                      [--scenarios a,b] [--platform-pid <pid> [--mixed-at-least 60]] [--reference-pid <pid>] [--nats-pid <pid>]
+                      [--flash-sale-buyers 1000]
         bench.jar report <results file>
       Scenarios: %s""".formatted(String.join(", ", BenchRun.ALL));
 
@@ -58,6 +59,7 @@ public final class Main {
     String pid = options.get("platform-pid");
     String referencePid = options.get("reference-pid");
     String mixedAtLeast = options.get("mixed-at-least");
+    String natsPid = options.get("nats-pid");
     RunSettings settings = new RunSettings(required(options, "mode"), URI.create(required(options, "gateway")),
         required(options, "db"), options.containsKey("reference") ? URI.create(options.get("reference")) : null,
         Integer.parseInt(options.getOrDefault("connections", "64")), seconds(options, "prime", "0"),
@@ -65,7 +67,9 @@ public final class Main {
         List.of(options.getOrDefault("scenarios", String.join(",", BenchRun.ALL)).split(",")),
         pid == null ? null : Long.valueOf(pid), referencePid == null ? null : Long.valueOf(referencePid),
         mixedAtLeast == null ? null : Duration.ofSeconds(Long.parseLong(mixedAtLeast)),
-        Path.of(required(options, "results")));
+        Path.of(required(options, "results")),
+        Integer.parseInt(options.getOrDefault("flash-sale-buyers", Integer.toString(BenchRun.FLASH_SALE_BUYERS))),
+        natsPid == null ? null : Long.valueOf(natsPid));
     // One event loop: the generator shares two cores with the platform and PostgreSQL.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     vertx.getOrCreateContext().runOnContext(start -> BenchRun.run(vertx, settings).onComplete(done -> {

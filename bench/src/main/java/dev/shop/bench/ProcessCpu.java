@@ -20,16 +20,27 @@ final class ProcessCpu {
 
   /** Microseconds of CPU used by {@code pid} so far, or -1 when it cannot be read (not Linux, process gone). */
   static long micros(Long pid) {
+    String[] fields = statFields(pid);
+    return fields == null ? -1 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
+  }
+
+  /** The parent of {@code pid}, or null when it cannot be read. */
+  static Long parent(long pid) {
+    String[] fields = statFields(pid);
+    return fields == null ? null : Long.valueOf(fields[1]);
+  }
+
+  /** The fields of {@code /proc/<pid>/stat} after the command name (field 3 first), or null. */
+  private static String[] statFields(Long pid) {
     if (pid == null) {
-      return -1;
+      return null;
     }
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return null;
     }
   }
 }

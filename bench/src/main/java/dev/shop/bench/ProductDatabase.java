@@ -8,7 +8,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +39,21 @@ final class ProductDatabase {
     });
   }
 
+  /**
+   * Every process of the PostgreSQL server (the platform's embedded one), by pid: the database a
+   * client backend serves, or "" for the server's own processes.
+   */
+  Future<Map<Long, String>> serverProcesses() {
+    return pool.query("SELECT pid, CASE WHEN backend_type = 'client backend' THEN datname ELSE '' END "
+            + "FROM pg_stat_activity").execute()
+        .map(rows -> {
+          Map<Long, String> processes = new HashMap<>();
+          rows.forEach(row -> processes.put(row.getInteger(0).longValue(), row.getString(1) == null ? ""
+              : row.getString(1)));
+          return processes;
+        });
+  }
+
   /** The stock of each product named. */
   Future<Map<String, Integer>> stock(String[] productIds) {
     UUID[] ids = new UUID[productIds.length];
@@ -51,6 +68,21 @@ final class ProductDatabase {
           }
           return stock;
         });
+  }
+
+  /**
+   * The units of {@code productId} held by reservations made since {@code since} and still PENDING
+   * for an order that was not answered as made ({@code made}): taken from the stock and in no
+   * order. A made order's
+   * reservation stays PENDING until the product service's sweeper settles it (the order's existence
+   * is what keeps its units), so those are sold, not held.
+   */
+  Future<Long> heldUnits(String productId, OffsetDateTime since, List<UUID> made) {
+    return pool.preparedQuery("SELECT coalesce(sum(i.quantity), 0) FROM stock_reservation_items i "
+            + "JOIN stock_reservations r ON r.order_id = i.order_id WHERE i.product_id = $1 AND r.status = 'PENDING' "
+            + "AND r.created_at >= $2 AND NOT r.order_id = ANY($3)")
+        .execute(Tuple.of(UUID.fromString(productId), since, made.toArray(UUID[]::new)))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** How many products a listing without filters, or of one category's subtree, holds. */

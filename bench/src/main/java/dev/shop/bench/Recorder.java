@@ -102,7 +102,7 @@ final class Recorder {
     long cpu = cpuMicros();
     Double cpuPerRequest = cpu < 0 || requests == 0 ? null : (double) cpu / requests;
     return new ScenarioResult(scenario, mode, load, requests, seconds, millis(50), millis(99), millis(99.9),
-        new TreeMap<>(errors), null, null, cpuPerRequest, "");
+        new TreeMap<>(errors), null, null, cpuPerRequest, "", null);
   }
 
   private double millis(double percentile) {

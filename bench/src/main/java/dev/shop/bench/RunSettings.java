@@ -13,8 +13,10 @@ import java.util.List;
  * the mixed journey last that long, warm-up included, before memory is read. {@code prime} is
  * how long each server (and the generator) gets to compile its hot paths before the first
  * scenario: on two cores the JIT needs far longer than one scenario's warm-up.
+ * {@code flashSaleBuyers} buyers take part in the flash sale, for half as many units. {@code natsPid},
+ * when set, is the NATS server's process, whose CPU time the checkout's split by process counts.
  */
 record RunSettings(String mode, URI gateway, String productDatabaseUrl, URI reference, int connections,
     Duration prime, Duration warmup, Duration duration, List<String> scenarios, Long platformPid, Long referencePid,
-    Duration mixedAtLeast, Path results) {
+    Duration mixedAtLeast, Path results, int flashSaleBuyers, Long natsPid) {
 }

@@ -11,11 +11,11 @@ import java.util.TreeMap;
  * {@code oversoldUnits} is set for the scenarios that check out, {@code rssMb} when the platform's
  * process was watched, {@code cpuUsPerRequest} (the server process's CPU time in the window over
  * its requests) when the server's process was known; {@code notes} says anything else worth a
- * reader's eye.
+ * reader's eye; {@code flashSale} holds the flash sale's own figures, on its row only.
  */
 record ScenarioResult(String scenario, String mode, String load, long requests, double seconds, double p50Ms,
     double p99Ms, double p999Ms, Map<String, Long> errors, Long oversoldUnits, Long rssMb, Double cpuUsPerRequest,
-    String notes) {
+    String notes, FlashSale.Figures flashSale) {
 
   double requestsPerSecond() {
     return seconds <= 0 ? 0 : requests / seconds;
@@ -33,7 +33,7 @@ record ScenarioResult(String scenario, String mode, String load, long requests, 
   ScenarioResult with(Long oversold, Long rss, String moreNotes) {
     String joined = notes.isEmpty() ? moreNotes : moreNotes.isEmpty() ? notes : notes + "; " + moreNotes;
     return new ScenarioResult(scenario, mode, load, requests, seconds, p50Ms, p99Ms, p999Ms, errors,
-        oversold == null ? oversoldUnits : oversold, rss == null ? rssMb : rss, cpuUsPerRequest, joined);
+        oversold == null ? oversoldUnits : oversold, rss == null ? rssMb : rss, cpuUsPerRequest, joined, flashSale);
   }
 
   JsonObject toJson() {
@@ -41,7 +41,7 @@ record ScenarioResult(String scenario, String mode, String load, long requests, 
         .put("requests", requests).put("seconds", seconds).put("p50Ms", p50Ms).put("p99Ms", p99Ms)
         .put("p999Ms", p999Ms).put("errors", new JsonObject(Map.copyOf(errors)))
         .put("oversoldUnits", oversoldUnits).put("rssMb", rssMb).put("cpuUsPerRequest", cpuUsPerRequest)
-        .put("notes", notes);
+        .put("notes", notes).put("flashSale", flashSale == null ? null : flashSale.toJson());
   }
 
   static ScenarioResult fromJson(JsonObject json) {
@@ -50,6 +50,7 @@ record ScenarioResult(String scenario, String mode, String load, long requests, 
     return new ScenarioResult(json.getString("scenario"), json.getString("mode"), json.getString("load"),
         json.getLong("requests"), json.getDouble("seconds"), json.getDouble("p50Ms"), json.getDouble("p99Ms"),
         json.getDouble("p999Ms"), errors, json.getLong("oversoldUnits"), json.getLong("rssMb"),
-        json.getDouble("cpuUsPerRequest"), json.getString("notes", ""));
+        json.getDouble("cpuUsPerRequest"), json.getString("notes", ""),
+        FlashSale.Figures.fromJson(json.getJsonObject("flashSale")));
   }
 }

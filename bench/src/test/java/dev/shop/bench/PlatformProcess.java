@@ -15,7 +15,7 @@ import java.util.Map;
 final class PlatformProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("..", "launcher", "target", "shop.jar");
-  private static final List<String> JVM_OPTIONS = List.of("-Xmx256m");
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
   private static final Duration START_WITHIN = Duration.ofSeconds(90);
 
   private final Path dataDir;
@@ -50,6 +50,8 @@ final class PlatformProcess implements AutoCloseable {
     environment.put("PORT", Integer.toString(port));
     environment.put("SHOP_EMBEDDED_DB_PORT", Integer.toString(databasePort));
     environment.put("SHOP_ACCESS_LOG_LEVEL", "WARN");
+    // No demo shop (customers, orders), as bench/run.sh runs it: the seeded catalogue alone.
+    environment.put("SHOP_DEMO_DATA", "false");
     // Load from one address: rate limits off, as bench/run.sh runs the platform.
     environment.put("SHOP_RATE_LIMIT_RPM", "0");
     environment.put("SHOP_USER_RATE_LIMIT_RPM", "0");

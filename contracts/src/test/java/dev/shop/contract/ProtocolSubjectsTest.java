@@ -2,6 +2,8 @@ package dev.shop.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shop.common.bus.ServiceNames;
+import dev.shop.common.event.PipelineState;
 import dev.shop.contract.ar.ArSubjects;
 import dev.shop.contract.cart.CartSubjects;
 import dev.shop.contract.order.OrderEvents;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/PROTOCOL.md lists exactly the subjects of the contracts, each under the service that has it;
- * docs/events.md's table of events lists exactly the event types of the contracts, each with its producer.
+ * docs/events.md's table of events lists exactly the event types of the contracts, each with its producer;
+ * the subject every service answers besides its own is documented under that name.
  */
 class ProtocolSubjectsTest {
 
@@ -66,6 +69,24 @@ class ProtocolSubjectsTest {
     SERVICES.forEach((service, subjects) -> contracts.put(service, new TreeSet<>(constants(subjects))));
 
     assertThat(documented).isEqualTo(contracts);
+  }
+
+  /** The one table row of {@link PipelineState#subject}, each service's instance of it in its namespace. */
+  @Test
+  void theSubjectEveryServiceAnswersIsDocumented() throws IOException {
+    Path protocol = Path.of(System.getProperty("basedir", "."), "..", "docs", "PROTOCOL.md");
+    String generic = PipelineState.subject("<service>");
+    List<String> rows = Files.readAllLines(protocol).stream().filter(line -> line.startsWith("| `" + generic + "`"))
+        .toList();
+
+    assertThat(rows).as("the row of %s in %s", generic, protocol).hasSize(1);
+    assertThat(ServiceNames.ALL).as("the services of its contracts")
+        .containsExactlyInAnyOrderElementsOf(SERVICES.keySet());
+    for (String service : ServiceNames.ALL) {
+      assertThat(PipelineState.subject(service)).startsWith(service + ".")
+          .as("in the namespace of %s, not a contract subject", service)
+          .isNotIn(constants(SERVICES.get(service)));
+    }
   }
 
   @Test

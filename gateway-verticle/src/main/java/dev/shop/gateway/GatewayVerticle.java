@@ -20,20 +20,29 @@ import dev.shop.gateway.routes.ArRoutes;
 import dev.shop.gateway.routes.AuthRoutes;
 import dev.shop.gateway.routes.CartRoutes;
 import dev.shop.gateway.routes.CatalogueRoutes;
+import dev.shop.gateway.routes.ConsoleRoutes;
 import dev.shop.gateway.routes.DocsRoutes;
+import dev.shop.gateway.routes.EventRoutes;
 import dev.shop.gateway.routes.HealthRoutes;
 import dev.shop.gateway.routes.MetricsRoutes;
 import dev.shop.gateway.routes.OrderRoutes;
 import dev.shop.gateway.routes.PaymentRoutes;
 import dev.shop.gateway.routes.ReportRoutes;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -102,6 +111,7 @@ public final class GatewayVerticle extends VerticleBase {
     ReportRoutes.register(api);
     PaymentRoutes.register(api);
     ArRoutes.register(api);
+    EventRoutes.register(api, settings.eventsState());
 
     // No h2c upgrade: a request asking for one would be decoded by Netty's upgrade path, which
     // answers its own errors (an empty 431) instead of ours. HTTP/2 belongs behind TLS at the proxy.
@@ -110,7 +120,8 @@ public final class GatewayVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setMaxInitialLineLength(RequestTarget.LINE_READ_LIMIT)
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
-    return DocsRoutes.register(vertx, router).compose(docs -> vertx.createHttpServer(options)
+    return Future.all(DocsRoutes.register(vertx, router), ConsoleRoutes.register(vertx, router))
+        .compose(files -> vertx.createHttpServer(options)
         .invalidRequestHandler(ErrorResponses::invalidRequest)
         .requestHandler(router)
         .listen(listenPort(settings.port()))
@@ -155,7 +166,11 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private static java.util.Optional<CorsHandler> cors(List<String> origins) {
+  /**
+   * CORS for the origins configured; requests from the gateway's own origin (the console at
+   * /admin/, whose module scripts and fetches carry an Origin header too) are not cross-origin and pass.
+   */
+  private static java.util.Optional<Handler<RoutingContext>> cors(List<String> origins) {
     if (origins.isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -167,6 +182,32 @@ public final class GatewayVerticle extends VerticleBase {
     if (!origins.contains("*")) {
       cors.addOrigins(origins);
     }
-    return java.util.Optional.of(cors);
+    return java.util.Optional.of(ctx -> {
+      if (sameOrigin(ctx.request())) {
+        ctx.next();
+      } else {
+        cors.handle(ctx);
+      }
+    });
+  }
+
+  /** Whether the request's Origin names the host (and port) the request was sent to. */
+  static boolean sameOrigin(HttpServerRequest request) {
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    HostAndPort authority = request.authority();
+    if (origin == null || authority == null) {
+      return false;
+    }
+    try {
+      URI uri = new URI(origin);
+      if (uri.getHost() == null) {
+        return false;
+      }
+      String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      String requestHost = authority.port() == -1 ? authority.host() : authority.host() + ":" + authority.port();
+      return originHost.equalsIgnoreCase(requestHost);
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

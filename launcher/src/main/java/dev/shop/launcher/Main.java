@@ -89,10 +89,12 @@ public final class Main {
       return;
     }
     String admin = UserSettings.from(config).adminEmail();
+    String root = "http://localhost:" + platform.httpPort();
     log.atInfo().addKeyValue("bus", platform.busKind()).addKeyValue("port", platform.httpPort())
-        .log("Shop platform listening on http://localhost:" + platform.httpPort()
+        .log("Shop platform listening on " + root + ": API docs at " + root + "/docs/, operator console at "
+            + root + "/admin/"
             + (admin == null ? " (no administrator configured: set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD)"
-                : "; log in as admin with POST /auth/login {\"email\":\"" + admin
+                : "; log in as admin (console or POST /auth/login) with {\"email\":\"" + admin
                     + "\",\"password\":<SHOP_ADMIN_PASSWORD>} (dev default in README)"));
   }
 

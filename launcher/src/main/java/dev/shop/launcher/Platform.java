@@ -5,12 +5,15 @@ import dev.shop.cart.CartVerticle;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.BusSettings;
 import dev.shop.common.bus.LocalBus;
+import dev.shop.common.config.ConfigKeys;
 import dev.shop.common.config.ShopConfig;
 import dev.shop.common.event.EventSettings;
 import dev.shop.common.metrics.MetricsServer;
 import dev.shop.common.service.ServiceFactory;
 import dev.shop.gateway.GatewaySettings;
 import dev.shop.gateway.GatewayVerticle;
+import dev.shop.launcher.demo.DemoClock;
+import dev.shop.launcher.demo.DemoShop;
 import dev.shop.nats.NatsBus;
 import dev.shop.nats.NatsSettings;
 import dev.shop.order.OrderVerticle;
@@ -22,6 +25,7 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,16 +73,24 @@ public final class Platform {
     this.deployments = deployments;
   }
 
-  /** Starts what {@code SHOP_SERVICES} names ({@code all}: every service and the gateway). */
+  /**
+   * Starts what {@code SHOP_SERVICES} names ({@code all}: every service and the gateway). With
+   * {@code SHOP_DEMO_DATA}, a JVM that runs every service makes the demo shop on a first start
+   * ({@link DemoShop}), once they all serve and before the gateway listens; the services' clock is
+   * then a {@link DemoClock}, the system's again once the demo shop is made.
+   */
   public static Future<Platform> start(Vertx vertx, ShopConfig config) {
     PlatformSettings platform = PlatformSettings.from(config);
     List<String> selected = selectedServices(platform.services());
     List<String> services = selected.stream().filter(SERVICES::containsKey).toList();
     return ServiceDatabases.resolve(vertx, config, services).compose(databases -> {
       ShopConfig resolved = databases.config();
+      DemoClock demoClock = resolved.bool(ConfigKeys.DEMO_DATA) && services.containsAll(SERVICES.keySet())
+          ? new DemoClock() : null;
+      Clock clock = demoClock == null ? Clock.systemUTC() : demoClock;
       // Every setting is read and checked before anything starts: a wrong value stops the start, naming its key.
       Map<String, Function<Bus, Deployable>> verticles = new LinkedHashMap<>();
-      services.forEach(service -> verticles.put(service, SERVICES.get(service).read(resolved)));
+      services.forEach(service -> verticles.put(service, SERVICES.get(service).read(resolved, clock)));
       GatewaySettings gatewaySettings = selected.contains(GATEWAY) ? GatewaySettings.from(resolved) : null;
       EventSettings events = EventSettings.from(resolved);
       return connectBus(vertx, resolved, selected).compose(bus -> {
@@ -90,6 +102,11 @@ public final class Platform {
           chain = chain.compose(v -> vertx.deployVerticle(() -> verticles.get(service).apply(bus), instances)
               .onSuccess(deployments::add).mapEmpty());
         }
+        // Every consumer of this JVM has subscribed (the gateway consumes no events): in-process delivery may begin.
+        chain = chain.compose(v -> {
+          bus.events(events).open();
+          return demoClock == null ? Future.<Void>succeededFuture() : DemoShop.addIfNew(vertx, bus, resolved, demoClock);
+        });
         List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
         if (selected.contains(GATEWAY)) {
           chain = chain.compose(v -> vertx.deployVerticle(() -> {
@@ -104,8 +121,6 @@ public final class Platform {
         }
         return chain.map(v -> {
           GatewayVerticle gateway = gateways.isEmpty() ? null : gateways.get(0);
-          // Every consumer of this JVM has subscribed: in-process delivery may begin.
-          bus.events(events).open();
           return new Platform(vertx, bus, databases, gateway, deployments);
         });
       });

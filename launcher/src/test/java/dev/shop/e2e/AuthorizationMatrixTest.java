@@ -226,6 +226,10 @@ class AuthorizationMatrixTest extends PaymentApiTest {
         + id(ownersOrder()) + "/status", new JsonObject().put("status", "PAID"))));
     routes.add(new Route("PUT", "/orders/{id}/cancel", Rule.OWNER_OR_ADMIN, (c, s) -> Call.of("PUT", "/orders/"
         + id(ownersOrder()) + "/cancel", new JsonObject().put("reason", "matrix"))));
+    // The administrators' views of orders (the operator console's).
+    routes.add(new Route("GET", "/admin/orders", Rule.ADMIN, (c, s) -> Call.of("GET", "/admin/orders")));
+    routes.add(new Route("GET", "/admin/orders/{id}", Rule.ADMIN, (c, s) -> Call.of("GET", "/admin/orders/"
+        + id(ownersOrder()))));
     // Payments.
     // Paying is the customer's own act: an administrator does not pay a customer's order.
     routes.add(new Route("POST", "/payments/process", Rule.OWNER_ONLY, (c, s) -> Call.of("POST",
@@ -248,6 +252,7 @@ class AuthorizationMatrixTest extends PaymentApiTest {
       routes.add(new Route("GET", "/reports/" + report, Rule.ADMIN, (c, s) -> Call.of("GET", "/reports/" + report)));
     }
     // Operations.
+    routes.add(new Route("GET", "/admin/events", Rule.ADMIN, (c, s) -> Call.of("GET", "/admin/events")));
     for (String probe : List.of("/health", "/health/live", "/health/ready", "/metrics")) {
       routes.add(new Route("GET", probe, Rule.PUBLIC, (c, s) -> Call.of("GET", probe)));
     }

@@ -54,7 +54,7 @@ class BackgroundWorkOnceTest {
           "background job started job=cancelled orders' stock releases",
           "background job started job=user pruning [loginFailures, refreshTokens]",
           "background job started job=cart pruning [sessionCarts]",
-          "background job started job=order pruning [idempotencyKeys]",
+          "background job started job=order pruning [idempotencyKeys, discardedOrders]",
           "background job started job=product pruning [releasedReservations]");
       assertThat(logged).filteredOn(line -> line.startsWith("token keys loaded signingKid=")).hasSize(1);
       // The gateway's copy of the user service's public keys: fetched once for its instances.

@@ -49,7 +49,12 @@ abstract class CatalogueApiTest extends ApiTest {
   }
 
   protected JsonObject list(String pathAndQuery) {
-    Http.Response response = http.get(pathAndQuery, null);
+    return list(pathAndQuery, null);
+  }
+
+  /** A list as the user of {@code accessToken} asks it (anonymously when null). */
+  protected JsonObject list(String pathAndQuery, String accessToken) {
+    Http.Response response = http.get(pathAndQuery, accessToken);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }

@@ -185,9 +185,10 @@ abstract class GatewayApiContract extends ApiTest {
         .contains("jvm_memory_used_bytes").contains("jvm_gc_").contains("process_cpu_usage");
   }
 
-  /** The viewer and the document itself are not operations of the API. */
+  /** The viewer, the document itself and the operator console's files are not operations of the API. */
   private static final java.util.Set<String> NOT_IN_THE_DOCUMENT = java.util.Set.of("GET /", "GET /docs/",
-      "GET /docs/*", "GET /openapi.json");
+      "GET /docs/*", "GET /openapi.json", "GET /admin", "GET /admin/", "GET /admin/css/", "GET /admin/js/",
+      "GET /admin/vendor/echarts.min.js");
 
   @Test
   void theOpenApiDocumentListsExactlyTheGatewaysRoutes() {
@@ -233,6 +234,48 @@ abstract class GatewayApiContract extends ApiTest {
   }
 
   @Test
+  void theOperatorConsoleIsServedFromTheJarWithItsSecurityHeadersAndOutsideTheRateLimits() {
+    Http.Response redirect = http.get("/admin", null);
+    assertThat(redirect.status()).isEqualTo(302);
+    assertThat(redirect.header("Location")).isEqualTo("/admin/");
+
+    Http.Response page = http.get("/admin/", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.text()).contains("<main id=\"view\"").contains("js/app.js");
+    assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("script-src 'self'")
+        .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(page.header("RateLimit-Limit")).as("a console file is not an API call").isNull();
+
+    Http.Response app = http.get("/admin/js/app.js", null);
+    assertThat(app.status()).isEqualTo(200);
+    assertThat(app.header("Content-Type")).contains("javascript");
+    assertThat(app.header("Cache-Control")).contains("max-age");
+    assertThat(app.header("Content-Security-Policy")).isEqualTo(page.header("Content-Security-Policy"));
+    assertThat(http.get("/admin/css/console.css", null).header("Content-Type")).startsWith("text/css");
+
+    Http.Response echarts = http.get("/admin/vendor/echarts.min.js", null);
+    assertThat(echarts.status()).isEqualTo(200);
+    assertThat(echarts.header("Content-Type")).contains("javascript");
+    assertThat(echarts.text()).contains("echarts");
+    assertThat(echarts.bytes().length).isGreaterThan(500_000);
+    Http.Response gzipped = http.send("GET", "/admin/vendor/echarts.min.js", null, null,
+        Map.of("Accept-Encoding", "gzip"));
+    assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(dev.shop.common.json.Gzip.decompress(io.vertx.core.buffer.Buffer.buffer(gzipped.bytes())).getBytes())
+        .isEqualTo(echarts.bytes());
+
+    Http.Response unknown = http.get("/admin/x.js", null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().getInteger("statusCode")).isEqualTo(404);
+    assertThat(http.get("/admin/js/no-such-module.js", null).status()).isEqualTo(404);
+  }
+
+  @Test
   void corsAllowsTheConfiguredOriginsOnly() {
     Http.Response allowed = http.send("OPTIONS", "/auth/login", null, null, Map.of(
         "Origin", TestSettings.CORS_ORIGIN, "Access-Control-Request-Method", "POST",
@@ -246,6 +289,15 @@ abstract class GatewayApiContract extends ApiTest {
     Http.Response refused = http.send("OPTIONS", "/auth/login", null, null, Map.of(
         "Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
     assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void aPageOfTheGatewaysOwnOriginIsNoCrossOriginCaller() {
+    // Browsers send Origin with module scripts and non-GET fetches even to their own origin (the console).
+    Map<String, String> own = Map.of("Origin", "http://localhost:" + RunningPlatform.shared(bus()).httpPort());
+    assertThat(http.send("GET", "/admin/js/app.js", null, null, own).status()).isEqualTo(200);
+    assertThat(http.send("POST", "/auth/login", new JsonObject().put("email", "nobody@example.com")
+        .put("password", "password-1"), null, own).status()).isEqualTo(401);
   }
 
   @Test

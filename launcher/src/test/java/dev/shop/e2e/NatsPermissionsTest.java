@@ -60,6 +60,14 @@ class NatsPermissionsTest {
               .as(service + " answers $SRV.PING under its permissions").isEqualTo(1);
         }
         report("gateway pings every service ($SRV.PING.<service>) for GET /health", "all 7 answer");
+        String admin = http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
+            .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+        JsonObject events = http.get("/admin/events", admin).json();
+        assertThat(events.getJsonArray("services").stream().map(service -> ((JsonObject) service).getString("status")))
+            .as("every service answers <service>.eventsState under its permissions: " + events.encode())
+            .hasSize(ServiceNames.ALL.size()).containsOnly("UP");
+        report("gateway asks every service for its pipeline state (<service>.eventsState) for GET /admin/events",
+            "all 7 answer");
         assertThat(violations).as("permissions violations of the platform's own connections").isEmpty();
         report("the platform's own connections", "no permissions violation in the server's log");
 

@@ -86,6 +86,14 @@ class OverLocalBusTest {
   }
 
   @Nested
+  class AdminOrders extends AdminOrdersApiContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
   class CheckoutFromCart extends CheckoutFromCartApiContract {
     @Override
     protected BusKind bus() {
@@ -135,6 +143,14 @@ class OverLocalBusTest {
 
   @Nested
   class ProductListFreshness extends ProductListFreshnessContract {
+    @Override
+    protected BusKind bus() {
+      return BusKind.LOCAL;
+    }
+  }
+
+  @Nested
+  class EventPipeline extends EventPipelineApiContract {
     @Override
     protected BusKind bus() {
       return BusKind.LOCAL;

@@ -90,6 +90,10 @@ abstract class ProductSearchApiContract extends CatalogueApiTest {
     assertThat(ids(list(base + "&sort=price_asc"), "products")).containsExactly(id(cheap), id(middle), id(dear));
     assertThat(ids(list(base + "&sort=price_desc"), "products")).containsExactly(id(dear), id(middle), id(cheap));
     assertThat(ids(list(base + "&sort=name"), "products")).containsExactly(id(middle), id(dear), id(cheap));
+    assertThat(ids(list(base + "&sort=stock_asc", adminToken), "products"))
+        .containsExactly(id(middle), id(cheap), id(dear));
+    assertThat(ids(list(base + "&sort=stock_asc&inStock=true", adminToken), "products"))
+        .containsExactly(id(cheap), id(dear));
     assertThat(ids(list(base), "products")).containsExactly(id(dear), id(middle), id(cheap));
     list(base).getJsonArray("products").forEach(p -> assertProductResponse((JsonObject) p));
   }
@@ -97,7 +101,8 @@ abstract class ProductSearchApiContract extends CatalogueApiTest {
   @Test
   void badQueryValuesAre400() {
     String[][] cases = {
-        {"sort=cheapest", "sort"}, {"inStock=yes", "inStock"}, {"inStock=1", "inStock"}, {"page=0", "page"},
+        {"sort=cheapest", "sort"}, {"sort=stock_desc", "sort"}, {"inStock=yes", "inStock"}, {"inStock=1", "inStock"},
+        {"page=0", "page"},
         {"pageSize=101", "pageSize"}, {"pageSize=0", "pageSize"}, {"page=abc", "page"},
         {"minPriceInt=-1", "minPriceInt"}, {"maxPriceInt=1.5", "maxPriceInt"},
         {"minPriceInt=500&maxPriceInt=100", "maxPriceInt"}};
@@ -105,6 +110,8 @@ abstract class ProductSearchApiContract extends CatalogueApiTest {
       JsonObject error = assertError(http.get("/products?" + bad[0], null), 400, "/products");
       assertThat(detailFields(error)).as(bad[0]).containsExactly(bad[1]);
     }
+    assertThat(assertError(http.get("/products?sort=stock", null), 400, "/products").getString("message"))
+        .isEqualTo("sort must be one of newest, price_asc, price_desc, name, stock_asc");
   }
 
   @Test
@@ -117,11 +124,13 @@ abstract class ProductSearchApiContract extends CatalogueApiTest {
       made.add(id(createProduct(new JsonObject().put("categoryId", category).put("priceInt", 5000)
           .put("name", "Same " + token))));
     }
-    for (String sort : new String[] {"price_asc", "price_desc", "name", "newest"}) {
+    for (String sort : new String[] {"price_asc", "price_desc", "name", "newest", "stock_asc"}) {
+      String caller = sort.equals("stock_asc") ? adminToken : null; // for administrators only
       List<String> seen = new ArrayList<>();
       int totalPages = 1;
       for (int page = 1; page <= totalPages; page++) {
-        JsonObject answer = list("/products?categorySlug=" + slug + "&pageSize=5&sort=" + sort + "&page=" + page);
+        JsonObject answer = list("/products?categorySlug=" + slug + "&pageSize=5&sort=" + sort + "&page=" + page,
+            caller);
         assertThat(answer.getLong("total")).isEqualTo(23);
         totalPages = answer.getInteger("totalPages");
         seen.addAll(ids(answer, "products"));
@@ -130,6 +139,52 @@ abstract class ProductSearchApiContract extends CatalogueApiTest {
       assertThat(seen).as(sort).hasSize(23).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(made);
     }
     assertThat(list("/products?categorySlug=" + slug + "&pageSize=5&page=6").getJsonArray("products")).isEmpty();
+  }
+
+  /**
+   * Low stock first is the operators' console's order: each of its pages sorts its matches (no index
+   * holds the stock, so that stock updates stay HOT), which the public may not ask for. Anybody but an
+   * administrator is 403, signed in or not; a token the gateway cannot accept is ignored on this
+   * public route (still 200 for the other orders), so it is 403 too.
+   */
+  @Test
+  void lowStockFirstIsForAdministrators() {
+    String lowStock = "/products?sort=stock_asc&search=" + token;
+    Session customer = register("lowstock");
+    for (String caller : new String[] {null, customer.accessToken(), "not-a-token"}) {
+      JsonObject error = assertError(http.get(lowStock, caller), 403, "/products");
+      assertThat(error.getString("message")).as(String.valueOf(caller))
+          .isEqualTo("sort=stock_asc is for administrators");
+      assertThat(list("/products?sort=price_asc&search=" + token, caller).getLong("total")).isZero();
+    }
+    JsonObject product = createProduct(new JsonObject());
+    assertThat(ids(list(lowStock, adminToken), "products")).containsExactly(id(product));
+  }
+
+  /**
+   * Low stock first follows every stock change at once, also one that leaves a product in stock
+   * (which changes no list's members, so no kept order would be dropped for it), in a category's
+   * pages as in the whole catalogue's.
+   */
+  @Test
+  void lowStockFirstFollowsEveryStockChange() {
+    JsonObject category = createCategory("Low stock " + token, null);
+    JsonObject fewer = createProduct(new JsonObject().put("categoryId", id(category)).put("stock", 2));
+    JsonObject more = createProduct(new JsonObject().put("categoryId", id(category)).put("stock", 7));
+    String inCategory = "/products?sort=stock_asc&categorySlug=" + category.getString("slug");
+    String searched = "/products?sort=stock_asc&search=" + token;
+    assertThat(ids(list(inCategory, adminToken), "products")).containsExactly(id(fewer), id(more));
+    assertThat(ids(list(searched, adminToken), "products")).containsExactly(id(fewer), id(more));
+
+    Http.Response restocked = http.post("/products/" + id(fewer) + "/stock", new JsonObject().put("delta", 10),
+        adminToken);
+    assertThat(restocked.status()).as(restocked.toString()).isEqualTo(200);
+
+    assertThat(ids(list(inCategory, adminToken), "products")).containsExactly(id(more), id(fewer));
+    assertThat(ids(list(searched, adminToken), "products")).containsExactly(id(more), id(fewer));
+    JsonObject page = list(inCategory + "&pageSize=1&page=2", adminToken);
+    assertThat(ids(page, "products")).containsExactly(id(fewer));
+    assertThat(page.getLong("total")).isEqualTo(2);
   }
 
   private JsonObject search(String text) {

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A checkout that stops halfway: the product service settles reservations left unconfirmed past
- * their time to live (2 s here) by asking the order service whether the order exists. Each run
- * has a platform and a bus of its own.
+ * Every reservation expires (2 s here) and the product service settles it by asking the order
+ * service whether its order exists: a checkout's order keeps its units, a checkout that stopped
+ * halfway gets them back. Each run has a platform and a bus of its own.
  */
 class ReservationExpiryTest {
 
@@ -36,8 +36,9 @@ class ReservationExpiryTest {
       Http http = platform.http();
       String admin = http.adminToken();
       String productId = createProduct(http, admin, 10);
+      String customer = http.newCustomerToken("expiry", "Expiry");
       Http.Response order = http.send("POST", "/orders", new JsonObject().put("items", new JsonArray()
-          .add(line(productId, 3))), http.newCustomerToken("expiry", "Expiry"), Map.of());
+          .add(line(productId, 3))), customer, Map.of());
       assertThat(order.status()).as(order.toString()).isEqualTo(201);
 
       reserve(platform, UUID.randomUUID().toString(), productId, 4);
@@ -45,7 +46,14 @@ class ReservationExpiryTest {
 
       awaitStock(http, productId, 7);
       pause(3_000);
-      assertThat(stock(http, productId)).isEqualTo(7);
+      assertThat(stock(http, productId)).as("the order's units stay sold once settled").isEqualTo(7);
+
+      Http.Response cancelled = http.send("PUT", "/orders/" + order.json().getString("id") + "/cancel",
+          new JsonObject(), customer, Map.of());
+      assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+      awaitStock(http, productId, 10);
+      pause(2_000);
+      assertThat(stock(http, productId)).as("a cancelled order's units come back once").isEqualTo(10);
     });
   }
 
@@ -67,7 +75,8 @@ class ReservationExpiryTest {
       Set<String> orders = Set.of(ordered);
       Await.result(platform.bus().serve(new ServiceDefinition("order", "1.0.0", "knows one order")
           .endpoint("order.exists", request -> Future.succeededFuture(BusReply.ok(new JsonObject()
-              .put("exists", orders.contains(request.body().getString("orderId"))))))));
+              .put("existing", new JsonArray(request.body().getJsonArray("orderIds").stream()
+                  .filter(orders::contains).toList())))))));
       awaitStock(http, productId, 8);
       pause(3_000);
       assertThat(stock(http, productId)).isEqualTo(8);

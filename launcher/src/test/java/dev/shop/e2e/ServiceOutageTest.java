@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.ServiceDefinition;
+import dev.shop.common.bus.ServiceNames;
 import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.event.PipelineState;
 import dev.shop.common.testing.Await;
 import dev.shop.common.testing.TestNats;
+import dev.shop.common.testing.TestSettings;
 import io.nats.NatsServerRunner;
 import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A gateway whose services are down or stuck: 503 when nothing answers, 504 when an answer does
- * not come in time, and not ready until it has the token keys. Each run has a bus of its own.
+ * not come in time, and not ready until it has the token keys; {@code GET /admin/events} lists a
+ * service that does not answer as DOWN and still answers 200. Each run has a bus of its own.
  */
 class ServiceOutageTest {
 
@@ -62,6 +67,49 @@ class ServiceOutageTest {
             .isEqualTo("DOWN");
       } finally {
         gatewayOnly.stop();
+      }
+    }
+  }
+
+  /** Only the user service runs (for the administrator's login); the AR service's state never comes. */
+  @ParameterizedTest
+  @EnumSource(BusKind.class)
+  void aServiceThatDoesNotAnswerItsPipelineStateIsListedDown(BusKind kind) throws Exception {
+    try (NatsServerRunner nats = kind == BusKind.NATS ? TestNats.isolated() : null) {
+      RunningPlatform userOnly = RunningPlatform.start(kind, overrides -> {
+        overrides.put(ConfigKeys.SERVICES, "gateway,user").put(ConfigKeys.EVENTS_STATE_MS, "500");
+        if (nats != null) {
+          overrides.put(ConfigKeys.NATS_URL, nats.getURI());
+        }
+      });
+      try {
+        userOnly.awaitReady();
+        Await.result(userOnly.bus().serve(new ServiceDefinition("ar", "1.0.0", "never answers its state")
+            .endpoint(PipelineState.subject("ar"), request -> Promise.<BusReply>promise().future())));
+        Http http = userOnly.http();
+        String admin = http.post("/auth/login", new JsonObject().put("email", TestSettings.ADMIN_EMAIL)
+            .put("password", TestSettings.ADMIN_PASSWORD), null).json().getString("accessToken");
+
+        long started = System.nanoTime();
+        Http.Response events = http.get("/admin/events", admin);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        JsonArray services = events.json().getJsonArray("services");
+        assertThat(services.stream().map(entry -> ((JsonObject) entry).getString("service")).toList())
+            .isEqualTo(ServiceNames.ALL);
+        assertThat(services.getJsonObject(0).getString("status")).isEqualTo("UP");
+        assertThat(services.getJsonObject(0).getLong("outboxPending")).isNotNull();
+        for (int i = 1; i < services.size(); i++) {
+          assertThat(services.getJsonObject(i)).as("nothing answers, or (ar) no answer comes")
+              .isEqualTo(new JsonObject().put("service", ServiceNames.ALL.get(i)).put("status", "DOWN")
+                  .put("outboxPending", null).put("outboxLagMs", null).put("deadLetters", null)
+                  .put("oldestDeadLetter", null));
+        }
+        // The services are asked at once: the stuck one costs its wait once, not one per service.
+        assertThat(tookMs).as("ms for the answer").isGreaterThanOrEqualTo(500).isLessThan(5_000);
+      } finally {
+        userOnly.stop();
       }
     }
   }

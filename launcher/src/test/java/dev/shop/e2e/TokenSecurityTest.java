@@ -22,9 +22,15 @@ import org.junit.jupiter.api.Test;
  * Only the configured algorithm, key and issuer are accepted: an expired token, an HMAC token
  * keyed with the public key, a token signed by another RSA key under the platform's key id, and a
  * token of another issuer signed with the very same key are all 401. Two platforms share one
- * signing key file; the second has another issuer; access tokens live one second.
+ * signing key file; the second has another issuer; access tokens live three seconds.
  */
 class TokenSecurityTest {
+
+  /**
+   * Expiry is checked in whole seconds against {@code exp = iat + ttl}, so a token of one second
+   * can be over a millisecond after it was issued; three leave at least two for the first call.
+   */
+  private static final int ACCESS_TOKEN_TTL_SECONDS = 3;
 
   private static RunningPlatform shop;
   private static RunningPlatform otherIssuer;
@@ -34,7 +40,7 @@ class TokenSecurityTest {
     Path key = TestKeys.rsa().privateKey();
     shop = RunningPlatform.start(BusKind.LOCAL, overrides -> overrides
         .put(ConfigKeys.JWT_PRIVATE_KEY_FILE, key.toString())
-        .put(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS, "1"));
+        .put(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS, String.valueOf(ACCESS_TOKEN_TTL_SECONDS)));
     shop.awaitReady();
     otherIssuer = RunningPlatform.start(BusKind.LOCAL, overrides -> overrides
         .put(ConfigKeys.JWT_PRIVATE_KEY_FILE, key.toString())
@@ -60,7 +66,8 @@ class TokenSecurityTest {
   void anExpiredTokenIsRefused() throws InterruptedException {
     String token = register(shop);
     assertThat(shop.http().get("/auth/me", token).status()).isEqualTo(200);
-    Thread.sleep(2_100);
+    long expiresAtMillis = decode(token.split("\\.")[1]).getLong("exp") * 1_000;
+    Thread.sleep(Math.max(0, expiresAtMillis - System.currentTimeMillis()) + 200);
     assertThat(shop.http().get("/auth/me", token).status()).isEqualTo(401);
   }
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 /**
  * The production shape's smoke scenario through HTTP, whatever runs the platform (plain JVMs in
  * {@code MultiJvmIT}, containers in {@code ComposeContainersIT}, a JVM role per connection under
- * NATS permissions in {@code NatsPermissionsTest}): register, browse, cart, checkout,
- * pay, report.
+ * NATS permissions in {@code NatsPermissionsTest}): register, browse, cart, add an address, checkout,
+ * pay, the administrators' order page, report.
  */
 public final class SmokeScenario {
 
@@ -46,7 +46,12 @@ public final class SmokeScenario {
 
     Http.Response cart = http.post("/cart/items", new JsonObject().put("productId", productId).put("quantity", 2), customer);
     assertThat(cart.status()).as(cart.toString()).isIn(200, 201);
-    Http.Response order = http.post("/orders", new JsonObject(), customer);
+    Http.Response address = http.post("/addresses", new JsonObject().put("fullName", "Smoke Test")
+        .put("phone", "0901234567").put("street", "1 Lê Lợi").put("ward", "Bến Nghé").put("district", "Quận 1")
+        .put("city", "Hồ Chí Minh"), customer);
+    assertThat(address.status()).as(address.toString()).isEqualTo(201);
+    Http.Response order = http.post("/orders", new JsonObject().put("addressId", address.json().getString("id")),
+        customer);
     assertThat(order.status()).as(order.toString()).isEqualTo(201);
     String orderId = order.json().getString("id");
     assertThat(order.json().getLong("totalInt")).isEqualTo(500_000);
@@ -54,6 +59,13 @@ public final class SmokeScenario {
     Http.Response paid = http.post("/payments/process", new JsonObject().put("orderId", orderId).put("method", "COD"),
         customer);
     assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
+
+    // The administrators' order page asks the user and payment services for its parts.
+    Http.Response detail = http.get("/admin/orders/" + orderId, admin);
+    assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+    assertThat(detail.json().getJsonObject("customer")).as("the customer (user.summaries)").isNotNull();
+    assertThat(detail.json().getJsonObject("address")).as("the address (address.findById)").isNotNull();
+    assertThat(detail.json().getJsonObject("payment")).as("the payment (payment.getByOrder)").isNotNull();
 
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -11,6 +11,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.api.ClusterInfo;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.StreamInfo;
 import io.vertx.core.Future;
@@ -76,8 +77,11 @@ class ReplicatedEventsTest {
         "order.paid");
     try {
       assertThat(management().getStreamInfo(single.stream()).getConfiguration().getReplicas()).isEqualTo(3);
-      awaitTrue(() -> management().getConsumerInfo(single.stream(), "report-order_paid").getClusterInfo()
-          .getReplicas().size() == 2);
+      // While the consumer's copies are being placed its cluster information may be absent.
+      awaitTrue(() -> {
+        ClusterInfo placed = management().getConsumerInfo(single.stream(), "report-order_paid").getClusterInfo();
+        return placed != null && placed.getReplicas() != null && placed.getReplicas().size() == 2;
+      });
     } finally {
       Await.result(after.close());
     }

@@ -2,7 +2,6 @@ package dev.shop.order;
 
 import dev.shop.contract.product.ReservationRequest;
 import dev.shop.contract.product.ReservedLine;
-import dev.shop.contract.product.StockConfirmReply;
 import dev.shop.contract.product.StockReleaseReply;
 import dev.shop.contract.product.StockReserveReply;
 import dev.shop.contract.product.StockReserveRequest;
@@ -26,10 +25,6 @@ public final class HealthyStock {
               "product", List.of()))
           .toList()).toJson();
     };
-  }
-
-  public static JsonObject confirmed(JsonObject body) {
-    return StockConfirmReply.confirmed(ReservationRequest.fromJson(body).orderId()).toJson();
   }
 
   public static JsonObject released(JsonObject body) {

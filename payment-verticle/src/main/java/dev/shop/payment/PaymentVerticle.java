@@ -35,7 +35,7 @@ public final class PaymentVerticle extends DomainVerticle {
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
-    PaymentRepository payments = new PaymentRepository(pool, events().outbox());
+    PaymentRepository payments = new PaymentRepository(pool, events().outbox(), clock());
     PaymentHandlers handlers = new PaymentHandlers(payments, new Orders(bus), new SePay(settings.sePay()));
     WebhookHandler webhook = new WebhookHandler(payments, new WebhookSignature(settings.webhookSecret()));
     OrderSettlement settlement = new OrderSettlement(payments);

@@ -75,7 +75,6 @@ public final class ProductVerticle extends DomainVerticle {
         .endpoint(ProductSubjects.PRODUCT_DELETE, products::delete)
         .endpoint(ProductSubjects.PRODUCT_ADJUST_STOCK, stock::adjust)
         .endpoint(ProductSubjects.STOCK_RESERVE, reservations::reserve)
-        .endpoint(ProductSubjects.STOCK_CONFIRM, reservations::confirm)
         .endpoint(ProductSubjects.STOCK_RELEASE, reservations::release));
   }
 }

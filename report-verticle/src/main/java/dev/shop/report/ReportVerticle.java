@@ -12,7 +12,6 @@ import dev.shop.report.report.ReportHandlers;
 import dev.shop.report.report.ReportRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.time.Clock;
 
 /**
  * The report service: a read model fed only by domain events, and the admin reports over it. It
@@ -32,7 +31,7 @@ public final class ReportVerticle extends DomainVerticle {
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
     new ReadModelUpdates().consume(events());
-    ReportHandlers reports = new ReportHandlers(new ReportRepository(pool), Clock.systemUTC());
+    ReportHandlers reports = new ReportHandlers(new ReportRepository(pool), clock());
     return Future.succeededFuture(service()
         .endpoint(ReportSubjects.SALES_SUMMARY, reports::salesSummary)
         .endpoint(ReportSubjects.PRODUCT_PERFORMANCE, reports::productPerformance)

@@ -41,7 +41,7 @@ public final class UserVerticle extends DomainVerticle {
 
   @Override
   protected Future<ServiceDefinition> define(Pool pool) {
-    UserRepository users = new UserRepository(pool, events().outbox());
+    UserRepository users = new UserRepository(pool, events().outbox(), clock());
     Future<JwtKeys> keys = shared("token keys",
         () -> vertx.executeBlocking(() -> JwtKeys.load(settings.tokens().keys()), false)
             .onSuccess(loaded -> log.atInfo().addKeyValue("signingKid", loaded.kid())
@@ -55,7 +55,7 @@ public final class UserVerticle extends DomainVerticle {
           settings.signIn().freeFailures(), settings.signIn().maxBlock());
       inBackground(() -> CredentialPruning.of(pool, SERVICE, settings.signIn().failuresKept()).start(vertx));
       UserHandlers accounts = new UserHandlers(users, passwords.result());
-      AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool));
+      AddressHandlers addresses = new AddressHandlers(new AddressRepository(pool, clock()));
       return once(() -> new AdminBootstrap(users, passwords.result()).ensureAdmin(
               settings.adminEmail(), settings.adminPassword()))
           .map(v -> service()
@@ -72,11 +72,13 @@ public final class UserVerticle extends DomainVerticle {
               .endpoint(UserSubjects.USER_UPDATE, accounts::update)
               .endpoint(UserSubjects.USER_DEACTIVATE, accounts::deactivate)
               .endpoint(UserSubjects.USER_STATUS, accounts::status)
+              .endpoint(UserSubjects.USER_SUMMARIES, accounts::summaries)
               .endpoint(UserSubjects.ADDRESS_LIST_BY_USER, addresses::list)
               .endpoint(UserSubjects.ADDRESS_CREATE, addresses::create)
               .endpoint(UserSubjects.ADDRESS_UPDATE, addresses::update)
               .endpoint(UserSubjects.ADDRESS_DELETE, addresses::delete)
-              .endpoint(UserSubjects.ADDRESS_SET_DEFAULT, addresses::setDefault));
+              .endpoint(UserSubjects.ADDRESS_SET_DEFAULT, addresses::setDefault)
+              .endpoint(UserSubjects.ADDRESS_FIND_BY_ID, addresses::findById));
     });
   }
 }

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.config.ConfigKeys;
+import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Concurrently;
 import dev.shop.common.testing.ServiceUnderTest;
 import dev.shop.common.testing.TestSettings;
+import dev.shop.contract.user.AddressFindRequest;
 import dev.shop.contract.user.UserEvents;
 import dev.shop.contract.user.UserStatusRequest;
 import dev.shop.contract.user.UserSubjects;
+import dev.shop.contract.user.UserSummaries;
+import dev.shop.contract.user.UserSummariesRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +193,54 @@ class UserAloneTest {
     user.call(UserSubjects.ADDRESS_DELETE, new JsonObject().put("id", homeId), ServiceUnderTest.customer(alice));
     assertThat(user.call(UserSubjects.ADDRESS_LIST_BY_USER, new JsonObject(), ServiceUnderTest.customer(alice)).bodyAsArray())
         .singleElement().satisfies(only -> assertThat(((JsonObject) only).getBoolean("isDefault")).isTrue());
+  }
+
+  /** What the order service asks for an administrator's views of orders: customers by id, any user's address. */
+  @Test
+  void administratorsReadCustomerSummariesInOneRequestAndAnyUsersAddress() {
+    UUID hoa = idOf(register("hoa-" + UUID.randomUUID() + "@example.com"));
+    UUID minh = idOf(register("minh-" + UUID.randomUUID() + "@example.com"));
+    UUID unknown = UUID.randomUUID();
+    JsonObject ids = new UserSummariesRequest(List.of(hoa, minh, unknown, hoa)).toJson();
+
+    UserSummaries found = UserSummaries.fromJson(user.call(UserSubjects.USER_SUMMARIES, ids,
+        ServiceUnderTest.admin(ADMIN)).bodyAsObject());
+
+    assertThat(found.byId().keySet()).containsExactlyInAnyOrder(hoa, minh);
+    assertThat(found.byId().get(hoa).email()).startsWith("hoa-");
+    assertThat(found.byId().get(hoa).fullName()).isEqualTo("Someone");
+    assertThat(user.call(UserSubjects.USER_SUMMARIES, new UserSummariesRequest(List.of()).toJson(),
+        ServiceUnderTest.admin(ADMIN)).bodyAsObject()).isEqualTo(new JsonObject().put("users", new JsonArray()));
+    ShopException malformed = user.refusal(UserSubjects.USER_SUMMARIES, new JsonObject()
+        .put("ids", new JsonArray().add(hoa.toString()).add("hoa")).put("more", 1), ServiceUnderTest.admin(ADMIN));
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.details()).extracting(FieldError::field).containsExactlyInAnyOrder("ids[1]", "more");
+    JsonArray tooMany = new JsonArray();
+    for (int i = 0; i <= UserSummariesRequest.MAX_IDS; i++) {
+      tooMany.add(UUID.randomUUID().toString());
+    }
+    assertThat(user.refusal(UserSubjects.USER_SUMMARIES, new JsonObject().put("ids", tooMany),
+        ServiceUnderTest.admin(ADMIN)).details()).extracting(FieldError::field).containsExactly("ids");
+    assertThat(user.refusal(UserSubjects.USER_SUMMARIES, new JsonObject(), ServiceUnderTest.admin(ADMIN)).details())
+        .extracting(FieldError::field).containsExactly("ids");
+
+    JsonObject home = createAddress(hoa, "Home", true);
+    JsonObject read = user.call(UserSubjects.ADDRESS_FIND_BY_ID, new AddressFindRequest(UUID.fromString(
+        home.getString("id"))).toJson(), ServiceUnderTest.admin(ADMIN)).bodyAsObject();
+    assertThat(read).isEqualTo(home);
+    assertThat(user.refusal(UserSubjects.ADDRESS_FIND_BY_ID, new AddressFindRequest(unknown).toJson(),
+        ServiceUnderTest.admin(ADMIN)).status()).isEqualTo(404);
+    assertThat(user.refusal(UserSubjects.ADDRESS_FIND_BY_ID, new JsonObject().put("id", "home"),
+        ServiceUnderTest.admin(ADMIN)).status()).isEqualTo(404);
+
+    for (JsonObject call : List.of(request(UserSubjects.USER_SUMMARIES, ids),
+        request(UserSubjects.ADDRESS_FIND_BY_ID, new JsonObject().put("id", home.getString("id"))))) {
+      String subject = call.getString("subject");
+      assertThat(user.refusal(subject, call.getJsonObject("body"), ServiceUnderTest.anonymous()).status()).as(subject)
+          .isEqualTo(401);
+      assertThat(user.refusal(subject, call.getJsonObject("body"), ServiceUnderTest.customer(hoa)).status()).as(subject)
+          .isEqualTo(403);
+    }
   }
 
   @Test

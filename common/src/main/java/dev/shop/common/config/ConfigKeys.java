@@ -31,6 +31,7 @@ public final class ConfigKeys {
   public static final String CIRCUIT_OPEN_MS = "SHOP_CIRCUIT_OPEN_MS";
   public static final String CIRCUIT_WINDOW_MS = "SHOP_CIRCUIT_WINDOW_MS";
   public static final String HEALTH_PING_MS = "SHOP_HEALTH_PING_MS";
+  public static final String EVENTS_STATE_MS = "SHOP_EVENTS_STATE_MS";
   public static final String METRICS_PORT = "SHOP_METRICS_PORT";
   public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
   public static final String EMBEDDED_DB_PORT = "SHOP_EMBEDDED_DB_PORT";

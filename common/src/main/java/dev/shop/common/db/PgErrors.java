@@ -56,6 +56,15 @@ public final class PgErrors {
     return false;
   }
 
+  /**
+   * Whether a failed transaction certainly wrote nothing: PostgreSQL answered it with an error, so
+   * it was rolled back. A connection lost on the way (during COMMIT too) or a server going away
+   * leaves the outcome unknown: the transaction may have committed.
+   */
+  public static boolean certainlyRolledBack(Throwable failure) {
+    return failure instanceof PgException && !isUnavailable(failure);
+  }
+
   private static boolean hasState(Throwable failure, String sqlState) {
     return failure instanceof PgException pg && sqlState.equals(pg.getSqlState());
   }

@@ -121,20 +121,34 @@ public final class ServiceEvents {
 
   /**
    * The outbox's backlog (events not yet published, and the age of the oldest: the relay's lag)
-   * and the dead letters waiting for someone to look at them, as gauges by service.
+   * and the dead letters waiting for someone to look at them, read from the service's database in
+   * one statement (one snapshot). Counting reads the unpublished rows' partial index and the dead
+   * letters, both few unless something is wrong.
    */
-  private Future<Void> readGauges() {
+  public Future<PipelineState> state() {
     return pool.query("SELECT (SELECT count(*) FROM event_outbox WHERE published_at IS NULL), "
             + "(SELECT coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint FROM event_outbox "
-            + "WHERE published_at IS NULL), (SELECT count(*) FROM event_dead_letters)")
+            + "WHERE published_at IS NULL), (SELECT count(*) FROM event_dead_letters), oldest.type, oldest.failed_at "
+            + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT type, failed_at FROM event_dead_letters "
+            + "ORDER BY failed_at, event_id LIMIT 1) oldest ON true")
         .execute()
         .map(rows -> {
           var row = rows.iterator().next();
-          Tags tags = Tags.of("service", service);
-          Metrics.gauge("shop.events.outbox.pending", "Events in the outbox not published yet", tags).set(row.getLong(0));
-          Metrics.gauge("shop.events.outbox.lag.ms", "Age of the oldest unpublished event", tags).set(row.getLong(1));
-          Metrics.gauge("shop.events.dead.letters", "Events a consumer gave up on", tags).set(row.getLong(2));
-          return null;
+          String oldestType = row.getString(3);
+          return new PipelineState(row.getLong(0), row.getLong(1), row.getLong(2), oldestType == null ? null
+              : new PipelineState.DeadLetter(oldestType, row.getOffsetDateTime(4).toInstant()));
         });
+  }
+
+  /** {@link #state()} as gauges by service. */
+  private Future<Void> readGauges() {
+    return state().map(state -> {
+      Tags tags = Tags.of("service", service);
+      Metrics.gauge("shop.events.outbox.pending", "Events in the outbox not published yet", tags)
+          .set(state.outboxPending());
+      Metrics.gauge("shop.events.outbox.lag.ms", "Age of the oldest unpublished event", tags).set(state.outboxLagMs());
+      Metrics.gauge("shop.events.dead.letters", "Events a consumer gave up on", tags).set(state.deadLetters());
+      return null;
+    });
   }
 }

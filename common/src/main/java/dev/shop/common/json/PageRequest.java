@@ -53,7 +53,8 @@ public record PageRequest(int page, int pageSize) {
         .appendString(head).appendBuffer(items).appendString(tail);
   }
 
-  private long totalPages(long total) {
+  /** {@code ceil(total / pageSize)}: how many pages {@code total} items fill. */
+  public long totalPages(long total) {
     return (total + pageSize - 1) / pageSize;
   }
 

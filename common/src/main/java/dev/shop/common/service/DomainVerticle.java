@@ -1,12 +1,16 @@
 package dev.shop.common.service;
 
 import dev.shop.common.bus.Bus;
+import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.BusRequest;
 import dev.shop.common.bus.ServiceDefinition;
 import dev.shop.common.db.Database;
+import dev.shop.common.event.PipelineState;
 import dev.shop.common.event.ServiceEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * share ({@link #shared}), start-up work ({@link #once}), and the background work: the outbox
  * relay, the event consumers, pruning, gauges ({@code ServiceEvents}) and the service's own jobs
  * ({@link #inBackground}). The other instances start once the lead serves.
+ *
+ * <p>Besides its own subjects, every service answers {@link PipelineState#subject} with its part
+ * of the event pipeline, read from its database, for administrators.
  */
 public abstract class DomainVerticle extends VerticleBase {
 
@@ -78,6 +85,11 @@ public abstract class DomainVerticle extends VerticleBase {
     }
   }
 
+  /** The clock of the times the service writes on its business rows ({@link ServiceSettings#clock}). */
+  protected Clock clock() {
+    return settings.clock();
+  }
+
   /** Start-up work done once, by the lead before it serves (the other instances start after it). */
   protected Future<Void> once(Supplier<Future<?>> work) {
     return leading ? work.get().mapEmpty() : Future.succeededFuture();
@@ -100,7 +112,7 @@ public abstract class DomainVerticle extends VerticleBase {
           .compose(migrated -> {
             pool = Database.connect(vertx, name, url, poolSize);
             events = new ServiceEvents(vertx, name, pool, bus.events(settings.events()), settings.events());
-            return define(pool);
+            return defineWithState(pool);
           })
           .compose(bus::serve)
           .compose(bound -> {
@@ -116,7 +128,7 @@ public abstract class DomainVerticle extends VerticleBase {
           .compose(leadEvents -> {
             pool = Database.connect(vertx, name, url, poolSize);
             events = leadEvents.forAnotherInstance();
-            return define(pool);
+            return defineWithState(pool);
           })
           .compose(bus::serve)
           .map(bound -> {
@@ -130,6 +142,17 @@ public abstract class DomainVerticle extends VerticleBase {
             .log("service ready");
       }
     });
+  }
+
+  /** The service's own subjects, and its pipeline state's. */
+  private Future<ServiceDefinition> defineWithState(Pool pool) {
+    return define(pool).map(definition -> definition.endpoint(PipelineState.subject(name), this::pipelineState));
+  }
+
+  /** {@code {}} (admin): the service's {@link PipelineState}. */
+  private Future<BusReply> pipelineState(BusRequest request) {
+    request.caller().requireAdmin();
+    return events.state().map(state -> BusReply.ok(state.toJson()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.shop.common.service;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.config.ShopConfig;
 import io.vertx.core.Deployable;
+import java.time.Clock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -14,20 +15,26 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface ServiceFactory {
 
-  Function<Bus, Deployable> read(ShopConfig config);
+  /** The service on the clock its business rows are stamped with ({@link ServiceSettings#clock}). */
+  Function<Bus, Deployable> read(ShopConfig config, Clock clock);
+
+  /** The service on the system's clock, in UTC. */
+  default Function<Bus, Deployable> read(ShopConfig config) {
+    return read(config, Clock.systemUTC());
+  }
 
   /** A service made from the settings every service has ({@link ServiceSettings}) alone. */
   static ServiceFactory of(String service, BiFunction<Bus, ServiceSettings, Deployable> constructor) {
-    return config -> {
-      ServiceSettings settings = ServiceSettings.from(service, config);
+    return (config, clock) -> {
+      ServiceSettings settings = ServiceSettings.from(service, config, clock);
       return bus -> constructor.apply(bus, settings);
     };
   }
 
   /** A service made from the settings every service has and settings of its own, read by {@code own}. */
   static <S> ServiceFactory of(String service, Function<ShopConfig, S> own, Constructor<S> constructor) {
-    return config -> {
-      ServiceSettings settings = ServiceSettings.from(service, config);
+    return (config, clock) -> {
+      ServiceSettings settings = ServiceSettings.from(service, config, clock);
       S ownSettings = own.apply(config);
       return bus -> constructor.make(bus, settings, ownSettings);
     };

@@ -31,4 +31,13 @@ class PgErrorsTest {
     assertThat(PgErrors.isUnavailable(new IllegalStateException("bug"))).isFalse();
     assertThat(PgErrors.isUnavailable(new VertxException("something else"))).isFalse();
   }
+
+  @Test
+  void onlyAnErrorPostgresAnsweredRolledATransactionBackForCertain() {
+    assertThat(PgErrors.certainlyRolledBack(new PgException("duplicate", "ERROR", "23505", null))).as("refused").isTrue();
+    assertThat(PgErrors.certainlyRolledBack(ClosedConnectionException.INSTANCE)).as("lost during COMMIT").isFalse();
+    assertThat(PgErrors.certainlyRolledBack(new IOException("Connection reset by peer"))).as("reset").isFalse();
+    assertThat(PgErrors.certainlyRolledBack(new PgException("away", "FATAL", "57P01", null))).as("shut down").isFalse();
+    assertThat(PgErrors.certainlyRolledBack(new IllegalStateException("bug"))).as("unknown").isFalse();
+  }
 }

@@ -11,6 +11,10 @@ public final class OrderSubjects {
   public static final String CANCEL = "order.cancel";
   /** Internal: {@link OrderExistsRequest}, answered with an {@link OrderExistsReply}. */
   public static final String EXISTS = "order.exists";
+  /** Admin: every order, filtered and paged, each with its customer's {@code user.summaries} entry. */
+  public static final String ADMIN_LIST = "order.adminList";
+  /** Admin: an order with its history, customer, address ({@code address.findById}) and payment. */
+  public static final String ADMIN_DETAIL = "order.adminDetail";
 
   private OrderSubjects() {
   }

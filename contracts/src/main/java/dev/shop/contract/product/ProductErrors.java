@@ -8,7 +8,7 @@ public final class ProductErrors {
 
   /**
    * {@code product.getById}: an unknown or malformed id (never 400). {@code stock.reserve}: an
-   * unknown or malformed product id. {@code stock.confirm}: no reservation for the order.
+   * unknown or malformed product id.
    */
   public static final int NOT_FOUND = 404;
 
@@ -19,8 +19,8 @@ public final class ProductErrors {
   public static final int SHORT_OF_STOCK = 409;
 
   /**
-   * {@code stock.confirm} and {@code stock.reserve}: the order's reservation was released (by
-   * {@code stock.release}, or by the product service once it expired and the order did not exist).
+   * {@code stock.reserve}: the order's reservation was released (by {@code stock.release}, or by
+   * the product service once it expired and the order did not exist).
    */
   public static final int RESERVATION_RELEASED = 409;
 

@@ -21,8 +21,6 @@ public final class ProductSubjects {
   public static final String PRODUCT_ADJUST_STOCK = "product.adjustStock";
   /** Internal: {@link StockReserveRequest}, answered with a {@link StockReserveReply}. */
   public static final String STOCK_RESERVE = "stock.reserve";
-  /** Internal: {@link ReservationRequest}, answered with a {@link StockConfirmReply}. */
-  public static final String STOCK_CONFIRM = "stock.confirm";
   /** Internal: {@link ReservationRequest}, answered with a {@link StockReleaseReply}. */
   public static final String STOCK_RELEASE = "stock.release";
 

@@ -5,9 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * {@code stock.confirm} and {@code stock.release}: {@code {orderId}}, the order whose reservation
- * is meant. Confirm fails with {@link ProductErrors#NOT_FOUND} or
- * {@link ProductErrors#RESERVATION_RELEASED}; release never fails for an unknown reservation.
+ * {@code stock.release}: {@code {orderId}}, the order whose reservation is meant; release never
+ * fails for an unknown or released reservation.
  */
 public record ReservationRequest(UUID orderId) {
 

@@ -18,12 +18,19 @@ public final class UserSubjects {
   public static final String USER_DEACTIVATE = "user.deactivate";
   /** Internal: {@link UserStatusRequest}, answered with a {@link UserStatusReply}. */
   public static final String USER_STATUS = "user.status";
+  /**
+   * Also asked by the order service for an administrator: {@link UserSummariesRequest}, answered
+   * with {@link UserSummaries}.
+   */
+  public static final String USER_SUMMARIES = "user.summaries";
   /** Also asked by the order service at checkout: the caller's addresses, read as {@link AddressIds}. */
   public static final String ADDRESS_LIST_BY_USER = "address.listByUser";
   public static final String ADDRESS_CREATE = "address.create";
   public static final String ADDRESS_UPDATE = "address.update";
   public static final String ADDRESS_DELETE = "address.delete";
   public static final String ADDRESS_SET_DEFAULT = "address.setDefault";
+  /** Also asked by the order service for an administrator: {@link AddressFindRequest}, an AddressResponse. */
+  public static final String ADDRESS_FIND_BY_ID = "address.findById";
 
   private UserSubjects() {
   }

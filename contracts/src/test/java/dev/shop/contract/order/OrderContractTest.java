@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +37,15 @@ class OrderContractTest {
   @Test
   void orderGetAndExists() {
     assertThat(new OrderGetRequest(ORDER).toJson().encode()).isEqualTo("{\"id\":\"" + ORDER + "\"}");
-    assertThat(new OrderExistsRequest(ORDER).toJson().encode()).isEqualTo("{\"orderId\":\"" + ORDER + "\"}");
-    assertThat(new OrderExistsReply(true).toJson().encode()).isEqualTo("{\"exists\":true}");
+    assertThat(new OrderExistsRequest(List.of(ORDER)).toJson().encode())
+        .isEqualTo("{\"orderIds\":[\"" + ORDER + "\"]}");
+    assertThat(new OrderExistsReply(List.of(ORDER)).toJson().encode()).isEqualTo("{\"existing\":[\"" + ORDER + "\"]}");
     assertThat(OrderGetRequest.fromJson(new OrderGetRequest(ORDER).toJson())).isEqualTo(new OrderGetRequest(ORDER));
-    assertThat(OrderExistsRequest.fromJson(new OrderExistsRequest(ORDER).toJson()))
-        .isEqualTo(new OrderExistsRequest(ORDER));
-    assertThat(OrderExistsReply.fromJson(new OrderExistsReply(true).toJson())).isEqualTo(new OrderExistsReply(true));
-    assertThat(OrderExistsReply.fromJson(new JsonObject())).isEqualTo(new OrderExistsReply(false));
-    assertThat(OrderExistsRequest.fromJson(new JsonObject())).isEqualTo(new OrderExistsRequest(null));
+    assertThat(OrderExistsRequest.fromJson(new OrderExistsRequest(List.of(ORDER)).toJson()))
+        .isEqualTo(new OrderExistsRequest(List.of(ORDER)));
+    assertThat(OrderExistsReply.fromJson(new OrderExistsReply(List.of(ORDER)).toJson()))
+        .isEqualTo(new OrderExistsReply(List.of(ORDER)));
+    assertThat(OrderExistsReply.fromJson(new JsonObject())).isEqualTo(new OrderExistsReply(List.of()));
+    assertThat(OrderExistsRequest.fromJson(new JsonObject())).isEqualTo(new OrderExistsRequest(List.of()));
   }
 }

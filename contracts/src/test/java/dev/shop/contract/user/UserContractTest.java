@@ -25,6 +25,22 @@ class UserContractTest {
   }
 
   @Test
+  void userSummaries() {
+    assertThat(new UserSummariesRequest(List.of(USER)).toJson().encode()).isEqualTo("{\"ids\":[\"" + USER + "\"]}");
+    UserSummary lan = new UserSummary(USER, "lan@example.com", "Lan", null);
+    UserSummaries answer = new UserSummaries(List.of(lan));
+
+    assertThat(UserSummaries.fromJson(answer.toJson())).isEqualTo(answer);
+    assertThat(answer.byId()).containsOnlyKeys(USER).containsValue(lan);
+    assertThat(lan.toListingJson()).isEqualTo(new JsonObject().put("id", USER.toString())
+        .put("email", "lan@example.com").put("fullName", "Lan"));
+    assertThat(UserSummaries.fromJson(new JsonObject()).users()).isEmpty();
+    assertThat(UserSummaries.fromJson(new JsonObject().put("users", new JsonArray().add(new JsonObject()))).byId())
+        .as("a summary without an id names nobody").isEmpty();
+    assertThat(new AddressFindRequest(ADDRESS).toJson()).isEqualTo(new JsonObject().put("id", ADDRESS.toString()));
+  }
+
+  @Test
   void jsonWebKeySetPassesTheKeysOnAsPublished() {
     JsonObject key = new JsonObject().put("kty", "RSA").put("kid", "k1").put("use", "sig").put("n", "AQAB");
     JsonWebKeySet set = new JsonWebKeySet(List.of(key));

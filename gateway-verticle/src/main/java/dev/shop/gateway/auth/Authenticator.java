@@ -33,10 +33,15 @@ public final class Authenticator {
     }
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null) {
-      return access == Access.OPTIONAL_USER
+      return access == Access.OPTIONAL_USER || access == Access.PUBLIC_OR_USER
           ? Future.succeededFuture(Caller.ANONYMOUS)
           : Future.failedFuture(ShopException.unauthorized("Authentication required"));
     }
+    Future<Caller> caller = verified(header, access);
+    return access == Access.PUBLIC_OR_USER ? caller.otherwise(Caller.ANONYMOUS) : caller;
+  }
+
+  private Future<Caller> verified(String header, Access access) {
     if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Future.failedFuture(ShopException.unauthorized("Authorization must be a Bearer token"));
     }

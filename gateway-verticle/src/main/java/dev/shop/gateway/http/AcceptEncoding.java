@@ -1,7 +1,7 @@
 package dev.shop.gateway.http;
 
 /** A request's {@code Accept-Encoding} (RFC 9110, section 12.5.3), as far as gzip goes. */
-final class AcceptEncoding {
+public final class AcceptEncoding {
 
   private AcceptEncoding() {
   }
@@ -10,7 +10,7 @@ final class AcceptEncoding {
    * Whether the client takes gzip: {@code gzip} (or {@code x-gzip}) is listed with a weight above
    * zero, or {@code *} is and gzip is not refused by name. Absent or empty: no.
    */
-  static boolean takesGzip(String header) {
+  public static boolean takesGzip(String header) {
     if (header == null) {
       return false;
     }

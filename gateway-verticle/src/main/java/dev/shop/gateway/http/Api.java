@@ -48,6 +48,33 @@ public final class Api {
     route(HttpMethod.GET, path, access, subject, payload);
   }
 
+  /**
+   * A read the gateway answers itself with what {@code answer} gathers from several services (no
+   * one subject answers it): the caller is checked and limited as on a forwarded route.
+   */
+  public void get(String path, Access access, Gathered answer) {
+    router.route(HttpMethod.GET, path).handler(ctx -> {
+      ctx.put(AccessLog.ROUTE, path);
+      if (!JsonBody.parse(ctx)) {
+        return;
+      }
+      authenticator.caller(ctx, access)
+          .compose(caller -> {
+            ctx.put(AccessLog.USER_ID, caller.userId());
+            limits.perUser(ctx, caller.userId());
+            return answer.gather(bus, RequestMeta.of(caller, RequestIds.of(ctx)));
+          })
+          .onSuccess(body -> respond(ctx, BusReply.ok(body), true))
+          .onFailure(ctx::fail);
+    });
+  }
+
+  /** The answer of a {@linkplain #get(String, Access, Gathered) gathered read}, from requests made for the caller. */
+  @FunctionalInterface
+  public interface Gathered {
+    Future<JsonObject> gather(Bus bus, RequestMeta meta);
+  }
+
   public void post(String path, Access access, String subject, Payload payload) {
     route(HttpMethod.POST, path, access, subject, payload);
   }

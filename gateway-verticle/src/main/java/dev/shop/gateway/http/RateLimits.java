@@ -2,6 +2,7 @@ package dev.shop.gateway.http;
 
 import dev.shop.common.error.ShopException;
 import dev.shop.common.metrics.Metrics;
+import dev.shop.gateway.routes.ConsoleRoutes;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * login and registration per client address and per email ({@code SHOP_LOGIN_RATE_LIMIT_RPM}).
  * Over a limit: 429 with {@code Retry-After}; the client limit's {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset} go on every API answer. A limit of 0
- * is off. Health, metrics and the API docs are not limited.
+ * is off. Health, metrics, the API docs and the operator console's files are not limited (its
+ * calls to the API are).
  */
 public final class RateLimits {
 
@@ -52,7 +54,8 @@ public final class RateLimits {
   /** Router handler: the client address's limit, for every API request. */
   public void perClient(RoutingContext ctx) {
     String path = ctx.request().path();
-    if (clientLimit == 0 || path.equals("/") || UNLIMITED.stream().anyMatch(path::startsWith)) {
+    if (clientLimit == 0 || path.equals("/") || UNLIMITED.stream().anyMatch(path::startsWith)
+        || ConsoleRoutes.serves(path)) {
       ctx.next();
       return;
     }

@@ -2,6 +2,7 @@ package dev.shop.gateway.routes;
 
 import static dev.shop.gateway.auth.Access.ADMIN;
 import static dev.shop.gateway.auth.Access.PUBLIC;
+import static dev.shop.gateway.auth.Access.PUBLIC_OR_USER;
 
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.gateway.http.Api;
@@ -21,7 +22,8 @@ public final class CatalogueRoutes {
     api.put("/categories/:id", ADMIN, ProductSubjects.CATEGORY_UPDATE, Payload.update());
     api.delete("/categories/:id", ADMIN, ProductSubjects.CATEGORY_DELETE, Payload.pathId());
 
-    api.get("/products", PUBLIC, ProductSubjects.PRODUCT_LIST, Payload.query());
+    // Public, but sort=stock_asc is for administrators: the product service needs the caller.
+    api.get("/products", PUBLIC_OR_USER, ProductSubjects.PRODUCT_LIST, Payload.query());
     api.get("/products/slug/:slug", PUBLIC, ProductSubjects.PRODUCT_GET_BY_SLUG, Payload.path("slug"));
     api.get("/products/:id", PUBLIC, ProductSubjects.PRODUCT_GET_BY_ID, Payload.pathId());
     api.post("/products", ADMIN, ProductSubjects.PRODUCT_CREATE, Payload.body());

@@ -6,10 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /**
  * The contract and its viewer: {@code GET /openapi.json} (the OpenAPI 3 document of every route,
@@ -17,9 +13,6 @@ import java.util.Properties;
  * no CDN) and {@code GET /} leading there.
  */
 public final class DocsRoutes {
-
-  private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
-  private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
   private DocsRoutes() {
   }
@@ -41,22 +34,9 @@ public final class DocsRoutes {
         }
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page.result());
       });
-      router.get("/docs/*").handler(StaticHandler.create(WEBJAR + swaggerUiVersion()).setCachingEnabled(true));
+      router.get("/docs/*")
+          .handler(StaticHandler.create(Webjars.folder("org.webjars", "swagger-ui")).setCachingEnabled(true));
       return null;
     });
-  }
-
-  /** The webjar's version, from its Maven metadata: the resource folder is named after it. */
-  private static String swaggerUiVersion() {
-    try (InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(WEBJAR_VERSION)) {
-      if (in == null) {
-        throw new IllegalStateException("The swagger-ui webjar is not on the classpath");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

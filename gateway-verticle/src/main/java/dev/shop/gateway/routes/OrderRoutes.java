@@ -7,7 +7,10 @@ import dev.shop.contract.order.OrderSubjects;
 import dev.shop.gateway.http.Api;
 import dev.shop.gateway.http.Payload;
 
-/** The contract's "Orders" (openapi.json): checkout and the order lifecycle, in the order service. */
+/**
+ * The contract's "Orders" (openapi.json): checkout and the order lifecycle, and the administrators'
+ * views of all orders (the operator console's), in the order service.
+ */
 public final class OrderRoutes {
 
   private OrderRoutes() {
@@ -19,5 +22,7 @@ public final class OrderRoutes {
     api.get("/orders/:id", USER, OrderSubjects.GET, Payload.pathId());
     api.put("/orders/:id/status", ADMIN, OrderSubjects.UPDATE_STATUS, Payload.update());
     api.put("/orders/:id/cancel", USER, OrderSubjects.CANCEL, Payload.update());
+    api.get("/admin/orders", ADMIN, OrderSubjects.ADMIN_LIST, Payload.query());
+    api.get("/admin/orders/:id", ADMIN, OrderSubjects.ADMIN_DETAIL, Payload.pathId());
   }
 }

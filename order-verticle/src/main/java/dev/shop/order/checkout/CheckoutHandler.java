@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code order.create} subject: checkout. Reserves the stock of every line in the product
- * service (which answers today's prices), writes the order in one transaction, then confirms the
- * reservation. A reservation whose order never gets written is released, here or by the product
- * service's sweeper; so no path sells stock twice or loses it.
+ * service (which answers today's prices) and writes the order in one transaction. The order's
+ * existence is what keeps the reserved stock sold: nothing confirms the reservation, the product
+ * service's sweeper settles it once it expires by asking {@code order.exists}, whose answer is
+ * final (an order it answered as missing can no longer be written). A reservation whose order never
+ * gets written is released, here or by that sweeper; so no path sells stock twice or loses it.
  */
 public final class CheckoutHandler {
 
@@ -101,9 +103,9 @@ public final class CheckoutHandler {
       return stock.reserve(orderId, lines.result(), requestId)
           .compose(reserved -> orders.insert(pending(orderId, userId, checkout.addressId(), reserved),
                   client -> completeKey(client, userId, key, orderId))
-              .recover(failure -> stock.release(orderId, requestId)
-                  .transform(released -> Future.failedFuture(failure))))
-          .compose(order -> confirm(order, key, requestId))
+              .recover(failure -> OrderRepository.certainlyNotWritten(failure)
+                  ? stock.release(orderId, requestId).transform(released -> Future.failedFuture(failure))
+                  : Future.failedFuture(failure)))
           .compose(order -> checkout.fromCart() ? emptyCart(caller, lines.result(), order) : Future.succeededFuture(order));
     });
   }
@@ -148,29 +150,7 @@ public final class CheckoutHandler {
     return Order.pending(orderId, userId, addressId, items);
   }
 
-  /**
-   * Confirms the reservation. If the product service's sweeper released it first (the order took
-   * longer than the reservation's time to live), the order has no stock: it is undone and the
-   * answer is 409. Any other failure leaves the reservation to the sweeper, which finds the order.
-   */
-  private Future<Order> confirm(Order order, String key, String requestId) {
-    return stock.confirm(order.id(), requestId).map(order).recover(failure -> {
-      if (StockReservations.released(failure)) {
-        return orders.delete(order.id(), client -> releaseKey(client, order.userId(), key))
-            .compose(v -> Future.failedFuture(ShopException.conflict(
-                "The stock reservation expired before the order was saved; please retry")));
-      }
-      log.atWarn().addKeyValue("orderId", order.id()).addKeyValue("reason", failure.getMessage())
-          .log("reservation not confirmed now; the product service's sweeper will");
-      return Future.succeededFuture(order);
-    });
-  }
-
   private Future<Void> completeKey(SqlClient client, UUID userId, String key, UUID orderId) {
     return key == null ? Future.succeededFuture() : keys.complete(client, userId, key, orderId);
-  }
-
-  private Future<Void> releaseKey(SqlClient client, UUID userId, String key) {
-    return key == null ? Future.succeededFuture() : keys.release(client, userId, key);
   }
 }

@@ -35,7 +35,7 @@ public final class IdempotencyKeys {
     }
   }
 
-  private static final String ABANDONED_AFTER = "10 minutes";
+  private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
   private final Pool pool;
   private final Duration kept;
@@ -47,13 +47,20 @@ public final class IdempotencyKeys {
 
   /**
    * Deletes the keys older than {@code kept}: free again already, so their rows only take room. A
-   * key taken afresh while the delete waited has a new {@code created_at} and stays.
+   * key taken afresh while the delete waited has a new {@code created_at} and stays. Deletes too
+   * the discarded orders ({@code order.exists} answered them as missing) older than {@code kept},
+   * and never younger than {@link #ABANDONED_AFTER}: their checkouts are over, so none can still
+   * try to write the order.
    */
   public static Pruning pruning(Pool pool, String service, Duration kept) {
+    Duration discardedKept = kept.compareTo(ABANDONED_AFTER) > 0 ? kept : ABANDONED_AFTER;
     return new Pruning(pool, service, kept, List.of(new Pruning.Rule("idempotencyKeys",
         "DELETE FROM idempotency_keys WHERE (user_id, key) IN (SELECT user_id, key FROM idempotency_keys "
             + "WHERE created_at < now() - $1 * interval '1 millisecond' LIMIT $2) "
-            + "AND created_at < now() - $1 * interval '1 millisecond'", kept)));
+            + "AND created_at < now() - $1 * interval '1 millisecond'", kept),
+        new Pruning.Rule("discardedOrders", "DELETE FROM discarded_orders WHERE order_id IN (SELECT order_id "
+            + "FROM discarded_orders WHERE discarded_at < now() - $1 * interval '1 millisecond' LIMIT $2)",
+            discardedKept)));
   }
 
   /**
@@ -66,7 +73,7 @@ public final class IdempotencyKeys {
             + "SET request_hash = EXCLUDED.request_hash, status = 'IN_PROGRESS', order_id = NULL, created_at = now() "
             + "WHERE idempotency_keys.created_at < now() - $4 * interval '1 millisecond' "
             + "OR (idempotency_keys.status = 'IN_PROGRESS' "
-            + "AND idempotency_keys.created_at < now() - interval '" + ABANDONED_AFTER + "')")
+            + "AND idempotency_keys.created_at < now() - interval '" + ABANDONED_AFTER.toSeconds() + " seconds')")
         .execute(Tuple.of(userId, key, Buffer.buffer(requestHash), kept.toMillis()))
         .compose(claimed -> claimed.rowCount() > 0 ? Future.succeededFuture(Optional.<Used>empty())
             : pool.preparedQuery("SELECT request_hash, order_id FROM idempotency_keys WHERE user_id = $1 AND key = $2")
@@ -87,13 +94,9 @@ public final class IdempotencyKeys {
   }
 
   /** Lets the key go after its checkout failed, so the client may retry with it. */
-  Future<Void> release(SqlClient client, UUID userId, String key) {
-    return client.preparedQuery("DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2")
+  Future<Void> release(UUID userId, String key) {
+    return pool.preparedQuery("DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2")
         .execute(Tuple.of(userId, key))
         .mapEmpty();
-  }
-
-  Future<Void> release(UUID userId, String key) {
-    return release(pool, userId, key);
   }
 }

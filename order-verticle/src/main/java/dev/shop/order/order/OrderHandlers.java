@@ -10,8 +10,11 @@ import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
 import dev.shop.contract.RestContract;
 import dev.shop.contract.order.OrderExistsReply;
+import dev.shop.contract.order.OrderExistsRequest;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,12 +78,18 @@ public final class OrderHandlers {
         .map(order -> BusReply.ok(order.toResponse()));
   }
 
-  /** {@code {orderId}}: {@code {exists}}; for the product service's reservation sweeper only. */
+  /**
+   * {@code {orderIds:[...]}}: {@code {existing:[...]}}; for the product service's reservation
+   * sweeper only. Every order not among the existing ones can no longer be created.
+   */
   public Future<BusReply> exists(BusRequest request) {
     request.caller().requireInternal();
-    Optional<UUID> id = Ids.parse(request.body().getValue("orderId"));
-    Future<Boolean> exists = id.isEmpty() ? Future.succeededFuture(false) : orders.exists(id.get());
-    return exists.map(found -> BusReply.ok(new OrderExistsReply(found).toJson()));
+    JsonArray given = request.body().getValue("orderIds") instanceof JsonArray array ? array : new JsonArray();
+    List<UUID> ids = given.stream().map(Ids::parse).flatMap(Optional::stream).toList();
+    if (ids.isEmpty() || ids.size() != given.size() || ids.size() > OrderExistsRequest.MAX_ORDERS) {
+      throw ShopException.invalidField("orderIds", "must be 1 to " + OrderExistsRequest.MAX_ORDERS + " order ids");
+    }
+    return orders.existing(ids).map(existing -> BusReply.ok(new OrderExistsReply(existing).toJson()));
   }
 
   /**

@@ -13,10 +13,9 @@ import java.util.UUID;
 public record OrderItem(UUID id, UUID orderId, UUID productId, int quantity, long priceInt, String sku, String name,
     String slug, List<String> imageUrls, OffsetDateTime createdAt) {
 
-  /** The columns {@link #toTuple()} writes; {@code created_at} is left to its default. */
-  static final String WRITTEN_COLUMNS = "id, order_id, product_id, quantity, price_int, product_sku, product_name, "
-      + "product_slug, product_image_urls";
-  static final String COLUMNS = WRITTEN_COLUMNS + ", created_at";
+  /** The columns of a line, in the order {@link #toTuple} writes them. */
+  static final String COLUMNS = "id, order_id, product_id, quantity, price_int, product_sku, product_name, "
+      + "product_slug, product_image_urls, created_at";
 
   static OrderItem from(Row row) {
     String[] images = row.getArrayOfStrings("product_image_urls");
@@ -26,15 +25,15 @@ public record OrderItem(UUID id, UUID orderId, UUID productId, int quantity, lon
         row.getOffsetDateTime("created_at"));
   }
 
-  /** The parameters of an insert of every column but {@code created_at}. */
   /** This line as written, at {@code createdAt}. */
   OrderItem writtenAt(OffsetDateTime createdAt) {
     return new OrderItem(id, orderId, productId, quantity, priceInt, sku, name, slug, imageUrls, createdAt);
   }
 
-  Tuple toTuple() {
+  /** The parameters of an insert of {@link #COLUMNS}, the line written at {@code writtenAt} (its order's time). */
+  Tuple toTuple(OffsetDateTime writtenAt) {
     return Tuple.from(new Object[] {id, orderId, productId, quantity, priceInt, sku, name, slug,
-        imageUrls.toArray(String[]::new)});
+        imageUrls.toArray(String[]::new), writtenAt});
   }
 
   long lineTotal() {

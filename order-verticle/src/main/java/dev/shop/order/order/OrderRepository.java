@@ -1,19 +1,23 @@
 package dev.shop.order.order;
 
+import dev.shop.common.db.GroupCommit;
+import dev.shop.common.db.PgErrors;
 import dev.shop.common.db.Rows;
 import dev.shop.common.db.Transactions;
+import dev.shop.common.error.ShopException;
 import dev.shop.common.event.Outbox;
 import dev.shop.common.json.PageRequest;
 import dev.shop.contract.order.OrderEvents;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,38 +25,105 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The SQL of orders and their lines. */
+/**
+ * The SQL of orders and their lines. An order's {@code created_at} (its lines' too) and
+ * {@code updated_at} come from the service's clock, as parameters.
+ */
 public final class OrderRepository {
+
+  /** The most checkouts written in one transaction. */
+  static final int INSERT_GROUP_MAX = 64;
 
   private final Pool pool;
   private final Outbox outbox;
+  private final Clock clock;
+  private final GroupCommit<NewOrder, Order> inserts;
 
-  public OrderRepository(Pool pool, Outbox outbox) {
+  public OrderRepository(Pool pool, Outbox outbox, Clock clock) {
     this.pool = pool;
     this.outbox = outbox;
+    this.clock = clock;
+    this.inserts = new GroupCommit<>(INSERT_GROUP_MAX, this::write,
+        order -> write(List.of(order)).map(written -> written.get(0)), OrderRepository::certainlyNotWritten);
+  }
+
+  /**
+   * Whether an insert that failed certainly wrote no order: refused by this service or by
+   * PostgreSQL. Otherwise (the database's connection lost, even during COMMIT) its orders may
+   * exist: a group's are not written again one by one, and a checkout does not release their stock
+   * (the product service's sweeper settles it through {@link #existing} once it expires).
+   */
+  public static boolean certainlyNotWritten(Throwable failure) {
+    return failure instanceof ShopException || PgErrors.certainlyRolledBack(failure);
   }
 
   /**
    * Writes the order and its lines, its {@code order.created} event, and whatever
-   * {@code alsoWrite} writes, in one transaction of three round trips: BEGIN, the order and its
-   * lines leave together (the lines' {@code created_at} is their default, {@code now()}, the
-   * transaction's start, as the order's is), then the event, built from the written order, and
-   * {@code alsoWrite}'s statements, then COMMIT.
+   * {@code alsoWrite} writes, in one transaction, which it may share with the checkouts that
+   * arrived while the one before it was written ({@link GroupCommit}, up to
+   * {@link #INSERT_GROUP_MAX}). Fails with 409 if {@link #existing} answered the order as missing
+   * already (its reserved stock went back): the order's lock, taken by a statement of its own
+   * before the order's, makes that answer and this insert one after the other.
    */
   public Future<Order> insert(Order order, Function<SqlClient, Future<Void>> alsoWrite) {
+    return inserts.submit(new NewOrder(order, alsoWrite));
+  }
+
+  /** An order to write, and what else its transaction writes (an Idempotency-Key's completion). */
+  private record NewOrder(Order order, Function<SqlClient, Future<Void>> alsoWrite) {
+  }
+
+  /**
+   * The orders in one transaction of three round trips: BEGIN, the orders' locks (in key order,
+   * as {@link #existing} takes them) and the orders leave together (created and updated at the
+   * clock's time, each with its first history row, PENDING, from the same statement); then their
+   * lines, their events (built from the written orders) and each one's {@code alsoWrite}; then
+   * COMMIT. An order found discarded fails the whole group with 409 (alone, it is that order's
+   * answer; in a group, {@link GroupCommit} then writes each order alone).
+   */
+  private Future<List<Order>> write(List<NewOrder> group) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<Order> orders = group.stream().map(NewOrder::order).toList();
     return Transactions.inTransaction(pool, client -> {
-      Future<RowSet<Row>> written = client.preparedQuery("INSERT INTO orders (id, user_id, address_id, status, "
-              + "total_int) VALUES ($1, $2, $3, $4, $5) RETURNING " + Order.COLUMNS)
-          .execute(Tuple.of(order.id(), order.userId(), order.addressId(), order.status().name(), order.totalInt()));
-      Future<RowSet<Row>> lines = client.preparedQuery("INSERT INTO order_items (" + OrderItem.WRITTEN_COLUMNS
-              + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-          .executeBatch(order.items().stream().map(OrderItem::toTuple).toList());
-      return Future.all(written, lines).compose(both -> {
-        Row row = written.result().iterator().next();
-        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        Order inserted = Order.from(row, order.items().stream().map(item -> item.writtenAt(createdAt)).toList());
-        return Future.all(outbox.append(client, OrderEvents.CREATED, inserted.toEvent(null)),
-            alsoWrite.apply(client)).map(inserted);
+      Future<RowSet<Row>> locked = lockInKeyOrder(client, orders.stream().map(Order::id).toList());
+      Future<RowSet<Row>> written = client.preparedQuery("WITH inserted AS (INSERT INTO orders (id, user_id, "
+              + "address_id, status, total_int, created_at, updated_at) "
+              + "SELECT n.id, n.user_id, n.address_id, $5::text, n.total_int, $6::timestamptz, $6::timestamptz "
+              + "FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[]) AS n (id, user_id, address_id, total_int) "
+              + "WHERE NOT EXISTS (SELECT 1 FROM discarded_orders d WHERE d.order_id = n.id) "
+              + "RETURNING " + Order.COLUMNS + "), "
+              + StatusHistory.recorded("inserted", "NULL", "created_at")
+              + "SELECT " + Order.COLUMNS + " FROM inserted")
+          .execute(Tuple.tuple()
+              .addArrayOfUUID(orders.stream().map(Order::id).toArray(UUID[]::new))
+              .addArrayOfUUID(orders.stream().map(Order::userId).toArray(UUID[]::new))
+              .addArrayOfUUID(orders.stream().map(Order::addressId).toArray(UUID[]::new))
+              .addArrayOfLong(orders.stream().map(Order::totalInt).toArray(Long[]::new))
+              .addString(OrderStatus.PENDING.name())
+              .addOffsetDateTime(now));
+      // The orders' answer comes first: a discarded order would make its lines fail on the foreign key.
+      return Future.all(locked, written).compose(first -> {
+        if (written.result().rowCount() < orders.size()) {
+          return Future.failedFuture(ShopException.conflict(
+              "The stock reservation expired before the order was saved; please retry"));
+        }
+        return client.preparedQuery("INSERT INTO order_items (" + OrderItem.COLUMNS
+                + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+            .executeBatch(orders.stream().flatMap(order -> order.items().stream()).map(item -> item.toTuple(now))
+                .toList());
+      }).compose(lines -> {
+        Map<UUID, Row> rows = new HashMap<>();
+        written.result().forEach(row -> rows.put(row.getUUID("id"), row));
+        List<Order> inserted = orders.stream().map(order -> {
+          Row row = rows.get(order.id());
+          OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
+          return Order.from(row, order.items().stream().map(item -> item.writtenAt(createdAt)).toList());
+        }).toList();
+        List<Future<?>> alsoWritten = new ArrayList<>();
+        alsoWritten.add(outbox.appendAll(client, OrderEvents.CREATED,
+            inserted.stream().map(order -> order.toEvent(null)).toList()));
+        group.forEach(order -> alsoWritten.add(order.alsoWrite().apply(client)));
+        return Future.all(alsoWritten).map(inserted);
       });
     });
   }
@@ -63,10 +134,33 @@ public final class OrderRepository {
         .compose(rows -> withItems(pool, rows).map(orders -> orders.stream().findFirst()));
   }
 
-  public Future<Boolean> exists(UUID id) {
-    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM orders WHERE id = $1)")
-        .execute(Tuple.of(id))
-        .map(rows -> rows.iterator().next().getBoolean(0));
+  /**
+   * Which of {@code ids} are orders, in one transaction that also records every other one as
+   * discarded, so that it is never written afterwards: it takes the orders' locks first
+   * ({@link #lockInKeyOrder}), so a checkout writing one of them now
+   * finishes before the orders are looked at, and one that comes later finds it discarded.
+   */
+  public Future<List<UUID>> existing(List<UUID> ids) {
+    return Transactions.inTransaction(pool, client -> {
+      Future<RowSet<Row>> locked = lockInKeyOrder(client, ids);
+      Future<RowSet<Row>> found = client.preparedQuery("WITH asked AS (SELECT DISTINCT unnest($1::uuid[]) AS id), "
+              + "discarded AS (INSERT INTO discarded_orders (order_id) SELECT a.id FROM asked a "
+              + "WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = a.id) ON CONFLICT (order_id) DO NOTHING) "
+              + "SELECT o.id FROM asked a JOIN orders o ON o.id = a.id")
+          .execute(Tuple.of(ids.toArray(UUID[]::new)));
+      return Future.all(locked, found).map(both -> Rows.all(found.result(), row -> row.getUUID(0)));
+    });
+  }
+
+  /**
+   * Takes the advisory locks of the orders {@code ids} for the transaction, in key order, as every
+   * transaction that takes several does, so two never wait for each other. An order's key is its
+   * id's random low bits (a key two orders share only makes one wait for the other).
+   */
+  private static Future<RowSet<Row>> lockInKeyOrder(SqlClient client, List<UUID> ids) {
+    return client.preparedQuery("SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest($1::bigint[]) AS k "
+            + "ORDER BY k) AS sorted")
+        .execute(Tuple.of(ids.stream().map(UUID::getLeastSignificantBits).toArray(Long[]::new)));
   }
 
   /** How many orders the user has (of {@code status}, when not null). */
@@ -86,10 +180,45 @@ public final class OrderRepository {
   }
 
   /**
+   * How many orders match {@code filter}, counting no further than {@code limit}: an exact count
+   * of millions of orders takes a scan of them all (docs/orders.md, "Counting and paging at scale").
+   */
+  public Future<Long> countUpTo(OrderFilter filter, long limit) {
+    List<Object> parameters = new ArrayList<>();
+    String where = filter.where(parameters);
+    parameters.add(limit);
+    return pool.preparedQuery("SELECT count(*) FROM (SELECT 1 FROM orders " + where + "LIMIT $" + parameters.size()
+            + ") AS matches")
+        .execute(Tuple.from(parameters))
+        .map(Rows::singleLong);
+  }
+
+  /** A page of the orders that match {@code filter}, newest first. */
+  public Future<List<Order>> page(OrderFilter filter, PageRequest page) {
+    List<Object> parameters = new ArrayList<>();
+    String where = filter.where(parameters);
+    parameters.add(page.pageSize());
+    parameters.add(page.offset());
+    return pool.preparedQuery("SELECT " + Order.COLUMNS + " FROM orders " + where + "ORDER BY created_at DESC, id DESC "
+            + "LIMIT $" + (parameters.size() - 1) + " OFFSET $" + parameters.size())
+        .execute(Tuple.from(parameters))
+        .compose(rows -> withItems(pool, rows));
+  }
+
+  /** The order's statuses, oldest first. */
+  public Future<List<StatusHistory>> history(UUID orderId) {
+    return pool.preparedQuery("SELECT " + StatusHistory.COLUMNS + " FROM order_status_history WHERE order_id = $1 "
+            + "ORDER BY version")
+        .execute(Tuple.of(orderId))
+        .map(rows -> Rows.all(rows, StatusHistory::from));
+  }
+
+  /**
    * Moves the order to {@code target} if its status allows it now, in one conditional statement, so
    * of two concurrent changes only one can win, and writes the move's event in the same
    * transaction. Empty when the order is missing or its status does not allow the move. A reason,
-   * when given, is kept. A move that releases stock marks the release pending in the same statement.
+   * when given, is kept. A move that releases stock marks the release pending in the same statement,
+   * which also writes the move's history row (at the order's new {@code updated_at}).
    */
   public Future<Optional<StatusChange>> transition(UUID id, OrderStatus target, String reason) {
     return Transactions.inTransaction(pool, tx -> transition(tx, id, target, reason));
@@ -98,10 +227,12 @@ public final class OrderRepository {
   /** {@link #transition(UUID, OrderStatus, String)} inside the caller's transaction. */
   public Future<Optional<StatusChange>> transition(SqlClient tx, UUID id, OrderStatus target, String reason) {
     String[] from = OrderStatus.allowedFrom(target).stream().map(Enum::name).toArray(String[]::new);
-    return tx.preparedQuery("UPDATE orders SET status = $2, updated_at = now(), version = version + 1, "
+    return tx.preparedQuery("WITH moved AS (UPDATE orders SET status = $2, updated_at = $6, version = version + 1, "
             + "cancel_reason = COALESCE($4, cancel_reason), stock_release_pending = $5 "
-            + "WHERE id = $1 AND status = ANY($3) RETURNING " + Order.COLUMNS)
-        .execute(Tuple.of(id, target.name(), from, reason, target.releasesStock()))
+            + "WHERE id = $1 AND status = ANY($3) RETURNING " + Order.COLUMNS + "), "
+            + StatusHistory.recorded("moved", "$4::text", "updated_at")
+            + "SELECT " + Order.COLUMNS + " FROM moved")
+        .execute(Tuple.of(id, target.name(), from, reason, target.releasesStock(), OffsetDateTime.now(clock)))
         .compose(rows -> withItems(tx, rows))
         .compose(moved -> {
           if (moved.isEmpty()) {
@@ -127,20 +258,6 @@ public final class OrderRepository {
             + "AND updated_at < now() - $2 * interval '1 second' ORDER BY updated_at LIMIT $1")
         .execute(Tuple.of(limit, ageSeconds))
         .map(rows -> Rows.all(rows, row -> row.getUUID(0)));
-  }
-
-  /**
-   * Removes an order whose checkout could not complete, with its {@code order.discarded} event
-   * (consumers saw it created), and what {@code alsoWrite} writes, in one transaction.
-   */
-  public Future<Void> delete(UUID id, Function<SqlClient, Future<Void>> alsoWrite) {
-    return Transactions.inTransaction(pool, client -> client.preparedQuery("DELETE FROM orders WHERE id = $1 RETURNING user_id, version")
-        .execute(Tuple.of(id))
-        .compose(deleted -> Rows.first(deleted, row -> new JsonObject().put("orderId", id.toString())
-                .put("userId", row.getUUID("user_id").toString()).put("version", row.getInteger("version") + 1))
-            .map(discarded -> outbox.append(client, OrderEvents.DISCARDED, discarded).<Void>mapEmpty())
-            .orElse(Future.succeededFuture()))
-        .compose(deleted -> alsoWrite.apply(client)));
   }
 
   private static Future<List<Order>> withItems(SqlClient client, RowSet<Row> orderRows) {

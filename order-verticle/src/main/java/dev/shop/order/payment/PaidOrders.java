@@ -29,8 +29,11 @@ public final class PaidOrders {
   public Future<Void> onPaymentSucceeded(SqlClient tx, DomainEvent event) {
     UUID orderId = EventData.of(event).id("orderId");
     return orders.transition(tx, orderId, OrderStatus.PAID, null).map(moved -> {
+      // Cash collected on delivery is the expected case, not worth a line per order.
+      boolean cashOnDelivery = "COD".equals(event.data().getString("method"));
       if (moved.isEmpty()) {
-        log.atInfo().addKeyValue("orderId", orderId).addKeyValue("paymentId", event.data().getString("paymentId"))
+        (cashOnDelivery ? log.atDebug() : log.atInfo()).addKeyValue("orderId", orderId)
+            .addKeyValue("paymentId", event.data().getString("paymentId"))
             .log("payment succeeded for an order that is not pending; order left as it is");
       }
       return null;

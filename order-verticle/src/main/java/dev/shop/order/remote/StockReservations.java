@@ -3,8 +3,6 @@ package dev.shop.order.remote;
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.RequestMeta;
-import dev.shop.common.error.ShopException;
-import dev.shop.contract.product.ProductErrors;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.contract.product.ReservationRequest;
 import dev.shop.contract.product.ReservedLine;
@@ -36,16 +34,6 @@ public final class StockReservations {
         .toList());
     return call(ProductSubjects.STOCK_RESERVE, reservation.toJson(), requestId)
         .map(reply -> StockReserveReply.fromJson(reply.bodyAsObject()).items());
-  }
-
-  /** The order exists: the reserved stock stays sold. 409 when the reservation was released meanwhile. */
-  public Future<Void> confirm(UUID orderId, String requestId) {
-    return call(ProductSubjects.STOCK_CONFIRM, new ReservationRequest(orderId).toJson(), requestId).mapEmpty();
-  }
-
-  /** Whether {@code failure} is {@link #confirm}'s answer that the reservation was released meanwhile. */
-  public static boolean released(Throwable failure) {
-    return failure instanceof ShopException shop && shop.status() == ProductErrors.RESERVATION_RELEASED;
   }
 
   /** Gives the order's reserved stock back; only the first release of an order returns it. */

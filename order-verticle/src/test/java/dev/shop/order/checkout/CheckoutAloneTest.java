@@ -3,6 +3,7 @@ package dev.shop.order.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.FieldError;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.testing.Await;
@@ -13,6 +14,8 @@ import dev.shop.contract.cart.CartLines;
 import dev.shop.contract.cart.CartSubjects;
 import dev.shop.contract.cart.RemoveOrderedRequest;
 import dev.shop.contract.order.OrderEvents;
+import dev.shop.contract.order.OrderExistsReply;
+import dev.shop.contract.order.OrderExistsRequest;
 import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.contract.product.ReservationRequest;
@@ -23,9 +26,13 @@ import dev.shop.order.OrderVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +48,6 @@ class CheckoutAloneTest {
 
   private static ServiceUnderTest order;
   private PeerStub reserve;
-  private PeerStub confirm;
   private PeerStub release;
   private PeerStub cartGet;
   private PeerStub removeOrdered;
@@ -60,7 +66,6 @@ class CheckoutAloneTest {
   @BeforeEach
   void healthyPeers() {
     reserve = order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(HealthyStock.reservedAt(1_000));
-    confirm = order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(HealthyStock::confirmed);
     release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(HealthyStock::released);
     cartGet = order.stub(CartSubjects.GET).replies(new CartLines(List.of()).toJson());
     removeOrdered = order.stub(CartSubjects.REMOVE_ORDERED).replies(new CartLines(List.of()).toJson());
@@ -101,7 +106,7 @@ class CheckoutAloneTest {
     assertThat(ordersOf(user)).isZero();
     assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user))
         .as("the key is free for a retry").isZero();
-    assertThat(confirm.count()).as("nothing to confirm").isZero();
+    assertThat(release.count()).as("nothing to release").isZero();
 
     reserve.repliesWith(HealthyStock.reservedAt(1_000));
     BusReply retried = order.call(OrderSubjects.CREATE, items(product, 3), ServiceUnderTest.customer(user, "key-1"));
@@ -156,7 +161,8 @@ class CheckoutAloneTest {
     assertThat(cartGet.requests()).singleElement()
         .satisfies(request -> assertThat(request.caller().userId()).as("asked as the customer").isEqualTo(user.toString()));
     assertThat(RemoveOrderedRequest.fromJson(removeOrdered.onlyRequest())).isEqualTo(removalOf(product, 2));
-    assertThat(ReservationRequest.fromJson(confirm.onlyRequest()).orderId()).hasToString(placed.getString("id"));
+    assertThat(StockReserveRequest.fromJson(reserve.onlyRequest()).orderId()).hasToString(placed.getString("id"));
+    assertThat(release.count()).as("the order keeps its reservation: nothing confirms it").isZero();
     assertThat(order.outbox(OrderEvents.CREATED)).anySatisfy(event ->
         assertThat(event.data().getString("orderId")).isEqualTo(placed.getString("id")));
   }
@@ -256,18 +262,138 @@ class CheckoutAloneTest {
   }
 
   @Test
-  void anOrderThatCannotBeConfirmedIsUndone() {
+  void anOrderAnsweredMissingBeforeItsInsertIsNeverWritten() {
     UUID user = UUID.randomUUID();
-    confirm.fails(409, "The reservation of this order was released");
+    // The product service's sweeper asks about the order between its reservation and its insert.
+    reserve.answers(request -> order.request(OrderSubjects.EXISTS, new OrderExistsRequest(
+            List.of(StockReserveRequest.fromJson(request.body()).orderId())).toJson(), RequestMeta.internal("sweeper"))
+        .map(answer -> {
+          assertThat(OrderExistsReply.fromJson(answer.bodyAsObject()).existing()).isEmpty();
+          return BusReply.ok(HealthyStock.reservedAt(1_000).apply(request.body()));
+        }));
 
     ShopException expired = order.refusal(OrderSubjects.CREATE, items(UUID.randomUUID(), 1),
         ServiceUnderTest.customer(user, "expired"));
 
     assertThat(expired.status()).isEqualTo(409);
+    assertThat(expired.getMessage()).isEqualTo("The stock reservation expired before the order was saved; please retry");
+    UUID orderId = StockReserveRequest.fromJson(reserve.onlyRequest()).orderId();
     assertThat(ordersOf(user)).isZero();
+    assertThat(order.number("SELECT count(*) FROM order_items WHERE order_id = $1", orderId)).isZero();
+    assertThat(order.number("SELECT count(*) FROM order_status_history WHERE order_id = $1", orderId)).isZero();
     assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = $1", user)).isZero();
-    String orderId = ReservationRequest.fromJson(confirm.onlyRequest()).orderId().toString();
-    assertThat(order.outbox(OrderEvents.DISCARDED)).anySatisfy(event ->
-        assertThat(event.data().getString("orderId")).isEqualTo(orderId));
+    assertThat(ReservationRequest.fromJson(release.onlyRequest()).orderId()).isEqualTo(orderId);
+    assertThat(order.outbox(OrderEvents.CREATED)).noneSatisfy(event ->
+        assertThat(event.data().getString("orderId")).isEqualTo(orderId.toString()));
+  }
+
+  @Test
+  void existsAnswersEveryOrderOnceAndForAllWhateverItRacesWith() {
+    List<UUID> users = new ArrayList<>();
+    Map<UUID, Future<BusReply>> answers = new ConcurrentHashMap<>();
+    // Each reservation is answered at once while order.exists about its order is already asked:
+    // the answer and the order's insert race.
+    reserve.answers(request -> {
+      UUID orderId = StockReserveRequest.fromJson(request.body()).orderId();
+      answers.put(orderId, order.request(OrderSubjects.EXISTS, new OrderExistsRequest(List.of(orderId)).toJson(),
+          RequestMeta.internal("sweeper")));
+      return Future.succeededFuture(BusReply.ok(HealthyStock.reservedAt(1_000).apply(request.body())));
+    });
+    List<Future<BusReply>> checkouts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      UUID user = UUID.randomUUID();
+      users.add(user);
+      checkouts.add(order.request(OrderSubjects.CREATE, items(UUID.randomUUID(), 1), ServiceUnderTest.customer(user)));
+    }
+    Await.result(Future.join(checkouts).otherwiseEmpty());
+    Await.result(Future.join(List.copyOf(answers.values())).otherwiseEmpty());
+
+    assertThat(answers).hasSize(40);
+    answers.forEach((orderId, answer) -> {
+      boolean answeredExisting = OrderExistsReply.fromJson(answer.result().bodyAsObject()).existing().contains(orderId);
+      assertThat(order.number("SELECT count(*) FROM orders WHERE id = $1", orderId))
+          .as("an order exists exactly when it was answered as existing").isEqualTo(answeredExisting ? 1 : 0);
+      assertThat(order.number("SELECT count(*) FROM discarded_orders WHERE order_id = $1", orderId))
+          .isEqualTo(answeredExisting ? 0 : 1);
+    });
+    assertThat(checkouts).allSatisfy(checkout -> {
+      if (checkout.failed()) {
+        assertThat(((ShopException) checkout.cause()).status()).isEqualTo(409);
+      } else {
+        assertThat(checkout.result().status()).isEqualTo(201);
+      }
+    });
+    assertThat(checkouts.stream().filter(Future::failed).count())
+        .as("every refused checkout released its reservation").isEqualTo(release.count());
+  }
+
+  /**
+   * Checkouts that arrive together share transactions (a group commit), and each is written
+   * whole: its lines, its first history row, its one {@code order.created} event, its key.
+   */
+  @Test
+  void checkoutsArrivingTogetherAreWrittenWholeInFewerTransactions() throws InterruptedException {
+    int count = 30;
+    List<UUID> users = new ArrayList<>();
+    List<Future<BusReply>> checkouts = new ArrayList<>();
+    // While another transaction keeps orders from being written, the first order each service
+    // instance writes waits, so all the others arrive while it runs, as under load.
+    SqlConnection holder = Await.result(order.database().getConnection());
+    try {
+      Transaction locked = Await.result(holder.begin());
+      Await.result(holder.query("LOCK TABLE orders IN SHARE MODE").execute());
+      for (int i = 0; i < count; i++) {
+        UUID user = UUID.randomUUID();
+        users.add(user);
+        checkouts.add(order.request(OrderSubjects.CREATE, items(UUID.randomUUID(), 2),
+            ServiceUnderTest.customer(user, "key-" + i)));
+      }
+      awaitLockWaiter();
+      Thread.sleep(500);
+      Await.result(locked.rollback());
+    } finally {
+      Await.result(holder.close());
+    }
+    Await.result(Future.all(checkouts));
+    UUID[] ids = checkouts.stream().map(checkout -> UUID.fromString(checkout.result().bodyAsObject().getString("id")))
+        .toArray(UUID[]::new);
+
+    assertThat(order.number("SELECT count(*) FROM orders WHERE id = ANY($1)", (Object) ids)).isEqualTo(count);
+    assertThat(order.number("SELECT count(DISTINCT xmin::text) FROM orders WHERE id = ANY($1)", (Object) ids))
+        .as("transactions that wrote the %d orders", count).isLessThan(count / 2);
+    assertThat(order.number("SELECT count(*) FROM order_items WHERE order_id = ANY($1) AND quantity = 2", (Object) ids))
+        .isEqualTo(count);
+    assertThat(order.number("SELECT count(*) FROM order_status_history WHERE order_id = ANY($1) AND status = 'PENDING'",
+        (Object) ids)).isEqualTo(count);
+    assertThat(order.number("SELECT count(*) FROM event_outbox WHERE type = '" + OrderEvents.CREATED
+        + "' AND (data->>'orderId')::uuid = ANY($1)", (Object) ids)).isEqualTo(count);
+    assertThat(order.number("SELECT count(*) FROM idempotency_keys WHERE user_id = ANY($1) AND order_id IS NOT NULL",
+        (Object) users.toArray(UUID[]::new))).isEqualTo(count);
+  }
+
+  /** Until a statement of the order service waits for a lock. */
+  private static void awaitLockWaiter() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (order.number("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        + "AND wait_event_type = 'Lock'") == 0) {
+      assertThat(System.currentTimeMillis()).as("an order waiting for the lock within 15 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void existsAnswersAFewOrdersAtOnceAndRefusesNone() {
+    String placed = order.call(OrderSubjects.CREATE, items(UUID.randomUUID(), 1),
+        ServiceUnderTest.customer(UUID.randomUUID())).bodyAsObject().getString("id");
+    UUID never = UUID.randomUUID();
+
+    JsonObject answer = order.call(OrderSubjects.EXISTS, new OrderExistsRequest(
+        List.of(UUID.fromString(placed), never)).toJson(), RequestMeta.internal("sweeper")).bodyAsObject();
+
+    assertThat(OrderExistsReply.fromJson(answer).existing()).containsExactly(UUID.fromString(placed));
+    assertThat(order.refusal(OrderSubjects.EXISTS, new JsonObject(), RequestMeta.internal("sweeper")).status())
+        .isEqualTo(400);
+    assertThat(order.refusal(OrderSubjects.EXISTS, new OrderExistsRequest(List.of(never)).toJson(),
+        ServiceUnderTest.customer(UUID.randomUUID())).status()).isEqualTo(403);
   }
 }

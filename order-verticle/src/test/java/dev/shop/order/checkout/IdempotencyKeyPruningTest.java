@@ -72,6 +72,33 @@ class IdempotencyKeyPruningTest {
   }
 
   @Test
+  void discardedOrdersGoOnceTheirCheckoutsAreLongOver() {
+    UUID old = discardedOrder(KEPT.plusMinutes(1));
+    UUID recent = discardedOrder(KEPT.minusMinutes(1));
+    UUID justNow = discardedOrder(Duration.ofMinutes(5));
+
+    Map<String, Integer> deleted = Await.result(IdempotencyKeys.pruning(pool, OrderVerticle.SERVICE, KEPT).prune());
+    Await.result(IdempotencyKeys.pruning(pool, OrderVerticle.SERVICE, Duration.ofMinutes(1)).prune());
+
+    assertThat(deleted.get("discardedOrders")).isPositive();
+    assertThat(discarded(old)).isZero();
+    assertThat(discarded(recent)).as("gone with a one-minute time: older than ten minutes").isZero();
+    assertThat(discarded(justNow)).as("kept at least ten minutes, whatever the keys' time").isEqualTo(1);
+  }
+
+  private static UUID discardedOrder(Duration age) {
+    UUID order = UUID.randomUUID();
+    Await.result(pool.preparedQuery("INSERT INTO discarded_orders (order_id, discarded_at) "
+        + "VALUES ($1, now() - $2 * interval '1 second')").execute(Tuple.of(order, age.toSeconds())));
+    return order;
+  }
+
+  private static long discarded(UUID order) {
+    return Await.result(pool.preparedQuery("SELECT count(*) FROM discarded_orders WHERE order_id = $1")
+        .execute(Tuple.of(order))).iterator().next().getLong(0);
+  }
+
+  @Test
   void aShorterTimeFreesAKeySoonerForACheckoutAsWell() {
     UUID user = completedKey("short", Duration.ofMinutes(2));
     Duration minute = Duration.ofMinutes(1);

@@ -53,7 +53,6 @@ class OrderLifecycleAloneTest {
   @BeforeEach
   void healthyProductService() {
     order.stub(ProductSubjects.STOCK_RESERVE).repliesWith(HealthyStock.reservedAt(500));
-    order.stub(ProductSubjects.STOCK_CONFIRM).repliesWith(HealthyStock::confirmed);
     release = order.stub(ProductSubjects.STOCK_RELEASE).repliesWith(HealthyStock::released);
   }
 

@@ -12,6 +12,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * The SQL of payments. Every change of a payment's status writes its event (payment.succeeded,
- * payment.failed, payment.refunded) in the same transaction.
+ * payment.failed, payment.refunded) in the same transaction. A payment's {@code created_at} and
+ * {@code updated_at} come from the service's clock.
  */
 public final class PaymentRepository {
 
@@ -27,18 +30,20 @@ public final class PaymentRepository {
 
   private final Pool pool;
   private final Outbox outbox;
+  private final Clock clock;
 
-  public PaymentRepository(Pool pool, Outbox outbox) {
+  public PaymentRepository(Pool pool, Outbox outbox, Clock clock) {
     this.pool = pool;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /** Inserts a PENDING payment; empty when the order already has an open one (a racing process won). */
   public Future<Optional<Payment>> insertPending(UUID id, UUID orderId, UUID userId, PaymentMethod method,
       long amountInt, String reference) {
-    return pool.preparedQuery("INSERT INTO payments (id, order_id, user_id, method, amount_int, status, reference) "
-            + "VALUES ($1, $2, $3, $4, $5, 'PENDING', $6) RETURNING " + Payment.COLUMNS)
-        .execute(Tuple.of(id, orderId, userId, method.name(), amountInt, reference))
+    return pool.preparedQuery("INSERT INTO payments (id, order_id, user_id, method, amount_int, status, reference, "
+            + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $7) RETURNING " + Payment.COLUMNS)
+        .execute(Tuple.of(id, orderId, userId, method.name(), amountInt, reference, OffsetDateTime.now(clock)))
         .map(rows -> Rows.first(rows, Payment::from))
         .recover(failure -> PgErrors.isUniqueViolation(failure, OPEN_PER_ORDER)
             ? Future.succeededFuture(Optional.empty())
@@ -96,8 +101,8 @@ public final class PaymentRepository {
   public Future<Optional<Payment>> settle(SqlClient tx, UUID id, PaymentStatus status, String transactionId,
       JsonObject payload, String reason) {
     return tx.preparedQuery("UPDATE payments SET status = $2, transaction_id = $3, payload = $4, status_reason = $5, "
-            + "updated_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING " + Payment.COLUMNS)
-        .execute(Tuple.of(id, status.name(), transactionId, payload, reason))
+            + "updated_at = $6 WHERE id = $1 AND status = 'PENDING' RETURNING " + Payment.COLUMNS)
+        .execute(Tuple.of(id, status.name(), transactionId, payload, reason, OffsetDateTime.now(clock)))
         .compose(rows -> emit(tx, rows))
         .map(settled -> settled.stream().findFirst());
   }
@@ -108,18 +113,18 @@ public final class PaymentRepository {
    */
   public Future<List<Payment>> cancelOrder(SqlClient tx, UUID orderId, String reason) {
     return tx.preparedQuery("UPDATE payments SET status = CASE status WHEN 'SUCCESS' THEN 'REFUNDED' ELSE 'FAILED' END, "
-            + "status_reason = $2, updated_at = now() WHERE order_id = $1 AND status IN ('PENDING', 'SUCCESS') "
+            + "status_reason = $2, updated_at = $3 WHERE order_id = $1 AND status IN ('PENDING', 'SUCCESS') "
             + "RETURNING " + Payment.COLUMNS)
-        .execute(Tuple.of(orderId, reason))
+        .execute(Tuple.of(orderId, reason, OffsetDateTime.now(clock)))
         .compose(rows -> emit(tx, rows));
   }
 
   /** The order was delivered: its pending cash-on-delivery payment is paid. */
   public Future<List<Payment>> collectCashOnDelivery(SqlClient tx, UUID orderId) {
     return tx.preparedQuery("UPDATE payments SET status = 'SUCCESS', status_reason = 'Cash collected on delivery', "
-            + "updated_at = now() WHERE order_id = $1 AND method = 'COD' AND status = 'PENDING' "
+            + "updated_at = $2 WHERE order_id = $1 AND method = 'COD' AND status = 'PENDING' "
             + "RETURNING " + Payment.COLUMNS)
-        .execute(Tuple.of(orderId))
+        .execute(Tuple.of(orderId, OffsetDateTime.now(clock)))
         .compose(rows -> emit(tx, rows));
   }
 

@@ -21,6 +21,8 @@ import java.util.function.Function;
  * were kept at, the kept total and order are exact, else the page is read anew. The rows are
  * always those of now (stock, prices): a whole page's answer is kept only with the answers version
  * it was read at, which every write of a product or category changes ({@link AnsweredPages}).
+ * An order the catalogue version does not follow (low stock first) is read for each page, never
+ * kept: its total still is.
  */
 final class ProductListing {
 
@@ -73,7 +75,8 @@ final class ProductListing {
   /** Reads the page; keeps its answer when its ids, total and rows are all of one snapshot's version. */
   private Future<Buffer> read(String categorySlug, Function<List<UUID>, ProductQuery> query, PageRequest page,
       String pageKey) {
-    Optional<KeptPage> kept = kept(categorySlug, query, page);
+    Optional<KeptPage> kept = query.apply(null).orderFollowsCatalogueVersion() ? kept(categorySlug, query, page)
+        : Optional.empty();
     if (kept.isEmpty()) {
       return readAnew(categorySlug, query, page);
     }
@@ -142,15 +145,26 @@ final class ProductListing {
         return Future.succeededFuture(envelope(page, 0, Buffer.buffer()));
       }
       ProductQuery list = query.apply(categoryIds);
-      return readBlocks(list, page).compose(order -> {
+      return pageOrder(list, page).compose(order -> {
         Optional<Long> total = totals.get(order.version(), list.filterKey());
         Future<Long> counted = total.isPresent() ? Future.succeededFuture(total.get())
             : products.count(list).map(count -> keep(totals, list.filterKey(), count));
-        List<UUID> ids = slice(order.value(), page);
+        List<UUID> ids = order.value();
         Future<Buffer> rows = ids.isEmpty() ? Future.succeededFuture(Buffer.buffer()) : products.answersInOrder(ids);
         return Future.all(counted, rows).map(both -> envelope(page, counted.result(), rows.result()));
       });
     });
+  }
+
+  /**
+   * The page's ids, out of its blocks read anew and kept; or, for an order the catalogue version does
+   * not follow, the page's alone.
+   */
+  private Future<Versioned<List<UUID>>> pageOrder(ProductQuery list, PageRequest page) {
+    if (!list.orderFollowsCatalogueVersion()) {
+      return products.pageIds(list, page.pageSize(), page.offset());
+    }
+    return readBlocks(list, page).map(blocks -> new Versioned<>(blocks.version(), slice(blocks.value(), page)));
   }
 
   /** The ids of the page's blocks, read anew and kept; tagged with the first block's version. */

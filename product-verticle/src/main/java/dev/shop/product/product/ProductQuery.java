@@ -25,6 +25,11 @@ record ProductQuery(String search, List<String> searchWords, List<UUID> category
     return categorySlug + "|" + filterKey() + "|" + sort + "|" + page.page() + "|" + page.pageSize();
   }
 
+  /** Whether the list's order may be kept for a catalogue version ({@link ProductSort#followsCatalogueVersion}). */
+  boolean orderFollowsCatalogueVersion() {
+    return sort == null || sort.followsCatalogueVersion;
+  }
+
   /** What decides the products of a block of the list: the filter, the sort and the block's place. */
   String blockKey(long block) {
     return filterKey() + "|" + sort + "|" + block;

@@ -5,7 +5,6 @@ import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.id.Ids;
 import dev.shop.common.json.JsonInput;
-import dev.shop.contract.product.StockConfirmReply;
 import dev.shop.contract.product.StockReleaseReply;
 import dev.shop.contract.product.StockReserveReply;
 import dev.shop.contract.product.StockReserveRequest;
@@ -20,8 +19,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The {@code stock.reserve}, {@code stock.confirm} and {@code stock.release} subjects, for the
- * order service only: a request made for a user is 403.
+ * The {@code stock.reserve} and {@code stock.release} subjects, for the order service only: a
+ * request made for a user is 403. A reservation is confirmed by its order's existence, which the
+ * {@link ReservationSweeper} asks about once it expires.
  */
 public final class ReservationHandlers {
 
@@ -67,14 +67,6 @@ public final class ReservationHandlers {
     }
     return reservations.reserve(orderId, lines, ttlSeconds)
         .map(reserved -> BusReply.ok(new StockReserveReply(orderId, reserved).toJson()));
-  }
-
-  /** {@code {orderId}}: the order exists, the stock stays sold. Idempotent. */
-  public Future<BusReply> confirm(BusRequest request) {
-    request.caller().requireInternal();
-    UUID orderId = orderId(request);
-    return reservations.confirm(orderId)
-        .map(v -> BusReply.ok(StockConfirmReply.confirmed(orderId).toJson()));
   }
 
   /**

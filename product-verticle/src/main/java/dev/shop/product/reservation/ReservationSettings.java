@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How long stock reservations live.
  *
- * @param ttlSeconds a reservation not confirmed by its order within this time is settled by the sweeper
+ * @param ttlSeconds every reservation is settled by the sweeper this long after it was made (kept when its
+ *     order exists, released when it does not)
  * @param releasedKept how long a released reservation is kept after its release
  */
 public record ReservationSettings(int ttlSeconds, Duration releasedKept) {

@@ -2,6 +2,7 @@ package dev.shop.user.account;
 
 import dev.shop.common.auth.Role;
 import dev.shop.common.json.Timestamps;
+import dev.shop.contract.user.UserSummary;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
@@ -30,6 +31,11 @@ public record User(UUID id, String email, String passwordHash, String fullName, 
         .put("isActive", active)
         .put("createdAt", Timestamps.format(createdAt))
         .put("updatedAt", Timestamps.format(updatedAt));
+  }
+
+  /** What an administrator's views of orders show of their customer. */
+  public UserSummary toUserSummary() {
+    return new UserSummary(id, email, fullName, phone);
   }
 
   /** The payload of {@code user.registered} (docs/events.md). */

@@ -11,9 +11,14 @@ import dev.shop.common.json.JsonInput;
 import dev.shop.common.json.PageRequest;
 import dev.shop.contract.RestContract;
 import dev.shop.contract.user.UserStatusReply;
+import dev.shop.contract.user.UserSummaries;
+import dev.shop.contract.user.UserSummariesRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The {@code user.*} subjects: reading and administering accounts. */
@@ -58,6 +63,34 @@ public final class UserHandlers {
         .orElseThrow(() -> ShopException.invalidField("id", "must be a UUID"));
     return users.findById(id).map(found -> BusReply.ok(new UserStatusReply(found.map(User::active).orElse(false))
         .toJson()));
+  }
+
+  /**
+   * {@code {ids}} (at most {@link UserSummariesRequest#MAX_IDS} user ids); admin. The order service
+   * asks it once per page of the administrators' order listing. Answers {@code {users}}, one per
+   * known id; unknown ids have none, a malformed one is 400.
+   */
+  public Future<BusReply> summaries(BusRequest request) {
+    request.caller().requireAdmin();
+    JsonInput input = JsonInput.body(request.body(), "ids");
+    JsonArray values = input.optionalArray("ids");
+    input.check(values != null, "ids", "is required");
+    List<UUID> ids = new ArrayList<>();
+    if (values != null) {
+      input.check(values.size() <= UserSummariesRequest.MAX_IDS, "ids",
+          "must have at most " + UserSummariesRequest.MAX_IDS + " entries");
+      for (int i = 0; i < values.size(); i++) {
+        Optional<UUID> id = Ids.parse(values.getValue(i));
+        id.ifPresent(ids::add);
+        input.check(id.isPresent(), "ids[" + i + "]", "must be a UUID");
+      }
+    }
+    input.validate();
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(BusReply.ok(new UserSummaries(List.of()).toJson()));
+    }
+    return users.findByIds(ids).map(found -> BusReply.ok(new UserSummaries(found.stream().map(User::toUserSummary)
+        .toList()).toJson()));
   }
 
   /** {@code {email}}; admin. */

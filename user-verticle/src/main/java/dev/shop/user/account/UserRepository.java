@@ -13,27 +13,31 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The SQL of user accounts. */
+/** The SQL of user accounts; an account's {@code created_at} and {@code updated_at} come from the service's clock. */
 public final class UserRepository {
 
   private final Pool pool;
   private final Outbox outbox;
+  private final Clock clock;
 
-  public UserRepository(Pool pool, Outbox outbox) {
+  public UserRepository(Pool pool, Outbox outbox, Clock clock) {
     this.pool = pool;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /** Creates the account and its {@code user.registered} event; 409 when the email is taken. */
   public Future<User> insert(NewUser user) {
     return Transactions.inTransaction(pool, tx -> tx.preparedQuery("INSERT INTO users (id, email, password_hash, full_name, "
-                + "phone, role) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + User.COLUMNS)
+                + "phone, role, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING " + User.COLUMNS)
             .execute(Tuple.of(Ids.newId(), user.email(), user.passwordHash(), user.fullName(), user.phone(),
-                user.role().name()))
+                user.role().name(), OffsetDateTime.now(clock)))
             .map(rows -> User.from(rows.iterator().next()))
             .compose(created -> outbox.append(tx, UserEvents.REGISTERED, created.toRegisteredEvent()).map(created)))
         .recover(failure -> Future.failedFuture(PgErrors.isUniqueViolation(failure)
@@ -45,6 +49,13 @@ public final class UserRepository {
     return pool.preparedQuery("SELECT " + User.COLUMNS + " FROM users WHERE id = $1")
         .execute(Tuple.of(id))
         .map(UserRepository::first);
+  }
+
+  /** The users of {@code ids} that exist, in no particular order. */
+  public Future<List<User>> findByIds(List<UUID> ids) {
+    return pool.preparedQuery("SELECT " + User.COLUMNS + " FROM users WHERE id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .map(rows -> Rows.all(rows, User::from));
   }
 
   public Future<Optional<User>> findByEmail(String email) {
@@ -80,10 +91,10 @@ public final class UserRepository {
             + "phone = CASE WHEN $3 THEN $4 ELSE phone END, "
             + "role = COALESCE($5, role), "
             + "is_active = COALESCE($6, is_active), "
-            + "updated_at = now() "
+            + "updated_at = $7 "
             + "WHERE id = $1 RETURNING " + User.COLUMNS)
         .execute(Tuple.of(id, changes.fullName(), changes.phoneGiven(), changes.phone(),
-            changes.role() == null ? null : changes.role().name(), changes.active()))
+            changes.role() == null ? null : changes.role().name(), changes.active(), OffsetDateTime.now(clock)))
         .compose(rows -> {
           Optional<User> updated = first(rows);
           if (updated.isEmpty() || !Boolean.FALSE.equals(changes.active())) {

@@ -3,6 +3,7 @@ package dev.shop.user.address;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
+import dev.shop.common.id.Ids;
 import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
 import dev.shop.contract.RestContract;
@@ -36,6 +37,19 @@ public final class AddressHandlers {
       found.forEach(address -> items.add(address.toResponse()));
       return BusReply.ok(items);
     });
+  }
+
+  /**
+   * {@code {id}}; admin: any user's address (the order service asks it for an administrator's view
+   * of an order). Unknown or malformed ids are 404.
+   */
+  public Future<BusReply> findById(BusRequest request) {
+    request.caller().requireAdmin();
+    Optional<UUID> id = Ids.parse(request.body().getValue("id"));
+    if (id.isEmpty()) {
+      return Future.failedFuture(notFound());
+    }
+    return addresses.findAny(id.get()).map(AddressHandlers::found);
   }
 
   /** {@code {fullName, phone, street, ward, district, city, isDefault?}}. */

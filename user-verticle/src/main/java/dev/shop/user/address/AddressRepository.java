@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +24,12 @@ import java.util.function.Function;
 public final class AddressRepository {
 
   private final Pool pool;
+  /** Of an address's {@code created_at}. */
+  private final Clock clock;
 
-  public AddressRepository(Pool pool) {
+  public AddressRepository(Pool pool, Clock clock) {
     this.pool = pool;
+    this.clock = clock;
   }
 
   /** The user's addresses, default first, then newest first. */
@@ -42,6 +47,13 @@ public final class AddressRepository {
   }
 
   /** Adds an address; it becomes the default when asked to or when it is the user's first. */
+  /** Any user's address (an administrator's view of an order names it). */
+  public Future<Optional<Address>> findAny(UUID id) {
+    return pool.preparedQuery("SELECT " + Address.COLUMNS + " FROM addresses WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(AddressRepository::first);
+  }
+
   public Future<Address> insert(UUID userId, AddressFields fields, boolean makeDefault) {
     return forUser(userId, connection -> connection
         .preparedQuery("SELECT NOT EXISTS (SELECT 1 FROM addresses WHERE user_id = $1)")
@@ -50,10 +62,11 @@ public final class AddressRepository {
           boolean isDefault = makeDefault || rows.iterator().next().getBoolean(0);
           Future<Void> cleared = isDefault ? clearDefault(connection, userId) : Future.succeededFuture();
           return cleared.compose(v -> connection.preparedQuery("INSERT INTO addresses "
-                  + "(id, user_id, full_name, phone, street, ward, district, city, is_default) "
-                  + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING " + Address.COLUMNS)
+                  + "(id, user_id, full_name, phone, street, ward, district, city, is_default, created_at) "
+                  + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + Address.COLUMNS)
               .execute(Tuple.from(new Object[] {Ids.newId(), userId, fields.fullName(), fields.phone(),
-                  fields.street(), fields.ward(), fields.district(), fields.city(), isDefault})));
+                  fields.street(), fields.ward(), fields.district(), fields.city(), isDefault,
+                  OffsetDateTime.now(clock)})));
         })
         .map(rows -> Address.from(rows.iterator().next())));
   }
