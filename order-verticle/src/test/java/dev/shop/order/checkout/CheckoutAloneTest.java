@@ -349,7 +349,13 @@ class CheckoutAloneTest {
             ServiceUnderTest.customer(user, "key-" + i)));
       }
       awaitLockWaiter();
-      Thread.sleep(500);
+      // Every checkout past its reservation is at most a turn of its loop from the queue of writes.
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (reserve.count() < count) {
+        assertThat(System.currentTimeMillis()).as("all %d reservations asked within 15 s", count).isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      Thread.sleep(300);
       Await.result(locked.rollback());
     } finally {
       Await.result(holder.close());

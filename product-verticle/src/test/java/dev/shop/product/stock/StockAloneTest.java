@@ -150,14 +150,18 @@ class StockAloneTest {
     UUID shelf = catalogue.product(40, 300, null);
     List<UUID> ordered = new ArrayList<>();
     List<UUID> abandoned = new ArrayList<>();
+    List<Future<BusReply>> reservations = new ArrayList<>();
+    // Made at once, so that they expire together however slow the machine.
     for (int i = 0; i < 20; i++) {
       UUID order = UUID.randomUUID();
       (i % 4 == 0 ? abandoned : ordered).add(order);
       if (i % 4 == 0) {
         ORDERS_GONE.add(order);
       }
-      reserve(order, line(shelf, 1));
+      reservations.add(product.request(ProductSubjects.STOCK_RESERVE, reservation(order, line(shelf, 1)),
+          ServiceUnderTest.anonymous()));
     }
+    Await.result(Future.all(reservations));
     assertThat(catalogue.stock(shelf)).isEqualTo(20);
 
     await("all settled", () -> product.number("SELECT count(*) FROM stock_reservations WHERE order_id = ANY($1) "
