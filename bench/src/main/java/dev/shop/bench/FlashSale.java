@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -42,7 +41,6 @@ final class FlashSale {
 
   /** How many connections are opened (and warmed) at once: a backlog of a thousand SYNs loses some. */
   private static final int OPENING_AT_ONCE = 100;
-  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
 
   /**
    * What the sale gave beyond the row's percentiles: how many were sold and cleanly refused, when
@@ -122,16 +120,7 @@ final class FlashSale {
   private Future<Void> stockTo(String productId, String admin) {
     return database.stock(new String[] {productId}).compose(stock -> {
       int delta = units - stock.get(productId);
-      if (delta == 0) {
-        return Future.succeededFuture();
-      }
-      Buffer body = new JsonObject().put("delta", delta).toBuffer();
-      return setup.call(Request.post("/products/" + productId + "/stock", body, admin)).map(reply -> {
-        if (!reply.is(200)) {
-          throw reply.unexpected("setting the flash sale's stock of " + productId);
-        }
-        return null;
-      });
+      return delta == 0 ? Future.succeededFuture() : StockLedger.topUp(setup, admin, productId, delta);
     });
   }
 
@@ -170,7 +159,7 @@ final class FlashSale {
 
   /** Sends every buyer's checkout in one loop; completes with the last answer. */
   private Future<Sale> sale(List<HttpClientConnection> connections, List<String> tokens, String productId) {
-    Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
+    Histogram latencies = new Histogram(Recorder.HIGHEST_MICROS, 3);
     Map<String, Long> errors = new TreeMap<>();
     long[] sold = {0};
     long[] refused = {0};
@@ -192,16 +181,16 @@ final class FlashSale {
         if (answer.failed()) {
           errors.merge(answer.cause() instanceof TimeoutException ? "timeout" : "connection", 1L, Long::sum);
         } else {
-          latencies.recordValue(Math.min(HIGHEST_MICROS, (now - sentAt) / 1000));
+          latencies.recordValue(Math.min(Recorder.HIGHEST_MICROS, (now - sentAt) / 1000));
           int status = answer.result().status();
           if (status == 201) {
             orders.add(UUID.fromString(answer.result().json().getString("id")));
-          }
-          if (status == 201 && ++sold[0] == units) {
-            soldOutAt[0] = now;
+            if (++sold[0] == units) {
+              soldOutAt[0] = now;
+            }
           } else if (status == 409 && namesProduct(answer.result(), productId)) {
             refused[0]++;
-          } else if (status != 201) {
+          } else {
             errors.merge(status == 409 ? "409 not naming the product" : Integer.toString(status), 1L, Long::sum);
           }
         }

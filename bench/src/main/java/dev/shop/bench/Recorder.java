@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Recorder {
 
-  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
+  static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
 
   private final Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
   private final Map<String, Long> errors = new TreeMap<>();

@@ -53,7 +53,8 @@ final class StockLedger {
     });
   }
 
-  private static Future<Void> topUp(Sender gateway, String admin, String id, int delta) {
+  /** Moves a product's stock by {@code delta} through the API, as an administrator does. */
+  static Future<Void> topUp(Sender gateway, String admin, String id, int delta) {
     Buffer body = new JsonObject().put("delta", delta).toBuffer();
     return gateway.call(Request.post("/products/" + id + "/stock", body, admin)).map(reply -> {
       if (!reply.is(200)) {

@@ -1,8 +1,10 @@
 package dev.shop.common.db;
 
+import dev.shop.common.vertx.Contexts;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class GroupCommit<I, O> {
   private final Predicate<Throwable> wroteNothing;
   private final Queue<Waiting<I, O>> waiting = new ArrayDeque<>();
   /** The event loop's context the queue is used on; null until the first write from one. */
-  private ContextInternal owner;
+  private Context owner;
   private boolean running;
 
   private record Waiting<I, O>(I item, Promise<O> done) {
@@ -69,14 +71,14 @@ public final class GroupCommit<I, O> {
    * over to it.
    */
   public Future<O> submit(I item) {
-    ContextInternal current = ContextInternal.current();
+    Context current = Vertx.currentContext();
     if (owner == null && current != null) {
-      owner = current.unwrap();
+      owner = Contexts.base(current);
     }
     // Answered on the caller's own context (a request's duplicate, with its request id and trace),
     // not on that of the write whose turn ran the group.
-    Promise<O> answered = current != null ? current.promise() : Promise.promise();
-    if (owner == null || current != null && current.unwrap() == owner) {
+    Promise<O> answered = current != null ? Contexts.promiseOn(current) : Promise.promise();
+    if (owner == null || current != null && Contexts.base(current) == owner) {
       enqueue(item, answered);
     } else {
       owner.runOnContext(v -> enqueue(item, answered));

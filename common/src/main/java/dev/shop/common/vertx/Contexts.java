@@ -21,6 +21,11 @@ public final class Contexts {
     return ((ContextInternal) context).promise();
   }
 
+  /** The event loop's own context under {@code context}, which may be a request's duplicate of it. */
+  public static Context base(Context context) {
+    return ((ContextInternal) context).unwrap();
+  }
+
   /** The value of {@code key} in the calling request's local data; null outside a request. */
   public static Object requestLocal(Object key) {
     ContextInternal context = ContextInternal.current();

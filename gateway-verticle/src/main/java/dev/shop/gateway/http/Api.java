@@ -2,6 +2,7 @@ package dev.shop.gateway.http;
 
 import dev.shop.common.bus.Bus;
 import dev.shop.common.bus.BusReply;
+import dev.shop.common.bus.Caller;
 import dev.shop.common.bus.RequestMeta;
 import dev.shop.common.error.ShopException;
 import dev.shop.common.json.Gzip;
@@ -58,12 +59,8 @@ public final class Api {
       if (!JsonBody.parse(ctx)) {
         return;
       }
-      authenticator.caller(ctx, access)
-          .compose(caller -> {
-            ctx.put(AccessLog.USER_ID, caller.userId());
-            limits.perUser(ctx, caller.userId());
-            return answer.gather(bus, RequestMeta.of(caller, RequestIds.of(ctx)));
-          })
+      checkedCaller(ctx, access)
+          .compose(caller -> answer.gather(bus, RequestMeta.of(caller, RequestIds.of(ctx))))
           .onSuccess(body -> respond(ctx, BusReply.ok(body), true))
           .onFailure(ctx::fail);
     });
@@ -104,10 +101,8 @@ public final class Api {
    */
   private void forward(RoutingContext ctx, Access access, String subject, Payload payload, boolean read) {
     long deadline = System.nanoTime() + bus.timeout().toNanos();
-    authenticator.caller(ctx, access)
+    checkedCaller(ctx, access)
         .compose(caller -> {
-          ctx.put(AccessLog.USER_ID, caller.userId());
-          limits.perUser(ctx, caller.userId());
           JsonObject body = payload.build(ctx, caller);
           rejectNul(body);
           RequestMeta meta = new RequestMeta(caller, RequestIds.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY),
@@ -116,6 +111,15 @@ public final class Api {
         })
         .onSuccess(reply -> respond(ctx, reply, read))
         .onFailure(ctx::fail);
+  }
+
+  /** The caller, once allowed {@code access} and within their rate limit (429 otherwise), noted for the access log. */
+  private Future<Caller> checkedCaller(RoutingContext ctx, Access access) {
+    return authenticator.caller(ctx, access).map(caller -> {
+      ctx.put(AccessLog.USER_ID, caller.userId());
+      limits.perUser(ctx, caller.userId());
+      return caller;
+    });
   }
 
   /** A read is sent again once, before the same deadline, when another instance may answer it. */

@@ -57,7 +57,7 @@ record DemoPlan(List<Customer> customers, List<Order> orders, List<Step> steps) 
   private static final String NOT_PAID = "Quá hạn thanh toán chuyển khoản";
 
   /** A demo customer; {@code appetite} weighs how often they order, {@code transferShare} how they pay. */
-  record Customer(int number, String fullName, String email, String phone, String street, String ward,
+  record Customer(String fullName, String email, String phone, String street, String ward,
       String district, String city, Instant signsUpAt, double appetite, double transferShare) {
   }
 
@@ -187,7 +187,7 @@ record DemoPlan(List<Customer> customers, List<Order> orders, List<Step> steps) 
       Instant signsUpAt = timeOn(random, firstDay.plusDays(Math.min(day, SIGN_UP_DAYS - 1)));
       double appetite = random.nextInt(6) == 0 ? 4 : 0.5 + random.nextDouble() * 1.5;
       double transferShare = transfers ? 0.3 + random.nextDouble() * 0.5 : 0;
-      customers.add(new Customer(number, family + " " + middle + " " + given, email, phone, street, place[0], place[1],
+      customers.add(new Customer(family + " " + middle + " " + given, email, phone, street, place[0], place[1],
           place[2], signsUpAt, appetite, transferShare));
     }
     return customers;
@@ -248,6 +248,7 @@ record DemoPlan(List<Customer> customers, List<Order> orders, List<Step> steps) 
     private final Random random;
     private final List<Product> products;
     private final double[] popularity;
+    private final double totalPopularity;
     private final Map<String, Integer> sold = new HashMap<>();
 
     Shelf(List<Product> catalogue, Random random) {
@@ -258,6 +259,11 @@ record DemoPlan(List<Customer> customers, List<Order> orders, List<Step> steps) 
       for (int i = 0; i < popularity.length; i++) {
         popularity[i] = 1.0 / (i + 2);
       }
+      double total = 0;
+      for (double weight : popularity) {
+        total += weight;
+      }
+      totalPopularity = total;
     }
 
     /** One to three lines of different products; empty when nothing can be sold any more. */
@@ -280,11 +286,7 @@ record DemoPlan(List<Customer> customers, List<Order> orders, List<Step> steps) 
     }
 
     private int pickIndex() {
-      double total = 0;
-      for (double weight : popularity) {
-        total += weight;
-      }
-      double draw = random.nextDouble() * total;
+      double draw = random.nextDouble() * totalPopularity;
       for (int i = 0; i < popularity.length; i++) {
         draw -= popularity[i];
         if (draw < 0) {

@@ -13,7 +13,6 @@ import dev.shop.contract.order.OrderSubjects;
 import dev.shop.contract.payment.PaymentSubjects;
 import dev.shop.contract.product.ProductSubjects;
 import dev.shop.contract.user.UserSubjects;
-import dev.shop.launcher.demo.DemoPlan.Action;
 import dev.shop.launcher.demo.DemoPlan.Customer;
 import dev.shop.launcher.demo.DemoPlan.Line;
 import dev.shop.launcher.demo.DemoPlan.Order;
@@ -32,7 +31,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +68,8 @@ public final class DemoShop {
   private final Bus bus;
   private final DemoClock clock;
   private final DemoShopSettings settings;
+  /** Signs the bank's transfer notices as the payment provider does. */
+  private final WebhookSignature bank;
   private final Map<Customer, Account> accounts = new HashMap<>();
   private final Map<Order, Placed> placed = new HashMap<>();
   private Caller admin;
@@ -97,6 +97,7 @@ public final class DemoShop {
     this.bus = bus;
     this.clock = clock;
     this.settings = settings;
+    this.bank = new WebhookSignature(settings.webhookSecret());
   }
 
   /**
@@ -136,7 +137,7 @@ public final class DemoShop {
             return Future.succeededFuture();
           }
           DemoPlan plan = DemoPlan.make(SEED, lastDay, products, settings.transfers());
-          return run(plan.steps(), 0).onSuccess(done -> report(plan, lastDay, started));
+          return run(plan.steps(), 0).onSuccess(done -> report(lastDay, started));
         })
         .andThen(done -> {
           clock.backToPresent();
@@ -283,9 +284,8 @@ public final class DemoShop {
         .put("amountInt", placedOrder.totalInt)
         .put("status", "SUCCESS"));
     byte[] raw = notice.encode().getBytes(StandardCharsets.UTF_8);
-    String signature = "sha256=" + HexFormat.of().formatHex(new WebhookSignature(settings.webhookSecret()).sign(raw));
     JsonObject request = new JsonObject().put("rawBody", Base64.getEncoder().encodeToString(raw))
-        .put("signature", signature);
+        .put("signature", bank.header(raw));
     return send(PaymentSubjects.VERIFY, request, Caller.ANONYMOUS, "notify the transfer of order " + order.number())
         .compose(v -> until(() -> orderStatus(placedOrder).map("PAID"::equals),
             "order " + order.number() + " PAID after its payment succeeded"))
@@ -375,11 +375,10 @@ public final class DemoShop {
         failure);
   }
 
-  private void report(DemoPlan plan, LocalDate lastDay, long started) {
+  private void report(LocalDate lastDay, long started) {
     Map<String, Integer> byStatus = new TreeMap<>();
     placed.values().forEach(order -> byStatus.merge(order.status, 1, Integer::sum));
-    long transfers = plan.orders().stream()
-        .filter(order -> placed.containsKey(order) && order.method().equals(DemoPlan.TRANSFER)).count();
+    long transfers = placed.keySet().stream().filter(order -> order.method().equals(DemoPlan.TRANSFER)).count();
     long refunded = placed.values().stream()
         .filter(order -> order.paidByTransfer && order.status.equals("CANCELLED")).count();
     LoggingEventBuilder line = log.atInfo()

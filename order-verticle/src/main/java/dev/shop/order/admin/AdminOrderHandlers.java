@@ -105,12 +105,9 @@ public final class AdminOrderHandlers {
    */
   public Future<BusReply> detail(BusRequest request) {
     request.caller().requireAdmin();
-    Optional<UUID> id = Ids.parse(request.body().getValue("id"));
-    if (id.isEmpty()) {
-      return Future.failedFuture(notFound());
-    }
+    UUID id = request.id("Order");
     RequestMeta caller = RequestMeta.of(request.caller(), request.requestId());
-    return orders.find(id.get()).compose(found -> {
+    return orders.find(id).compose(found -> {
       Order order = found.orElseThrow(AdminOrderHandlers::notFound);
       Future<List<StatusHistory>> history = orders.history(order.id());
       Future<Map<UUID, UserSummary>> customer = customers.of(caller, List.of(order.userId()));

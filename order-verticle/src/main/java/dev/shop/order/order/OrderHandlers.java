@@ -50,7 +50,7 @@ public final class OrderHandlers {
     PageRequest page = PageRequest.from(input);
     OrderStatus status = input.optionalEnum("status", OrderStatus.class);
     input.validate();
-    return page.envelope("orders", orders.countByUser(userId, status), orders.pageByUser(userId, status, page),
+    return page.envelope("orders", orders.countByUser(userId, status), orders.page(new OrderFilter(status, userId, null, null), page),
         Order::toResponse).map(BusReply::okJson);
   }
 

@@ -170,15 +170,6 @@ public final class OrderRepository {
         .map(Rows::singleLong);
   }
 
-  /** A page of the user's orders (of {@code status}, when not null), newest first. */
-  public Future<List<Order>> pageByUser(UUID userId, OrderStatus status, PageRequest page) {
-    return pool.preparedQuery("SELECT " + Order.COLUMNS + " FROM orders "
-            + "WHERE user_id = $1 AND ($2::text IS NULL OR status = $2) "
-            + "ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4")
-        .execute(Tuple.of(userId, status == null ? null : status.name(), page.pageSize(), page.offset()))
-        .compose(rows -> withItems(pool, rows));
-  }
-
   /**
    * How many orders match {@code filter}, counting no further than {@code limit}: an exact count
    * of millions of orders takes a scan of them all (docs/orders.md, "Counting and paging at scale").

@@ -37,6 +37,11 @@ public final class WebhookSignature {
     return MessageDigest.isEqual(sign(rawBody), given);
   }
 
+  /** The header a provider sends with {@code rawBody}: {@code sha256=} and the hex of its HMAC. */
+  public String header(byte[] rawBody) {
+    return PREFIX + HexFormat.of().formatHex(sign(rawBody));
+  }
+
   /** The HMAC of {@code rawBody} (also what a provider, or a test, puts in the header). */
   public byte[] sign(byte[] rawBody) {
     try {

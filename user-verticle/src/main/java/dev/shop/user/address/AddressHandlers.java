@@ -3,7 +3,6 @@ package dev.shop.user.address;
 import dev.shop.common.bus.BusReply;
 import dev.shop.common.bus.BusRequest;
 import dev.shop.common.error.ShopException;
-import dev.shop.common.id.Ids;
 import dev.shop.common.json.BodySchema;
 import dev.shop.common.json.JsonInput;
 import dev.shop.contract.RestContract;
@@ -45,11 +44,7 @@ public final class AddressHandlers {
    */
   public Future<BusReply> findById(BusRequest request) {
     request.caller().requireAdmin();
-    Optional<UUID> id = Ids.parse(request.body().getValue("id"));
-    if (id.isEmpty()) {
-      return Future.failedFuture(notFound());
-    }
-    return addresses.findAny(id.get()).map(AddressHandlers::found);
+    return addresses.findAny(request.id("Address")).map(AddressHandlers::found);
   }
 
   /** {@code {fullName, phone, street, ward, district, city, isDefault?}}. */

@@ -46,7 +46,6 @@ public final class AddressRepository {
         .map(AddressRepository::first);
   }
 
-  /** Adds an address; it becomes the default when asked to or when it is the user's first. */
   /** Any user's address (an administrator's view of an order names it). */
   public Future<Optional<Address>> findAny(UUID id) {
     return pool.preparedQuery("SELECT " + Address.COLUMNS + " FROM addresses WHERE id = $1")
@@ -54,6 +53,7 @@ public final class AddressRepository {
         .map(AddressRepository::first);
   }
 
+  /** Adds an address; it becomes the default when asked to or when it is the user's first. */
   public Future<Address> insert(UUID userId, AddressFields fields, boolean makeDefault) {
     return forUser(userId, connection -> connection
         .preparedQuery("SELECT NOT EXISTS (SELECT 1 FROM addresses WHERE user_id = $1)")
