@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import * as session from './session.js';
 import { t, locale, language, setLanguage, onLanguageChange, translate } from './i18n.js';
-import { h, clear, startPage, pageError } from './dom.js';
+import { h, clear, startPage, pageReady, pageError } from './dom.js';
 
 /** [page, pattern, names of the pattern's groups]; the first match wins. */
 const ROUTES = [
@@ -115,10 +115,7 @@ async function route() {
 }
 
 function notFound(view, page) {
-  const section = startPage(view, 'not-found');
-  section.dataset.state = 'ready';
-  section.setAttribute('aria-busy', 'false');
-  section.replaceChildren(h('h1', {}, t('notFound.title')), h('p', {}, t('notFound.text', { page })),
+  pageReady(startPage(view, 'not-found'), h('h1', {}, t('notFound.title')), h('p', {}, t('notFound.text', { page })),
     h('p', {}, h('a', { href: HOME }, t('nav.dashboard'))));
 }
 

@@ -1,6 +1,7 @@
 // Building the pages: an element helper, formatters for the current locale, and the loading,
 // error and ready states every page and every call goes through.
 import { t, locale } from './i18n.js';
+import { withQuery } from './api.js';
 
 /**
  * h('button', {type: 'button', class: 'primary', onclick: save, 'data-x': 1}, 'Save'):
@@ -100,8 +101,13 @@ export function errorBlock(error, retry) {
   return h('div', { class: 'state-error', role: 'alert' },
     kind ? h('p', { class: 'error-kind' }, t(kind)) : null,
     h('p', {}, message),
-    details.length ? h('ul', {}, details.map((d) => h('li', {}, d.field ? `${d.field}: ${d.message}` : d.message))) : null,
+    details.length ? h('ul', {}, details.map((d) => h('li', {}, detailText(d)))) : null,
     retry ? h('button', { type: 'button', class: 'retry', onclick: retry }, t('action.retry')) : null);
+}
+
+/** One of an API error's details as a line: `field: message`, or the message alone. */
+export function detailText(detail) {
+  return detail.field ? `${detail.field}: ${detail.message}` : detail.message;
 }
 
 /** The text key saying what kind of failure an API status is; null for a network failure (said in full). */
@@ -257,10 +263,8 @@ export function table(caption, headers, rows, emptyText = t('state.empty'), attr
  * values, page 1 and each filter's default, so Back returns to the list as it was.
  */
 export function listHash(path, filters, defaults = {}) {
-  const kept = Object.entries(filters)
-    .filter(([name, value]) => value !== '' && value !== null && value !== undefined && value !== 1
-      && defaults[name] !== value);
-  return kept.length ? `${path}?${new URLSearchParams(kept)}` : path;
+  return withQuery(path, Object.fromEntries(Object.entries(filters)
+    .filter(([name, value]) => value !== 1 && defaults[name] !== value)));
 }
 
 /**

@@ -24,8 +24,6 @@ export default {
   'action.apply': 'Apply',
   'action.save': 'Save',
   'action.cancel': 'Cancel',
-  'action.delete': 'Delete',
-  'action.back': 'Back',
   'error.network': 'The platform cannot be reached. Check the connection and try again.',
   'error.unknown': 'Something went wrong.',
   'error.status400': 'The platform refused the request:',

@@ -23,8 +23,6 @@ export default {
   'action.apply': 'Áp dụng',
   'action.save': 'Lưu',
   'action.cancel': 'Hủy',
-  'action.delete': 'Xóa',
-  'action.back': 'Quay lại',
   'error.network': 'Không kết nối được với hệ thống. Hãy kiểm tra kết nối rồi thử lại.',
   'error.unknown': 'Đã xảy ra lỗi.',
   'error.status400': 'Hệ thống từ chối yêu cầu:',

@@ -4,7 +4,7 @@
 // level), deleted, or given a child; a new top-level category is made from the page's head.
 // The API judges moves (its own ancestor: 400) and deletions (children: 409); both are shown.
 import {
-  h, clear, field, startPage, pageReady, pageError, errorMessage, showFieldErrors, clearFieldErrors,
+  h, clear, field, startPage, pageReady, pageError, errorMessage, showFieldErrors, clearFieldErrors, detailText,
 } from '../dom.js';
 import { loadCategories, buildTree, categoryOptions, fieldWithHint } from '../catalogue.js';
 
@@ -243,7 +243,7 @@ export async function render(view, params, ctx) {
       save.disabled = false;
       const unplaced = showFieldErrors(FORM, e.details || []);
       say(e.details?.length && !unplaced.length ? `${errorMessage(e)}` : [errorMessage(e),
-        ...unplaced.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message))].join(' — '), 'bad');
+        ...unplaced.map(detailText)].join(' — '), 'bad');
       editor.querySelector('[aria-invalid="true"]')?.focus();
       return;
     }

@@ -1,7 +1,7 @@
 // Dashboard: for a date range (UTC days, the last 30 by default), the sales summary's figures,
 // revenue (bars) and orders (line) by day, the top products by revenue, and sign-up cohorts.
 import {
-  h, field, startPage, pageLoading, pageReady, pageError, table,
+  h, field, startPage, pageLoading, pageReady, pageError, table, listHash,
   formatVnd, formatVndCompact, formatNumber, formatDate,
 } from '../dom.js';
 import { locale } from '../i18n.js';
@@ -38,7 +38,7 @@ export async function render(view, params, ctx) {
     class: 'toolbar', 'aria-label': t('dashboard.range'),
     onsubmit: (event) => {
       event.preventDefault();
-      navigate(`#/dashboard?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}`);
+      navigate(listHash('#/dashboard', { from: from.value, to: to.value }));
     },
   },
   field(t('dashboard.from'), from),

@@ -26,12 +26,11 @@ export async function render(view, params, ctx) {
       return;
     }
     if (first) {
-      first = false;
       if (healthError && eventsError) {
-        first = true;
         pageError(section, healthError, refresh, heading);
         return;
       }
+      first = false;
       pageReady(section, heading, tools, updated,
         h('h2', {}, t('platform.services')), health,
         h('h2', {}, t('platform.events')), events);
@@ -119,10 +118,9 @@ function healthBoard(answer, t) {
 
 function eventsTable(answer, t) {
   const rows = answer.services.map((service) => {
-    const down = service.status === 'DOWN';
     return h('tr', { 'data-events-service': service.service },
       h('th', { scope: 'row' }, service.service),
-      h('td', {}, statusBadge(down ? 'DOWN' : 'UP', t)),
+      h('td', {}, statusBadge(service.status, t)),
       h('td', { class: 'num', 'data-field': 'outboxPending' }, formatNumber(service.outboxPending)),
       h('td', { class: 'num', 'data-field': 'outboxLagMs' }, lag(service.outboxLagMs, t)),
       h('td', { class: 'num', 'data-field': 'deadLetters' }, service.deadLetters > 0

@@ -3,7 +3,7 @@
 // (POST /products/{id}/stock) and the product deleted after a confirmation.
 import {
   h, field, startPage, pageReady, pageError, errorMessage, showFieldErrors, clearFieldErrors,
-  formatDateTime, formatNumber,
+  detailText, formatDateTime, formatNumber,
 } from '../dom.js';
 import { loadCategories, buildTree, categoryOptions, fieldWithHint } from '../catalogue.js';
 import { LOW_STOCK } from './products.js';
@@ -155,7 +155,7 @@ export async function render(view, params, ctx) {
       message.className = 'message bad';
       message.replaceChildren(h('p', {}, e.details?.length && !unplaced.length ? t('productForm.fixFields') : errorMessage(e)));
       if (unplaced.length) {
-        message.append(h('ul', {}, unplaced.map((d) => h('li', {}, d.field ? `${d.field}: ${d.message}` : d.message))));
+        message.append(h('ul', {}, unplaced.map((d) => h('li', {}, detailText(d)))));
       }
       const first = section.querySelector('[aria-invalid="true"]');
       (first || message).focus?.();
@@ -182,12 +182,9 @@ export async function render(view, params, ctx) {
       onsubmit: async (event) => {
         event.preventDefault();
         const text = delta.value.trim();
-        const errorText = error.querySelector('.field-error');
-        errorText.textContent = '';
-        delta.removeAttribute('aria-invalid');
+        clearFieldErrors('stock');
         if (!INTEGER.test(text) || Number(text) === 0) {
-          errorText.textContent = t('productForm.stockDeltaInvalid');
-          delta.setAttribute('aria-invalid', 'true');
+          showFieldErrors('stock', [{ field: 'delta', message: t('productForm.stockDeltaInvalid') }]);
           delta.focus();
           return;
         }
