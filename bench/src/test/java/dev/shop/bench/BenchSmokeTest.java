@@ -73,9 +73,10 @@ class BenchSmokeTest {
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.LISTING))
           .allSatisfy(row -> assertThat(row.notes()).contains("total exact"));
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.CHECKOUT)).singleElement()
+          // Another database that worked during the window (a background poll, autovacuum) may sit between them.
           .satisfies(row -> assertThat(row.notes()).as("checkout's CPU by process")
               .containsPattern("CPU µs per request by process: platform \\d+, generator \\d+, .*db shop_order \\d+, "
-                  + "db shop_product \\d+, db shop_report \\d+, .*all \\d+"));
+                  + ".*db shop_product \\d+, .*db shop_report \\d+, .*all \\d+"));
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.CHECKOUT_FLOOR))
           .allSatisfy(row -> assertThat(row.errors()).as("errors of %s", Report.progressLine(row)).isEmpty());
       assertThat(rows).filteredOn(row -> row.scenario().equals(BenchRun.FLASH_SALE)).singleElement()
